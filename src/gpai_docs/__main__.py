@@ -1,0 +1,3 @@
+from gpai_docs.cli import main
+
+main()

@@ -1,0 +1,75 @@
+"""The command line: parses options, calls the library, prints, and sets the exit code.
+
+Commands are imported only when they run, so that `gpai-docs validate` does not pay for
+the PDF stack or the crawl engines.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from typing import Any
+
+import click
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+_COMMANDS = {
+    "init": ("gpai_docs.cli.init_command", "init_command", "Write a commented scaffold of the three documents."),
+    "validate": ("gpai_docs.cli.validate_command", "validate_command", "Check a project against the Code and the AI Act."),
+    "schema": ("gpai_docs.cli.schema_command", "schema_command", "Write the JSON Schemas of the documents."),
+    "rules": ("gpai_docs.cli.rules_command", "rules_command", "List the rules, or explain one."),
+    "domains": ("gpai_docs.cli.domains_command", "domains_command", "Compute the top crawled domains (summary section 2.3)."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name, (module, _, _) in _COMMANDS.items() if _exists(module)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in _COMMANDS or not _exists(_COMMANDS[cmd_name][0]):
+            return None
+        module, attribute, _ = _COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(module), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, _COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _exists(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="gpai-docs", prog_name="gpai-docs")
+def cli() -> None:
+    """Keep EU AI Act documentation for a general-purpose AI model as YAML or JSON,
+    validate it against the GPAI Code of Practice, and publish it.
+
+    A project is a folder with model-documentation.yaml, training-data-summary.yaml
+    and copyright-policy.yaml. Start with `gpai-docs init DIR`, then
+    `gpai-docs validate DIR`.
+
+    Exit codes: 0 clean, 1 findings, 2 usage or tool error.
+    """
+
+
+def quiet_environment() -> bool:
+    """CI or a non-terminal output: no progress bars, no colour."""
+    return bool(os.environ.get("CI")) or not click.get_text_stream("stderr").isatty()
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Console entry point."""
+    return cli.main(args=argv, prog_name="gpai-docs")

@@ -1,0 +1,337 @@
+"""Read YAML or JSON documents into plain data plus a source map, reporting every problem.
+
+YAML goes through libyaml's composer (``yaml.compose`` with the C loader): its nodes carry
+line and column at C speed, and walking them ourselves lets us report duplicate keys,
+refuse custom tags and bound alias expansion, which a constructing loader cannot.
+Scalars are resolved with the YAML 1.2 core schema, so ``no`` stays the word "no" and
+``2025-08-02`` stays text for pydantic to parse. JSON is parsed by the standard library and
+indexed for positions by a small scanner.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gpai_docs.diagnostics import Diagnostic, JsonPath, Location, Severity
+from gpai_docs.source_map import Position, SourceMap
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+
+_YAML_NULL = {"", "~", "null", "Null", "NULL"}
+_YAML_TRUE = {"true", "True", "TRUE"}
+_YAML_FALSE = {"false", "False", "FALSE"}
+_YAML_INT = re.compile(r"[-+]?[0-9]+\Z")
+_YAML_OCT = re.compile(r"0o[0-7]+\Z")
+_YAML_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_YAML_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_YAML_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
+_YAML_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+_IMPLICIT = yaml.resolver.Resolver()
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
+} | {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary", "tag:yaml.org,2002:merge"}
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """One document as read from disk: its data (None if unreadable) and what went wrong."""
+
+    file: str
+    data: Any
+    source_map: SourceMap
+    diagnostics: tuple[Diagnostic, ...]
+    sha256: str
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not any(
+            d.severity is Severity.ERROR for d in self.diagnostics
+        )
+
+
+def _diag(code: str, file: str, message: str, hint: str | None, pos: Position | None) -> Diagnostic:
+    line, column = pos if pos else (None, None)
+    return Diagnostic(
+        code=code,
+        severity=Severity.ERROR,
+        message=message,
+        location=Location(file, (), line, column),
+        hint=hint,
+        reference="gpai-docs document format",
+    )
+
+
+def _line_col(text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _decode(raw: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, _diag("DL007", file, "The file is UTF-16 encoded.",
+                           "Save it as UTF-8.", (1, 1))
+    if b"\x00" in raw[:8192]:
+        return None, _diag("DL007", file, "The file is binary, not YAML or JSON text.",
+                           "Point gpai-docs at the YAML or JSON document.", (1, 1))
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        prefix = raw[: exc.start].decode("utf-8", errors="replace")
+        return None, _diag(
+            "DL007", file, f"The file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}).",
+            "Save the file as UTF-8; retype the character at this position.",
+            _line_col(prefix, len(prefix)),
+        )
+
+
+class _YamlWalker:
+    """Turn a libyaml node graph into plain data, recording positions and problems."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.keys: dict[JsonPath, Position] = {}
+        self.values: dict[JsonPath, Position] = {}
+        self.problems: list[Diagnostic] = []
+        self.visited = 0
+        self.halted = False
+
+    @staticmethod
+    def _pos(node: yaml.Node) -> Position:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def _stop(self, code: str, message: str, hint: str, node: yaml.Node) -> None:
+        if not self.halted:
+            self.problems.append(_diag(code, self.file, message, hint, self._pos(node)))
+        self.halted = True
+
+    def value(self, node: yaml.Node, path: JsonPath) -> Any:
+        self.visited += 1
+        if self.halted:
+            return None
+        if self.visited > MAX_NODES:
+            self._stop("DL006", f"The document expands to more than {MAX_NODES:,} values.",
+                       "Remove YAML aliases that multiply content; documents are small.", node)
+            return None
+        if len(path) > MAX_DEPTH:
+            self._stop("DL006", f"The document nests deeper than {MAX_DEPTH} levels.",
+                       "Flatten the structure; no gpai-docs field nests this deep.", node)
+            return None
+        self.values.setdefault(path, self._pos(node))
+        if node.tag not in _STANDARD_TAGS:
+            self.problems.append(_diag(
+                "DL005", self.file, f"The YAML tag {node.tag!r} is not supported.",
+                "Remove the tag; gpai-docs reads plain YAML values only.", self._pos(node)))
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: JsonPath) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(_diag(
+                    "DL005", self.file, "A mapping key is not a plain text key.",
+                    "Use simple names as keys.", self._pos(key_node)))
+                continue
+            key = str(key_node.value)
+            if key in out:
+                first = self.keys.get((*path, key))
+                where = f" (first written on line {first[0]})" if first else ""
+                self.problems.append(_diag(
+                    "DL004", self.file, f"The key {key!r} is written twice{where}.",
+                    "Keep one of the two entries; YAML would silently drop the first.",
+                    self._pos(key_node)))
+                continue
+            self.keys[(*path, key)] = self._pos(key_node)
+            out[key] = self.value(value_node, (*path, key))
+        return out
+
+    @staticmethod
+    def _scalar(node: yaml.ScalarNode) -> Any:
+        text: str = node.value
+        if node.style:  # quoted or block scalars are always text
+            return text
+        if node.tag != _IMPLICIT.resolve(yaml.ScalarNode, text, (True, False)):
+            return text if node.tag == "tag:yaml.org,2002:str" else None
+        if text in _YAML_NULL:
+            return None
+        if text in _YAML_TRUE:
+            return True
+        if text in _YAML_FALSE:
+            return False
+        try:
+            if _YAML_INT.match(text):
+                return int(text)
+            if _YAML_OCT.match(text):
+                return int(text[2:], 8)
+            if _YAML_HEX.match(text):
+                return int(text[2:], 16)
+        except ValueError:  # more digits than Python converts; keep the text
+            return text
+        if _YAML_FLOAT.match(text):
+            return float(text)
+        if _YAML_INF.match(text):
+            return -math.inf if text.startswith("-") else math.inf
+        if _YAML_NAN.match(text):
+            return math.nan
+        return text
+
+
+def _load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
+    empty = SourceMap(file)
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.CSafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = (mark.line + 1, mark.column + 1) if mark else None
+        problem = (exc.problem or "syntax error").rstrip(".")
+        context = f" ({exc.context})" if exc.context else ""
+        at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+        hint = ("Indent with spaces: YAML does not allow tabs here." if at_tab
+                else "Check the indentation and quoting around this position.")
+        return None, empty, [_diag("DL002", file, f"YAML syntax error: {problem}{context}.",
+                                   hint, pos)]
+    except (yaml.YAMLError, RecursionError) as exc:
+        return None, empty, [_diag("DL002", file, f"YAML could not be read: {exc}.",
+                                   "Check that this is a YAML document.", None)]
+    if len(nodes) > 1:
+        second = nodes[1]
+        return None, empty, [_diag(
+            "DL003", file, "The file holds more than one YAML document.",
+            "Keep one document per file; remove the extra '---'.",
+            (second.start_mark.line + 1, second.start_mark.column + 1))]
+    if not nodes:
+        return None, empty, [_diag("DL003", file, "The document is empty.",
+                                   "Run `gpai-docs init` for a filled-in scaffold.", (1, 1))]
+    walker = _YamlWalker(file)
+    data = walker.value(nodes[0], ())
+    smap = SourceMap(file, walker.keys, walker.values)
+    if walker.halted:
+        data = None
+    return data, smap, walker.problems
+
+
+_JSON_TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^\s{}\[\]:,"]+))', re.S)
+
+
+def _json_positions(text: str, file: str) -> tuple[SourceMap, list[Diagnostic]]:
+    """Index keys and values of already-valid JSON; report duplicate keys."""
+    keys: dict[JsonPath, Position] = {}
+    values: dict[JsonPath, Position] = {}
+    problems: list[Diagnostic] = []
+    tokens: Iterator[re.Match[str]] = _JSON_TOKEN.finditer(text)
+
+    def pos(match: re.Match[str]) -> Position:
+        return _line_col(text, match.start(match.lastindex or 0))
+
+    def parse(first: re.Match[str], path: JsonPath, depth: int) -> None:
+        values.setdefault(path, pos(first))
+        if depth > MAX_DEPTH:
+            raise RecursionError
+        if first.group(2) == "{":
+            seen: set[str] = set()
+            tok = next(tokens)
+            while tok.group(2) != "}":
+                if tok.group(2) == ",":
+                    tok = next(tokens)
+                key = json.loads(tok.group(1))
+                if key in seen:
+                    problems.append(_diag(
+                        "DL004", file, f"The key {key!r} is written twice.",
+                        "Keep one of the two entries; JSON readers silently keep the last.",
+                        pos(tok)))
+                else:
+                    keys[(*path, key)] = pos(tok)
+                seen.add(key)
+                next(tokens)  # the colon
+                parse(next(tokens), (*path, key), depth + 1)
+                tok = next(tokens)
+        elif first.group(2) == "[":
+            tok = next(tokens)
+            index = 0
+            while tok.group(2) != "]":
+                if tok.group(2) == ",":
+                    tok = next(tokens)
+                parse(tok, (*path, index), depth + 1)
+                index += 1
+                tok = next(tokens)
+
+    try:
+        parse(next(tokens), (), 0)
+    except (StopIteration, RecursionError):  # positions are best effort after json.loads
+        pass
+    return SourceMap(file, keys, values), problems
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _load_json(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
+    empty = SourceMap(file)
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        return None, empty, [_diag("DL002", file, f"JSON syntax error: {exc.msg}.",
+                                   "Check for a missing comma, quote or bracket here.",
+                                   (exc.lineno, exc.colno))]
+    except (ValueError, RecursionError) as exc:
+        return None, empty, [_diag("DL002", file, f"JSON could not be read: {exc}.",
+                                   "Write numbers as plain digits; NaN and Infinity are not JSON.",
+                                   None)]
+    smap, problems = _json_positions(text, file)
+    return data, smap, problems
+
+
+def load_text(text: str, file: str, *, json_syntax: bool = False) -> LoadedDocument:
+    """Parse document text (YAML unless ``json_syntax``) into a loaded document."""
+    loader = _load_json if json_syntax else _load_yaml
+    data, smap, problems = loader(text, file)
+    if data is not None and not isinstance(data, dict):
+        problems.append(_diag("DL003", file, "The document's top level is not a mapping of fields.",
+                              "Start the document with field names such as `general:`.", (1, 1)))
+        data = None
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return LoadedDocument(file, data, smap, tuple(problems), digest)
+
+
+def load_file(path: Path, display: str | None = None) -> LoadedDocument:
+    """Read one document from disk; every problem becomes a diagnostic, never an exception."""
+    file = display or path.as_posix()
+    empty = SourceMap(file)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            problem = _diag("DL006", file,
+                            f"The file is {size:,} bytes; documents are limited to {MAX_BYTES:,}.",
+                            "Move large lists (such as crawled domains) to a CSV file and "
+                            "point to it.", None)
+            return LoadedDocument(file, None, empty, (problem,), "")
+        raw = path.read_bytes()
+    except OSError as exc:
+        problem = _diag("DL001", file, f"The file cannot be read: {exc.strerror or exc}.",
+                        "Check that the file exists and is readable.", None)
+        return LoadedDocument(file, None, empty, (problem,), "")
+    text, bad = _decode(raw, file)
+    if text is None:
+        assert bad is not None
+        return LoadedDocument(file, None, empty, (bad,), hashlib.sha256(raw).hexdigest())
+    document = load_text(text, file, json_syntax=path.suffix.lower() == ".json")
+    return LoadedDocument(document.file, document.data, document.source_map,
+                          document.diagnostics, hashlib.sha256(raw).hexdigest())

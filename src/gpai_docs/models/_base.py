@@ -1,0 +1,85 @@
+"""The base model and the field helper that attaches catalogue ids and audiences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from gpai_docs.catalogue import AUDIENCES, entry
+
+
+class StrictModel(BaseModel):
+    """Unknown keys are errors, text is stripped, NaN and Infinity are refused."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        allow_inf_nan=False,
+        populate_by_name=True,
+        defer_build=True,
+    )
+
+
+def spec(
+    catalogue_id: str,
+    *,
+    audience: tuple[str, ...] | None = None,
+    description: str | None = None,
+    example: Any = None,
+    section: str | None = None,
+    default: Any = ...,
+    default_factory: Any = None,
+    title: str | None = None,
+) -> Any:
+    """A field tied to its requirement: catalogue id, audiences, label, example.
+
+    Audiences default to the catalogue's (one data change corrects an unconfirmed tick).
+    """
+    item = entry(catalogue_id)
+    audiences = audience if audience is not None else item.audience
+    unknown = set(audiences) - set(AUDIENCES)
+    if unknown:
+        raise ValueError(f"unknown audience(s) {sorted(unknown)} for {catalogue_id}")
+    extra: dict[str, Any] = {
+        "x-catalogue-id": catalogue_id,
+        "x-audience": list(audiences),
+        "x-confidence": item.confidence,
+    }
+    if section is not None:
+        extra["x-section"] = section
+    text = description or item.label
+    audience_note = ", ".join(_AUDIENCE_NAMES[a] for a in audiences) or "not published"
+    if default_factory is not None:
+        return Field(
+            default_factory=default_factory,
+            title=title or item.label,
+            description=f"{text}\n\nAudience: {audience_note}. Catalogue id: {catalogue_id}.",
+            examples=[example] if example is not None else None,
+            json_schema_extra=extra,
+        )
+    return Field(
+        default,
+        title=title or item.label,
+        description=f"{text}\n\nAudience: {audience_note}. Catalogue id: {catalogue_id}.",
+        examples=[example] if example is not None else None,
+        json_schema_extra=extra,
+    )
+
+
+_AUDIENCE_NAMES = {
+    "aio": "AI Office",
+    "nca": "national competent authorities",
+    "dp": "downstream providers",
+    "public": "the public",
+    "internal": "the provider only",
+}
+
+
+def section(number: str, title: str, catalogue_id: str | None = None) -> Any:
+    """A document section: a container field with the template's or Form's numbering."""
+    extra: dict[str, Any] = {"x-section": number}
+    if catalogue_id is not None:
+        extra["x-catalogue-id"] = catalogue_id
+    return Field(..., title=f"{number} {title}".strip(), json_schema_extra=extra)

@@ -1,0 +1,285 @@
+"""The Commission's template for the public summary of training content (requirements §6).
+
+Keys follow the template's sections; each field carries ``x-section`` with the template's
+numbering. Yes/No questions accept a qualification (published filings qualify their
+answers); their sub-fields are optional here and checked against the answer by rules.
+"""
+
+
+from pydantic import Field
+
+from gpai_docs import rulepack
+from gpai_docs.catalogue import entry
+from gpai_docs.models._base import StrictModel, section, spec
+from gpai_docs.models._types import (
+    Answer,
+    AnswerNA,
+    Date,
+    Month,
+    Number,
+    Text,
+    YesNoAnswer,
+    choice,
+)
+
+_PACK = rulepack.load()
+PUBLIC = ("public",)
+INTERNAL = ("internal",)
+_TDS_MODALITIES: tuple[str, ...] = entry("TDS.2.1.modalities").allowed_values or ()
+TdsModality = choice(_TDS_MODALITIES, {"images": "Image", "picture": "Image"})
+TextBand = choice(_PACK.size_bands["text"].labels)
+ImageBand = choice(_PACK.size_bands["image"].labels)
+AudioBand = choice(_PACK.size_bands["audio"].labels)
+VideoBand = choice(_PACK.size_bands["video"].labels)
+
+
+def _public(catalogue_id: str, **kwargs: object) -> object:
+    parts = catalogue_id.split(".")[1:]
+    numbers = []
+    for part in parts:
+        if not part.isdigit():
+            break
+        numbers.append(part)
+    sec = ".".join(numbers)
+    return spec(catalogue_id, audience=PUBLIC, section=sec or None, **kwargs)  # type: ignore[arg-type]
+
+
+class PreviousVersion(StrictModel):
+    version: Text = _public("TDS.header.version", title="Version")
+    date: Date | None = _public("TDS.header.last_update", default=None, title="Date")
+    url: Text | None = _public("TDS.rule.versioning", default=None, title="Link")
+
+
+class Header(StrictModel):
+    version: Text = _public("TDS.header.version", example="1.0")
+    last_update: Date = _public("TDS.header.last_update", example="2026-03-01")
+    previous_versions: list[PreviousVersion] = _public("TDS.rule.versioning",
+                                                       default_factory=list)
+
+
+class Party(StrictModel):
+    name: Text = _public("TDS.1.1.provider", title="Name")
+    contact: Text = _public("TDS.1.1.provider", title="Contact details")
+
+
+class Dependency(StrictModel):
+    name: Text = _public("TDS.1.2.model_dependencies", title="Model")
+    version: Text | None = _public("TDS.1.2.model_dependencies", default=None, title="Version")
+    summary_url: Text | None = _public("TDS.1.2.model_dependencies", default=None,
+                                       title="Link to its summary")
+
+
+class CustomSize(StrictModel):
+    value: Number = _public("TDS.1.3.modality.custom_size", title="Approximate size")
+    unit: Text = _public("TDS.1.3.modality.custom_size", title="Unit", example="documents")
+
+
+class _ModalityBase(StrictModel):
+    custom_size: CustomSize | None = _public("TDS.1.3.modality.custom_size", default=None)
+    count: Number | None = spec(
+        "TDS.1.3.modality.text.size", audience=INTERNAL, default=None,
+        title="Counted size in the template's unit",
+        description="The provider's own count (tokens, images or hours), checked against the "
+        "band; kept internal.")
+    content_types: Answer[Text] = _public("TDS.1.3.modality.content_types")
+
+
+class TextModality(_ModalityBase):
+    size: Answer[TextBand] | None = _public("TDS.1.3.modality.text.size", default=None)
+
+
+class ImageModality(_ModalityBase):
+    size: Answer[ImageBand] | None = _public("TDS.1.3.modality.image.size", default=None)
+
+
+class AudioModality(_ModalityBase):
+    size: Answer[AudioBand] | None = _public("TDS.1.3.modality.audio.size", default=None)
+
+
+class VideoModality(_ModalityBase):
+    size: Answer[VideoBand] | None = _public("TDS.1.3.modality.video.size", default=None)
+
+
+class OtherModality(StrictModel):
+    name: Text = _public("TDS.1.3.modality.other", title="Modality", example="Image and video")
+    size: CustomSize = _public("TDS.1.3.modality.other", title="Size")
+    content_types: Answer[Text] = _public("TDS.1.3.modality.content_types")
+
+
+class Modalities(StrictModel):
+    text: TextModality | None = _public("TDS.1.3.modality.text.size", default=None, title="Text")
+    image: ImageModality | None = _public("TDS.1.3.modality.image.size", default=None,
+                                          title="Image")
+    audio: AudioModality | None = _public("TDS.1.3.modality.audio.size", default=None,
+                                          title="Audio")
+    video: VideoModality | None = _public("TDS.1.3.modality.video.size", default=None,
+                                          title="Video")
+    other: list[OtherModality] = _public("TDS.1.3.modality.other", default_factory=list,
+                                         title="Other")
+
+
+class Section1(StrictModel):
+    provider: Party = _public("TDS.1.1.provider")
+    authorised_representative: Answer[Party] | None = _public("TDS.1.1.authorised_rep",
+                                                              default=None)
+    versioned_model_names: list[Text] = Field(
+        min_length=1, title="Versioned model name(s)",
+        json_schema_extra={"x-catalogue-id": "TDS.1.2.versioned_model_names",
+                           "x-audience": list(PUBLIC), "x-section": "1.2"})
+    model_dependencies: AnswerNA[list[Dependency]] = _public("TDS.1.2.model_dependencies")
+    union_market_date: Answer[Date] = _public("TDS.1.2.union_market_date")
+    modalities: Modalities = _public("TDS.1.3.scope_note", title="Modalities and size")
+    latest_collection_date: Answer[Month] = _public("TDS.1.3.latest_collection_date",
+                                                    example="03/2025")
+    continuous_training: Answer[YesNoAnswer] = _public("TDS.1.3.continuous_training")
+    linguistic: Answer[Text] = _public("TDS.1.3.linguistic")
+    other_characteristics: Text | None = _public("TDS.1.3.other_characteristics", default=None)
+    comments: Text | None = _public("TDS.1.3.comments", default=None)
+
+
+class LargeDataset(StrictModel):
+    name: Text = _public("TDS.2.1.large_datasets", title="Name or identifier")
+    link: Text | None = _public("TDS.2.1.large_datasets", default=None, title="Link")
+    description: Text | None = _public("TDS.2.1.large_datasets", default=None,
+                                       title="Description (when there is no link)")
+    collection_start: Month | None = _public("TDS.2.1.large_datasets", default=None,
+                                             title="Start of collection")
+    collection_end: Month | None = _public("TDS.2.1.large_datasets", default=None,
+                                           title="End of collection")
+    modality: TdsModality | None = _public("TDS.2.1.modalities", default=None, title="Modality")
+    filtering: Text | None = _public("TDS.2.1.large_datasets", default=None,
+                                     title="Filtering, when only part was used")
+
+
+class DatasetShare(StrictModel):
+    """The provider's own inventory of a public dataset's share, for the 3 % rule."""
+
+    name: Text = spec("TDS.2.1.large_datasets", audience=INTERNAL, title="Dataset")
+    modality: TdsModality = spec("TDS.2.1.large_datasets", audience=INTERNAL, title="Modality")
+    share: float = Field(ge=0, le=1, title="Share of that modality's public data (0 to 1)",
+                         json_schema_extra={"x-catalogue-id": "TDS.2.1.large_datasets",
+                                            "x-audience": list(INTERNAL)})
+
+
+class PublicDatasets(StrictModel):
+    used: Answer[YesNoAnswer] = _public("TDS.2.1.used")
+    modalities: list[TdsModality] | None = _public("TDS.2.1.modalities", default=None)
+    large_datasets: list[LargeDataset] | None = _public("TDS.2.1.large_datasets", default=None)
+    other_description: Text | None = _public("TDS.2.1.other_description", default=None)
+    dataset_shares: list[DatasetShare] = spec("TDS.2.1.large_datasets", audience=INTERNAL,
+                                              default_factory=list,
+                                              title="Inventory of dataset shares (internal)")
+    comments: Text | None = _public("TDS.2.1.comments", default=None)
+
+
+class LicensedData(StrictModel):
+    used: Answer[YesNoAnswer] = _public("TDS.2.2.1.licensed")
+    modalities: list[TdsModality] | None = _public("TDS.2.2.1.modalities", default=None)
+    comments: Text | None = _public("TDS.2.2.1.comments", default=None)
+
+
+class PrivateThirdPartyData(StrictModel):
+    used: Answer[YesNoAnswer] = _public("TDS.2.2.2.obtained")
+    modalities: list[TdsModality] | None = _public("TDS.2.2.2.modalities", default=None)
+    known_datasets: list[Text] | None = _public("TDS.2.2.2.known_datasets", default=None)
+    description: Text | None = _public("TDS.2.2.2.description", default=None)
+    comments: Text | None = _public("TDS.2.2.2.comments", default=None)
+
+
+class Period(StrictModel):
+    start: Month = _public("TDS.2.3.period", title="From (MM/YYYY)")
+    end: Month = _public("TDS.2.3.period", title="To (MM/YYYY)")
+
+
+class TopDomains(StrictModel):
+    """The most relevant crawled domains: inline, or the output of ``gpai-docs domains``."""
+
+    source: Text | None = _public(
+        "TDS.2.3.top_domains", default=None, title="Domain statistics file",
+        description="Path, relative to the project, of the JSON summary written by "
+        "`gpai-docs domains` (its CSV holds the full list).")
+    total_domains: int | None = Field(
+        default=None, ge=0, title="Number of distinct domains crawled",
+        json_schema_extra={"x-catalogue-id": "TDS.2.3.top_domains", "x-audience": ["public"]})
+    domains: list[Text] | None = _public("TDS.2.3.top_domains", default=None,
+                                         title="Domains, ranked by content size")
+    download_url: Text | None = _public("TDS.2.3.top_domains", default=None,
+                                        title="Where the full list is published")
+
+
+class CrawledData(StrictModel):
+    used: Answer[YesNoAnswer] = _public("TDS.2.3.crawlers_used")
+    crawler_names: list[Text] | None = _public("TDS.2.3.crawler_names", default=None)
+    purposes: Text | None = _public("TDS.2.3.purposes", default=None)
+    behaviour: Text | None = _public("TDS.2.3.behaviour", default=None)
+    period: Period | None = _public("TDS.2.3.period", default=None)
+    content_description: Text | None = _public("TDS.2.3.content_description", default=None)
+    modalities: list[TdsModality] | None = _public("TDS.2.3.modalities", default=None)
+    top_domains: TopDomains | None = _public("TDS.2.3.top_domains", default=None)
+    comments: Text | None = _public("TDS.2.3.comments", default=None)
+
+
+class UserData(StrictModel):
+    model_interaction: Answer[YesNoAnswer] = _public("TDS.2.4.model_interaction")
+    other_services: Answer[YesNoAnswer] = _public("TDS.2.4.other_services")
+    services_description: Text | None = _public("TDS.2.4.services_description", default=None)
+    modalities: list[TdsModality] | None = _public("TDS.2.4.modalities", default=None)
+    comments: Text | None = _public("TDS.2.4.comments", default=None)
+
+
+class MarketModel(StrictModel):
+    name: Text = _public("TDS.2.5.market_models", title="Model")
+    summary_url: Text | None = _public("TDS.2.5.market_models", default=None,
+                                       title="Link to its summary")
+
+
+class SyntheticData(StrictModel):
+    used: Answer[YesNoAnswer] = _public("TDS.2.5.used")
+    modalities: list[TdsModality] | None = _public("TDS.2.5.modalities", default=None)
+    market_models: list[MarketModel] | None = _public("TDS.2.5.market_models", default=None)
+    other_models: Text | None = _public("TDS.2.5.other_models", default=None)
+    comments: Text | None = _public("TDS.2.5.comments", default=None)
+
+
+class OtherSources(StrictModel):
+    used: Answer[YesNoAnswer] = _public("TDS.2.6.used")
+    description: Text | None = _public("TDS.2.6.description", default=None)
+    comments: Text | None = _public("TDS.2.6.comments", default=None)
+
+
+class Section2(StrictModel):
+    public_datasets: PublicDatasets = section("2.1", "Publicly available datasets")
+    licensed_data: LicensedData = section(
+        "2.2.1", "Datasets commercially licensed by rightsholders or their representatives")
+    private_third_party_data: PrivateThirdPartyData = section(
+        "2.2.2", "Private datasets obtained from other third parties")
+    crawled_data: CrawledData = section("2.3", "Data crawled and scraped from online sources")
+    user_data: UserData = section("2.4", "User data")
+    synthetic_data: SyntheticData = section("2.5", "Synthetic data")
+    other_sources: OtherSources = section("2.6", "Other sources of data")
+
+
+class RightsReservation(StrictModel):
+    signatory: Answer[YesNoAnswer] = _public("TDS.3.1.signatory")
+    measures: Answer[Text] = _public("TDS.3.1.measures")
+    copyright_policy_link: Text | None = _public("TDS.3.1.copyright_policy_link", default=None)
+    comments: Text | None = _public("TDS.3.1.comments", default=None)
+
+
+class Section3(StrictModel):
+    rights_reservation: RightsReservation = section(
+        "3.1", "Respect of reservation of rights from text and data mining exception or "
+        "limitation")
+    illegal_content: Answer[Text] = _public("TDS.3.2.illegal_content",
+                                            title="3.2 Removal of illegal content")
+    other_information: Text | None = _public("TDS.3.3.other", default=None,
+                                             title="3.3 Other information")
+
+
+class TrainingDataSummary(StrictModel):
+    """Public summary of training content, following the Commission's mandatory template."""
+
+    header: Header = section("", "Summary header")
+    section_1: Section1 = section("1", "General information")
+    section_2: Section2 = section("2", "List of data sources")
+    section_3: Section3 = section("3", "Data processing aspects")

@@ -1,0 +1,16 @@
+"""The rule catalogue: every module below registers its rules when imported."""
+
+from __future__ import annotations
+
+from gpai_docs.rules import (  # noqa: F401  (imported to register their rules)
+    consistency,
+    copyright_policy,
+    model_documentation,
+    project,
+    training_data_summary,
+)
+from gpai_docs.rules._registry import RETIRED, RULES, Finding, Rule, rule
+from gpai_docs.rules.context import RuleContext
+from gpai_docs.rules.engine import run_rules
+
+__all__ = ["RETIRED", "RULES", "Finding", "Rule", "RuleContext", "rule", "run_rules"]

@@ -1,0 +1,3 @@
+"""Rules on the cross-document consistency (XD codes)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Rules on the copyright policy (CP codes)."""
+
+from __future__ import annotations

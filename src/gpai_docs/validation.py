@@ -1,0 +1,62 @@
+"""Validate a project: load, check the schema, run the rules, state the determinations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from gpai_docs import rulepack
+from gpai_docs.determinations import Determination, determine
+from gpai_docs.diagnostics import Report
+from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
+from gpai_docs.project import Project, load_project
+from gpai_docs.rulepack import RulePack
+from gpai_docs.source_map import SourceMap
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """Everything one validation run found and concluded."""
+
+    project: Project
+    report: Report
+    determinations: tuple[Determination, ...]
+    pack: RulePack
+    as_of: dt.date
+
+    @property
+    def pending(self) -> int:
+        """How many answers remain to be provided."""
+        return sum(1 for d in self.report.diagnostics if d.code == "PJ001")
+
+    def fails(self, *, strict: bool = False) -> bool:
+        return self.report.fails(strict=strict)
+
+
+def _typed(project: Project) -> tuple[ModelDocumentation | None, TrainingDataSummary | None,
+                                      CopyrightPolicy | None]:
+    md = project.model("model_documentation")
+    tds = project.model("training_data_summary")
+    cp = project.model("copyright_policy")
+    return (md if isinstance(md, ModelDocumentation) else None,
+            tds if isinstance(tds, TrainingDataSummary) else None,
+            cp if isinstance(cp, CopyrightPolicy) else None)
+
+
+def validate_project(root: Path, *, as_of: dt.date | None = None,
+                     pack: RulePack | None = None) -> ValidationResult:
+    """Validate the project folder ``root``; findings are returned, never raised."""
+    from gpai_docs.rules import RuleContext, run_rules
+
+    pack = pack or rulepack.load()
+    as_of = as_of or dt.date.today()
+    project = load_project(root)
+    md, tds, cp = _typed(project)
+    context = RuleContext(md, tds, cp, pack, as_of, root)
+    maps: dict[str, SourceMap] = {
+        key: doc.loaded.source_map for key, doc in project.documents.items() if doc.loaded
+    }
+    diagnostics = [*project.diagnostics, *run_rules(context, maps)]
+    return ValidationResult(project, Report.of(diagnostics), tuple(determine(md, tds, pack)),
+                            pack, as_of)
