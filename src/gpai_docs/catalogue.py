@@ -51,7 +51,9 @@ def entry(catalogue_id: str) -> CatalogueEntry:
     try:
         return _entries()[catalogue_id]
     except KeyError:
-        raise KeyError(f"catalogue id {catalogue_id!r} is not in the requirement catalogue") from None
+        raise KeyError(
+            f"catalogue id {catalogue_id!r} is not in the requirement catalogue"
+        ) from None
 
 
 def all_entries() -> dict[str, CatalogueEntry]:

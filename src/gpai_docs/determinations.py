@@ -57,7 +57,8 @@ def union_placement(md: ModelDocumentation) -> dt.date | None:
 def is_generative(md: ModelDocumentation) -> bool:
     outputs = md.properties.output_modalities
     return isinstance(outputs, list) and any(
-        isinstance(m, ModalitySize) and m.modality in _GENERATIVE for m in outputs)
+        isinstance(m, ModalitySize) and m.modality in _GENERATIVE for m in outputs
+    )
 
 
 def systemic_risk_presumed(md: ModelDocumentation, pack: RulePack) -> bool:
@@ -79,8 +80,11 @@ def modifier_threshold(md: ModelDocumentation, pack: RulePack) -> float | None:
     base = md.modification.base_model_flop
     if isinstance(base, Quantity):
         return share * base.value
-    key = ("modifier_fallback_flop_systemic" if md.modification.base_model_systemic_risk
-           else "modifier_fallback_flop_gpai")
+    key = (
+        "modifier_fallback_flop_systemic"
+        if md.modification.base_model_systemic_risk
+        else "modifier_fallback_flop_gpai"
+    )
     return share * float(pack[key])
 
 
@@ -162,13 +166,19 @@ def determine(
     if tds is not None:
         update = next_summary_update(tds, pack)
         months = pack["summary_update_months"]
-        out.append(Determination(
-            "next_summary_update", "Next update of the training-content summary",
-            str(update) if update else "On material change",
-            f"The model keeps being trained: update the summary at least every {months} months."
-            if update else "The model is not trained further; update the summary when the "
-            "training content changes materially.",
-            "Explanatory Notice to the summary template (TDS.rule.update_cadence)", update))
+        out.append(
+            Determination(
+                "next_summary_update",
+                "Next update of the training-content summary",
+                str(update) if update else "On material change",
+                f"The model keeps being trained: update the summary at least every {months} months."
+                if update
+                else "The model is not trained further; update the summary when the "
+                "training content changes materially.",
+                "Explanatory Notice to the summary template (TDS.rule.update_cadence)",
+                update,
+            )
+        )
     return out
 
 
@@ -177,84 +187,156 @@ def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determ
     flop = training_flop(md)
     gpai_flop = float(pack["gpai_indicative_flop"])
     if flop is None:
-        scope = ("Unknown", "Training compute is not given, so the indicative GPAI criterion "
-                 "cannot be applied.")
+        scope = (
+            "Unknown",
+            "Training compute is not given, so the indicative GPAI criterion cannot be applied.",
+        )
     elif flop > gpai_flop and is_generative(md):
-        scope = ("Likely a GPAI model", f"Training compute of {_flop_text(flop)} FLOP exceeds "
-                 f"{_flop_text(gpai_flop)} FLOP and the model generates language, images or "
-                 "video.")
+        scope = (
+            "Likely a GPAI model",
+            f"Training compute of {_flop_text(flop)} FLOP exceeds "
+            f"{_flop_text(gpai_flop)} FLOP and the model generates language, images or "
+            "video.",
+        )
     else:
-        scope = ("May be out of scope", f"Training compute of {_flop_text(flop)} FLOP or the "
-                 "output modalities do not meet the indicative criterion; Art 3(63) decides.")
-    out.append(Determination("gpai_scope", "General-purpose AI model", *scope,
-                             "Commission GPAI guidelines (GL.gpai_indicative); AI Act Art 3(63)"))
+        scope = (
+            "May be out of scope",
+            f"Training compute of {_flop_text(flop)} FLOP or the "
+            "output modalities do not meet the indicative criterion; Art 3(63) decides.",
+        )
+    out.append(
+        Determination(
+            "gpai_scope",
+            "General-purpose AI model",
+            *scope,
+            "Commission GPAI guidelines (GL.gpai_indicative); AI Act Art 3(63)",
+        )
+    )
 
     systemic = systemic_risk_presumed(md, pack)
     deadline = notification_deadline(md, pack)
     if systemic:
-        when = (f"notify the Commission by {deadline}" if deadline else
-                "notify the Commission without delay and within "
-                f"{pack['notification_days']} days of the threshold being met or known")
-        statement = (f"Systemic risk is presumed; {when}. The Safety and Security chapter and "
-                     "Annex XI Section 2 apply, and the open-source exemption does not.")
+        when = (
+            f"notify the Commission by {deadline}"
+            if deadline
+            else "notify the Commission without delay and within "
+            f"{pack['notification_days']} days of the threshold being met or known"
+        )
+        statement = (
+            f"Systemic risk is presumed; {when}. The Safety and Security chapter and "
+            "Annex XI Section 2 apply, and the open-source exemption does not."
+        )
     else:
-        statement = (f"Training compute does not exceed {_flop_text(float(pack['systemic_risk_flop']))}"
-                     " FLOP and the model is not designated.")
-    out.append(Determination("systemic_risk", "Systemic risk", "Presumed" if systemic else
-                             "Not presumed", statement, "AI Act Art 51(2), Art 52(1)", deadline))
+        statement = (
+            f"Training compute does not exceed {_flop_text(float(pack['systemic_risk_flop']))}"
+            " FLOP and the model is not designated."
+        )
+    out.append(
+        Determination(
+            "systemic_risk",
+            "Systemic risk",
+            "Presumed" if systemic else "Not presumed",
+            statement,
+            "AI Act Art 51(2), Art 52(1)",
+            deadline,
+        )
+    )
 
     exempt = open_source_exemption(md, pack)
-    out.append(Determination(
-        "open_source_exemption", "Open-source exemption", "Applies" if exempt else "Does not apply",
-        "The model documentation (Annex XI), the downstream information (Annex XII) and the "
-        "authorised representative are not required; the copyright policy and the public "
-        "summary of training content still are." if exempt else
-        "All obligations of Art 53(1) apply (free and open-source licence, public weights, "
-        "architecture and usage information, no monetisation and no systemic risk are needed "
-        "for the exemption).",
-        "AI Act Art 53(2), Art 54(6); recitals 103 and 104"))
+    out.append(
+        Determination(
+            "open_source_exemption",
+            "Open-source exemption",
+            "Applies" if exempt else "Does not apply",
+            "The model documentation (Annex XI), the downstream information (Annex XII) and the "
+            "authorised representative are not required; the copyright policy and the public "
+            "summary of training content still are."
+            if exempt
+            else "All obligations of Art 53(1) apply (free and open-source licence, public weights, "
+            "architecture and usage information, no monetisation and no systemic risk are needed "
+            "for the exemption).",
+            "AI Act Art 53(2), Art 54(6); recitals 103 and 104",
+        )
+    )
 
     becomes = modifier_is_provider(md, pack)
     if becomes is not None:
         names = ", ".join(d.name for d in dependencies(md))
-        out.append(Determination(
-            "modifier", "Modifier becomes provider", "Yes" if becomes else "No",
-            (f"The modification's compute exceeds {pack.values['modifier_compute_share'].value} of "
-             f"the original's ({names}): the documentation and summary cover the modification only."
-             if becomes else f"The modification's compute does not exceed "
-             f"{pack.values['modifier_compute_share'].value} of the original's ({names})."),
-            "Commission GPAI guidelines (GL.modifier_one_third, GL.modifier_fallback)"))
+        out.append(
+            Determination(
+                "modifier",
+                "Modifier becomes provider",
+                "Yes" if becomes else "No",
+                (
+                    f"The modification's compute exceeds {pack.values['modifier_compute_share'].value} of "
+                    f"the original's ({names}): the documentation and summary cover the modification only."
+                    if becomes
+                    else f"The modification's compute does not exceed "
+                    f"{pack.values['modifier_compute_share'].value} of the original's ({names})."
+                ),
+                "Commission GPAI guidelines (GL.modifier_one_third, GL.modifier_fallback)",
+            )
+        )
 
     needed = authorised_representative_needed(md, pack)
     placed = union_placement(md)
-    out.append(Determination(
-        "authorised_representative", "Authorised representative",
-        "Needed" if needed else "Not needed",
-        (f"The provider is established outside the Union: appoint a representative by written "
-         f"mandate before placing the model on the Union market{f' ({placed})' if placed else ''}."
-         if needed else "The provider is established in the Union or the open-source "
-         "exemption applies."), "AI Act Art 54(1), Art 54(6)", placed if needed else None))
+    out.append(
+        Determination(
+            "authorised_representative",
+            "Authorised representative",
+            "Needed" if needed else "Not needed",
+            (
+                f"The provider is established outside the Union: appoint a representative by written "
+                f"mandate before placing the model on the Union market{f' ({placed})' if placed else ''}."
+                if needed
+                else "The provider is established in the Union or the open-source "
+                "exemption applies."
+            ),
+            "AI Act Art 54(1), Art 54(6)",
+            placed if needed else None,
+        )
+    )
 
     due = documentation_due(md, pack)
     if due is not None:
         legacy = placed is not None and placed < pack.date("legacy_placement_cutoff")
-        out.append(Determination(
-            "documentation_due", "Documentation due", str(due),
-            "The model was placed on the market before "
-            f"{pack.date('legacy_placement_cutoff')}: comply by {due}." if legacy else
-            "Documentation is due when the model is placed on the Union market.",
-            "AI Act Art 53(1), Art 111(3)", due))
+        out.append(
+            Determination(
+                "documentation_due",
+                "Documentation due",
+                str(due),
+                "The model was placed on the market before "
+                f"{pack.date('legacy_placement_cutoff')}: comply by {due}."
+                if legacy
+                else "Documentation is due when the model is placed on the Union market.",
+                "AI Act Art 53(1), Art 111(3)",
+                due,
+            )
+        )
     end = retention_end(md, pack)
     if end is not None:
-        out.append(Determination(
-            "retention_end", "Keep documentation until", str(end),
-            f"Keep every version for {pack['retention_years']} years after placement on the "
-            "market.", "CoP Transparency Measure 1.1; AI Act Art 54(3)", end))
+        out.append(
+            Determination(
+                "retention_end",
+                "Keep documentation until",
+                str(end),
+                f"Keep every version for {pack['retention_years']} years after placement on the "
+                "market.",
+                "CoP Transparency Measure 1.1; AI Act Art 54(3)",
+                end,
+            )
+        )
     exposure = fine_exposure(md, pack)
     if exposure is not None:
-        out.append(Determination(
-            "fine_exposure", "Maximum fine (informational)", f"EUR {exposure:,.0f}",
-            f"The higher of {float(pack['fine_turnover_share']):.0%} of worldwide turnover and "
-            f"EUR {float(pack['fine_minimum_eur']):,.0f}; fines apply from "
-            f"{pack.date('fines_apply')}.", "AI Act Art 101(1)"))
+        out.append(
+            Determination(
+                "fine_exposure",
+                "Maximum fine (informational)",
+                f"EUR {exposure:,.0f}",
+                f"The higher of {float(pack['fine_turnover_share']):.0%} of worldwide turnover and "
+                f"EUR {float(pack['fine_minimum_eur']):,.0f}; fines apply from "
+                f"{pack.date('fines_apply')}.",
+                "AI Act Art 101(1)",
+            )
+        )
     return out

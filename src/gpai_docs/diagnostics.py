@@ -44,9 +44,7 @@ class Location:
     @property
     def pointer(self) -> str:
         """The field path as an RFC 6901 JSON Pointer, the way machines read it."""
-        return "".join(
-            "/" + str(part).replace("~", "~0").replace("/", "~1") for part in self.path
-        )
+        return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in self.path)
 
     def __str__(self) -> str:
         pos = self.file

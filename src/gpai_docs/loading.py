@@ -81,17 +81,25 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, _diag("DL007", file, "The file is UTF-16 encoded.",
-                           "Save it as UTF-8.", (1, 1))
+        return None, _diag(
+            "DL007", file, "The file is UTF-16 encoded.", "Save it as UTF-8.", (1, 1)
+        )
     if b"\x00" in raw[:8192]:
-        return None, _diag("DL007", file, "The file is binary, not YAML or JSON text.",
-                           "Point gpai-docs at the YAML or JSON document.", (1, 1))
+        return None, _diag(
+            "DL007",
+            file,
+            "The file is binary, not YAML or JSON text.",
+            "Point gpai-docs at the YAML or JSON document.",
+            (1, 1),
+        )
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         prefix = raw[: exc.start].decode("utf-8", errors="replace")
         return None, _diag(
-            "DL007", file, f"The file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}).",
+            "DL007",
+            file,
+            f"The file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}).",
             "Save the file as UTF-8; retype the character at this position.",
             _line_col(prefix, len(prefix)),
         )
@@ -122,18 +130,32 @@ class _YamlWalker:
         if self.halted:
             return None
         if self.visited > MAX_NODES:
-            self._stop("DL006", f"The document expands to more than {MAX_NODES:,} values.",
-                       "Remove YAML aliases that multiply content; documents are small.", node)
+            self._stop(
+                "DL006",
+                f"The document expands to more than {MAX_NODES:,} values.",
+                "Remove YAML aliases that multiply content; documents are small.",
+                node,
+            )
             return None
         if len(path) > MAX_DEPTH:
-            self._stop("DL006", f"The document nests deeper than {MAX_DEPTH} levels.",
-                       "Flatten the structure; no gpai-docs field nests this deep.", node)
+            self._stop(
+                "DL006",
+                f"The document nests deeper than {MAX_DEPTH} levels.",
+                "Flatten the structure; no gpai-docs field nests this deep.",
+                node,
+            )
             return None
         self.values.setdefault(path, self._pos(node))
         if node.tag not in _STANDARD_TAGS:
-            self.problems.append(_diag(
-                "DL005", self.file, f"The YAML tag {node.tag!r} is not supported.",
-                "Remove the tag; gpai-docs reads plain YAML values only.", self._pos(node)))
+            self.problems.append(
+                _diag(
+                    "DL005",
+                    self.file,
+                    f"The YAML tag {node.tag!r} is not supported.",
+                    "Remove the tag; gpai-docs reads plain YAML values only.",
+                    self._pos(node),
+                )
+            )
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -145,18 +167,29 @@ class _YamlWalker:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(_diag(
-                    "DL005", self.file, "A mapping key is not a plain text key.",
-                    "Use simple names as keys.", self._pos(key_node)))
+                self.problems.append(
+                    _diag(
+                        "DL005",
+                        self.file,
+                        "A mapping key is not a plain text key.",
+                        "Use simple names as keys.",
+                        self._pos(key_node),
+                    )
+                )
                 continue
             key = str(key_node.value)
             if key in out:
                 first = self.keys.get((*path, key))
                 where = f" (first written on line {first[0]})" if first else ""
-                self.problems.append(_diag(
-                    "DL004", self.file, f"The key {key!r} is written twice{where}.",
-                    "Keep one of the two entries; YAML would silently drop the first.",
-                    self._pos(key_node)))
+                self.problems.append(
+                    _diag(
+                        "DL004",
+                        self.file,
+                        f"The key {key!r} is written twice{where}.",
+                        "Keep one of the two entries; YAML would silently drop the first.",
+                        self._pos(key_node),
+                    )
+                )
                 continue
             self.keys[(*path, key)] = self._pos(key_node)
             out[key] = self.value(value_node, (*path, key))
@@ -203,22 +236,59 @@ def _load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
         problem = (exc.problem or "syntax error").rstrip(".")
         context = f" ({exc.context})" if exc.context else ""
         at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
-        hint = ("Indent with spaces: YAML does not allow tabs here." if at_tab
-                else "Check the indentation and quoting around this position.")
-        return None, empty, [_diag("DL002", file, f"YAML syntax error: {problem}{context}.",
-                                   hint, pos)]
+        hint = (
+            "Indent with spaces: YAML does not allow tabs here."
+            if at_tab
+            else "Check the indentation and quoting around this position."
+        )
+        return (
+            None,
+            empty,
+            [_diag("DL002", file, f"YAML syntax error: {problem}{context}.", hint, pos)],
+        )
     except (yaml.YAMLError, RecursionError) as exc:
-        return None, empty, [_diag("DL002", file, f"YAML could not be read: {exc}.",
-                                   "Check that this is a YAML document.", None)]
+        return (
+            None,
+            empty,
+            [
+                _diag(
+                    "DL002",
+                    file,
+                    f"YAML could not be read: {exc}.",
+                    "Check that this is a YAML document.",
+                    None,
+                )
+            ],
+        )
     if len(nodes) > 1:
         second = nodes[1]
-        return None, empty, [_diag(
-            "DL003", file, "The file holds more than one YAML document.",
-            "Keep one document per file; remove the extra '---'.",
-            (second.start_mark.line + 1, second.start_mark.column + 1))]
+        return (
+            None,
+            empty,
+            [
+                _diag(
+                    "DL003",
+                    file,
+                    "The file holds more than one YAML document.",
+                    "Keep one document per file; remove the extra '---'.",
+                    (second.start_mark.line + 1, second.start_mark.column + 1),
+                )
+            ],
+        )
     if not nodes:
-        return None, empty, [_diag("DL003", file, "The document is empty.",
-                                   "Run `gpai-docs init` for a filled-in scaffold.", (1, 1))]
+        return (
+            None,
+            empty,
+            [
+                _diag(
+                    "DL003",
+                    file,
+                    "The document is empty.",
+                    "Run `gpai-docs init` for a filled-in scaffold.",
+                    (1, 1),
+                )
+            ],
+        )
     walker = _YamlWalker(file)
     data = walker.value(nodes[0], ())
     smap = SourceMap(file, walker.keys, walker.values)
@@ -252,10 +322,15 @@ def _json_positions(text: str, file: str) -> tuple[SourceMap, list[Diagnostic]]:
                     tok = next(tokens)
                 key = json.loads(tok.group(1))
                 if key in seen:
-                    problems.append(_diag(
-                        "DL004", file, f"The key {key!r} is written twice.",
-                        "Keep one of the two entries; JSON readers silently keep the last.",
-                        pos(tok)))
+                    problems.append(
+                        _diag(
+                            "DL004",
+                            file,
+                            f"The key {key!r} is written twice.",
+                            "Keep one of the two entries; JSON readers silently keep the last.",
+                            pos(tok),
+                        )
+                    )
                 else:
                     keys[(*path, key)] = pos(tok)
                 seen.add(key)
@@ -288,13 +363,33 @@ def _load_json(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        return None, empty, [_diag("DL002", file, f"JSON syntax error: {exc.msg}.",
-                                   "Check for a missing comma, quote or bracket here.",
-                                   (exc.lineno, exc.colno))]
+        return (
+            None,
+            empty,
+            [
+                _diag(
+                    "DL002",
+                    file,
+                    f"JSON syntax error: {exc.msg}.",
+                    "Check for a missing comma, quote or bracket here.",
+                    (exc.lineno, exc.colno),
+                )
+            ],
+        )
     except (ValueError, RecursionError) as exc:
-        return None, empty, [_diag("DL002", file, f"JSON could not be read: {exc}.",
-                                   "Write numbers as plain digits; NaN and Infinity are not JSON.",
-                                   None)]
+        return (
+            None,
+            empty,
+            [
+                _diag(
+                    "DL002",
+                    file,
+                    f"JSON could not be read: {exc}.",
+                    "Write numbers as plain digits; NaN and Infinity are not JSON.",
+                    None,
+                )
+            ],
+        )
     smap, problems = _json_positions(text, file)
     return data, smap, problems
 
@@ -304,8 +399,15 @@ def load_text(text: str, file: str, *, json_syntax: bool = False) -> LoadedDocum
     loader = _load_json if json_syntax else _load_yaml
     data, smap, problems = loader(text, file)
     if data is not None and not isinstance(data, dict):
-        problems.append(_diag("DL003", file, "The document's top level is not a mapping of fields.",
-                              "Start the document with field names such as `general:`.", (1, 1)))
+        problems.append(
+            _diag(
+                "DL003",
+                file,
+                "The document's top level is not a mapping of fields.",
+                "Start the document with field names such as `general:`.",
+                (1, 1),
+            )
+        )
         data = None
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return LoadedDocument(file, data, smap, tuple(problems), digest)
@@ -318,20 +420,33 @@ def load_file(path: Path, display: str | None = None) -> LoadedDocument:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            problem = _diag("DL006", file,
-                            f"The file is {size:,} bytes; documents are limited to {MAX_BYTES:,}.",
-                            "Move large lists (such as crawled domains) to a CSV file and "
-                            "point to it.", None)
+            problem = _diag(
+                "DL006",
+                file,
+                f"The file is {size:,} bytes; documents are limited to {MAX_BYTES:,}.",
+                "Move large lists (such as crawled domains) to a CSV file and point to it.",
+                None,
+            )
             return LoadedDocument(file, None, empty, (problem,), "")
         raw = path.read_bytes()
     except OSError as exc:
-        problem = _diag("DL001", file, f"The file cannot be read: {exc.strerror or exc}.",
-                        "Check that the file exists and is readable.", None)
+        problem = _diag(
+            "DL001",
+            file,
+            f"The file cannot be read: {exc.strerror or exc}.",
+            "Check that the file exists and is readable.",
+            None,
+        )
         return LoadedDocument(file, None, empty, (problem,), "")
     text, bad = _decode(raw, file)
     if text is None:
         assert bad is not None
         return LoadedDocument(file, None, empty, (bad,), hashlib.sha256(raw).hexdigest())
     document = load_text(text, file, json_syntax=path.suffix.lower() == ".json")
-    return LoadedDocument(document.file, document.data, document.source_map,
-                          document.diagnostics, hashlib.sha256(raw).hexdigest())
+    return LoadedDocument(
+        document.file,
+        document.data,
+        document.source_map,
+        document.diagnostics,
+        hashlib.sha256(raw).hexdigest(),
+    )

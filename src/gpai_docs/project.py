@@ -34,12 +34,24 @@ class DocumentKind:
 
 
 KINDS: tuple[DocumentKind, ...] = (
-    DocumentKind("model_documentation", "model-documentation", "Model documentation",
-                 "AI Act Art 53(1)(a)-(b); CoP Transparency Measure 1.1"),
-    DocumentKind("training_data_summary", "training-data-summary",
-                 "Public summary of training content", "AI Act Art 53(1)(d)"),
-    DocumentKind("copyright_policy", "copyright-policy", "Copyright policy",
-                 "AI Act Art 53(1)(c); CoP Copyright Measure 1.1"),
+    DocumentKind(
+        "model_documentation",
+        "model-documentation",
+        "Model documentation",
+        "AI Act Art 53(1)(a)-(b); CoP Transparency Measure 1.1",
+    ),
+    DocumentKind(
+        "training_data_summary",
+        "training-data-summary",
+        "Public summary of training content",
+        "AI Act Art 53(1)(d)",
+    ),
+    DocumentKind(
+        "copyright_policy",
+        "copyright-policy",
+        "Copyright policy",
+        "AI Act Art 53(1)(c); CoP Copyright Measure 1.1",
+    ),
 )
 KIND_BY_KEY = {kind.key: kind for kind in KINDS}
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -83,15 +95,27 @@ def find_document(root: Path, kind: DocumentKind) -> tuple[Path | None, list[Dia
     present = [p for p in candidates if p.exists()]
     if len(present) > 1:
         names = ", ".join(p.name for p in present)
-        return present[0], [Diagnostic(
-            "DL008", Severity.ERROR, f"{kind.title} exists in more than one file ({names}).",
-            Location(_display(present[1], root)), hint="Keep one file per document.",
-            reference="gpai-docs project layout")]
+        return present[0], [
+            Diagnostic(
+                "DL008",
+                Severity.ERROR,
+                f"{kind.title} exists in more than one file ({names}).",
+                Location(_display(present[1], root)),
+                hint="Keep one file per document.",
+                reference="gpai-docs project layout",
+            )
+        ]
     if not present:
-        return None, [Diagnostic(
-            "DL001", Severity.ERROR, f"{kind.title} is missing: no {kind.stem}.yaml in the project.",
-            Location(_display(root / f"{kind.stem}.yaml", root)),
-            hint="Run `gpai-docs init` for a scaffold, or add the file.", reference=kind.reference)]
+        return None, [
+            Diagnostic(
+                "DL001",
+                Severity.ERROR,
+                f"{kind.title} is missing: no {kind.stem}.yaml in the project.",
+                Location(_display(root / f"{kind.stem}.yaml", root)),
+                hint="Run `gpai-docs init` for a scaffold, or add the file.",
+                reference=kind.reference,
+            )
+        ]
     return present[0], []
 
 
@@ -105,18 +129,26 @@ def validate_document(kind: DocumentKind, loaded: LoadedDocument) -> ProjectDocu
         except ValidationError as error:
             diagnostics.extend(diagnostics_from(error, kind.model, loaded.source_map))
         except RecursionError:
-            diagnostics.append(Diagnostic(
-                "DL006", Severity.ERROR, "The document nests too deeply to validate.",
-                Location(loaded.file), hint="Flatten the structure.",
-                reference="gpai-docs document format"))
+            diagnostics.append(
+                Diagnostic(
+                    "DL006",
+                    Severity.ERROR,
+                    "The document nests too deeply to validate.",
+                    Location(loaded.file),
+                    hint="Flatten the structure.",
+                    reference="gpai-docs document format",
+                )
+            )
     return ProjectDocument(kind, None, loaded, model, tuple(diagnostics))
 
 
 def load_project(root: Path) -> Project:
     """Find, read and schema-validate the three documents of a project folder."""
     if not root.exists():
-        raise UserError(f"{root} does not exist.", hint="Give the folder holding the documents, "
-                        "or create one with `gpai-docs init`.")
+        raise UserError(
+            f"{root} does not exist.",
+            hint="Give the folder holding the documents, or create one with `gpai-docs init`.",
+        )
     if not root.is_dir():
         raise UserError(f"{root} is not a folder.", hint="Give the project folder, not a file.")
     documents: dict[str, ProjectDocument] = {}
@@ -128,5 +160,6 @@ def load_project(root: Path) -> Project:
         loaded = load_file(path, _display(path, root))
         validated = validate_document(kind, loaded)
         documents[kind.key] = ProjectDocument(
-            kind, path, loaded, validated.model, (*problems, *validated.diagnostics))
+            kind, path, loaded, validated.model, (*problems, *validated.diagnostics)
+        )
     return Project(root, documents)

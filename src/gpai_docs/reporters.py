@@ -29,8 +29,11 @@ def format_diagnostic(diagnostic: Diagnostic) -> str:
 def text_report(result: ValidationResult, *, quiet: bool = False) -> str:
     """The human report: findings first (compiler style), then determinations and totals."""
     report = result.report
-    out = [format_diagnostic(d) for d in report.diagnostics
-           if not (quiet and d.severity is Severity.INFO)]
+    out = [
+        format_diagnostic(d)
+        for d in report.diagnostics
+        if not (quiet and d.severity is Severity.INFO)
+    ]
     if out:
         out.append("")
     if not quiet and result.determinations:
@@ -46,8 +49,9 @@ def text_report(result: ValidationResult, *, quiet: bool = False) -> str:
         f"{_plural(len(report.infos), 'note')} in {_plural(files, 'file')}; "
         f"{_plural(result.pending, 'answer')} to be provided."
     )
-    out.append(f"Rule pack {result.pack.version} (as of {result.pack.as_of}); "
-               f"checked on {result.as_of}.")
+    out.append(
+        f"Rule pack {result.pack.version} (as of {result.pack.as_of}); checked on {result.as_of}."
+    )
     return "\n".join(out)
 
 
@@ -71,21 +75,36 @@ def json_report(result: ValidationResult) -> str:
     """A stable, versioned JSON object for machines."""
     report = result.report
     files = [
-        {"document": key, "file": doc.loaded.file, "sha256": doc.loaded.sha256,
-         "valid": doc.model is not None}
-        for key, doc in result.project.documents.items() if doc.loaded is not None
+        {
+            "document": key,
+            "file": doc.loaded.file,
+            "sha256": doc.loaded.sha256,
+            "valid": doc.model is not None,
+        }
+        for key, doc in result.project.documents.items()
+        if doc.loaded is not None
     ]
     payload = {
         "version": JSON_FORMAT_VERSION,
         "rule_pack": {"version": result.pack.version, "as_of": result.pack.as_of.isoformat()},
         "checked_on": result.as_of.isoformat(),
         "files": files,
-        "summary": {"errors": len(report.errors), "warnings": len(report.warnings),
-                    "notes": len(report.infos), "to_be_provided": result.pending},
+        "summary": {
+            "errors": len(report.errors),
+            "warnings": len(report.warnings),
+            "notes": len(report.infos),
+            "to_be_provided": result.pending,
+        },
         "diagnostics": [diagnostic_dict(d) for d in report.diagnostics],
         "determinations": [
-            {"key": d.key, "title": d.title, "outcome": d.outcome, "statement": d.statement,
-             "reference": d.reference, "date": d.date.isoformat() if d.date else None}
+            {
+                "key": d.key,
+                "title": d.title,
+                "outcome": d.outcome,
+                "statement": d.statement,
+                "reference": d.reference,
+                "date": d.date.isoformat() if d.date else None,
+            }
             for d in result.determinations
         ],
     }

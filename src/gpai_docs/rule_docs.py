@@ -18,23 +18,37 @@ _FAMILIES = {
 
 def rules_markdown() -> str:
     pack = rulepack.load()
-    lines = [HEADER, "", "# Rule reference", "",
-             f"Rule pack {pack.version} (as of {pack.as_of}). Codes are stable and never reused.",
-             "Loading and schema codes (DL, SC) are described in the README.", ""]
+    lines = [
+        HEADER,
+        "",
+        "# Rule reference",
+        "",
+        f"Rule pack {pack.version} (as of {pack.as_of}). Codes are stable and never reused.",
+        "Loading and schema codes (DL, SC) are described in the README.",
+        "",
+    ]
     lines += ["| Code | Name | Severity | Reference |", "|---|---|---|---|"]
     for r in RULES.values():
-        lines.append(f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity.label} | "
-                     f"{r.reference} |")
+        lines.append(
+            f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity.label} | {r.reference} |"
+        )
     lines.append("")
     family = ""
     for r in sorted(RULES.values(), key=lambda r: r.code):
         if r.code[:2] != family:
             family = r.code[:2]
             lines += [f"## {_FAMILIES[family]}", ""]
-        lines += [f"### {r.code}", "", f"**{r.summary}**", "",
-                  f"- Name: `{r.name}`", f"- Severity: {r.severity.label}",
-                  f"- Reference: {r.reference}",
-                  f"- Catalogue: {', '.join(f'`{c}`' for c in r.catalogue_ids)}", ""]
+        lines += [
+            f"### {r.code}",
+            "",
+            f"**{r.summary}**",
+            "",
+            f"- Name: `{r.name}`",
+            f"- Severity: {r.severity.label}",
+            f"- Reference: {r.reference}",
+            f"- Catalogue: {', '.join(f'`{c}`' for c in r.catalogue_ids)}",
+            "",
+        ]
         body = r.doc.split("\n", 1)[1].strip() if "\n" in r.doc else ""
         for block in body.split("\n\n"):
             stripped = block.strip()

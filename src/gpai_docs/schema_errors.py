@@ -48,8 +48,11 @@ _TYPE_HINTS = {
 
 def _clean_loc(loc: tuple[int | str, ...]) -> JsonPath:
     # Union branch tags ("~value") and pydantic's internal markers are not field names.
-    return tuple(p for p in loc if not (isinstance(p, str) and (p.startswith("~") or
-                                                                 p.startswith("function-"))))
+    return tuple(
+        p
+        for p in loc
+        if not (isinstance(p, str) and (p.startswith("~") or p.startswith("function-")))
+    )
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -109,11 +112,14 @@ def diagnostics_from(
             message = f"Unknown field `{name}`"
             allowed = known_fields(model, path[:-1])
             close = difflib.get_close_matches(name, allowed, n=1)
-            hint = (f"Did you mean `{close[0]}`?" if close else
-                    f"Allowed here: {', '.join(allowed)}." if allowed else hint)
-        elif item.get("input") is None and kind.endswith("_type"):
-            code, message, hint = "SC007", f"`{name}` is blank", _ANSWER_HINT
-        elif kind == "string_too_short":
+            hint = (
+                f"Did you mean `{close[0]}`?"
+                if close
+                else f"Allowed here: {', '.join(allowed)}."
+                if allowed
+                else hint
+            )
+        elif (item.get("input") is None and kind.endswith("_type")) or kind == "string_too_short":
             code, message, hint = "SC007", f"`{name}` is blank", _ANSWER_HINT
         yield Diagnostic(
             code=code,

@@ -38,6 +38,7 @@ def json_schemas() -> dict[str, str]:
     for kind in KINDS:
         schema = kind.model.model_json_schema(schema_generator=_EditorFriendly)
         schema = {"$schema": SCHEMA_DIALECT, "$id": schema_file_name(kind.stem), **schema}
-        out[schema_file_name(kind.stem)] = json.dumps(schema, indent=2, sort_keys=True,
-                                                      ensure_ascii=False) + "\n"
+        out[schema_file_name(kind.stem)] = (
+            json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        )
     return out

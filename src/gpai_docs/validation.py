@@ -34,18 +34,22 @@ class ValidationResult:
         return self.report.fails(strict=strict)
 
 
-def _typed(project: Project) -> tuple[ModelDocumentation | None, TrainingDataSummary | None,
-                                      CopyrightPolicy | None]:
+def _typed(
+    project: Project,
+) -> tuple[ModelDocumentation | None, TrainingDataSummary | None, CopyrightPolicy | None]:
     md = project.model("model_documentation")
     tds = project.model("training_data_summary")
     cp = project.model("copyright_policy")
-    return (md if isinstance(md, ModelDocumentation) else None,
-            tds if isinstance(tds, TrainingDataSummary) else None,
-            cp if isinstance(cp, CopyrightPolicy) else None)
+    return (
+        md if isinstance(md, ModelDocumentation) else None,
+        tds if isinstance(tds, TrainingDataSummary) else None,
+        cp if isinstance(cp, CopyrightPolicy) else None,
+    )
 
 
-def validate_project(root: Path, *, as_of: dt.date | None = None,
-                     pack: RulePack | None = None) -> ValidationResult:
+def validate_project(
+    root: Path, *, as_of: dt.date | None = None, pack: RulePack | None = None
+) -> ValidationResult:
     """Validate the project folder ``root``; findings are returned, never raised."""
     from gpai_docs.rules import RuleContext, run_rules
 
@@ -58,5 +62,6 @@ def validate_project(root: Path, *, as_of: dt.date | None = None,
         key: doc.loaded.source_map for key, doc in project.documents.items() if doc.loaded
     }
     diagnostics = [*project.diagnostics, *run_rules(context, maps)]
-    return ValidationResult(project, Report.of(diagnostics), tuple(determine(md, tds, pack)),
-                            pack, as_of)
+    return ValidationResult(
+        project, Report.of(diagnostics), tuple(determine(md, tds, pack)), pack, as_of
+    )

@@ -17,11 +17,62 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 _COMMANDS = {
-    "init": ("gpai_docs.cli.init_command", "init_command", "Write a commented scaffold of the three documents."),
-    "validate": ("gpai_docs.cli.validate_command", "validate_command", "Check a project against the Code and the AI Act."),
-    "schema": ("gpai_docs.cli.schema_command", "schema_command", "Write the JSON Schemas of the documents."),
+    "init": (
+        "gpai_docs.cli.init_command",
+        "init_command",
+        "Write a commented scaffold of the three documents.",
+    ),
+    "validate": (
+        "gpai_docs.cli.validate_command",
+        "validate_command",
+        "Check a project against the Code and the AI Act.",
+    ),
+    "schema": (
+        "gpai_docs.cli.schema_command",
+        "schema_command",
+        "Write the JSON Schemas of the documents.",
+    ),
     "rules": ("gpai_docs.cli.rules_command", "rules_command", "List the rules, or explain one."),
-    "domains": ("gpai_docs.cli.domains_command", "domains_command", "Compute the top crawled domains (summary section 2.3)."),
+    "build": (
+        "gpai_docs.cli.build_command",
+        "build_command",
+        "Build Markdown and PDF artifacts for every audience.",
+    ),
+    "release": (
+        "gpai_docs.cli.release_command",
+        "release_command",
+        "Write an immutable, verifiable release of every artifact.",
+    ),
+    "verify": (
+        "gpai_docs.cli.verify_command",
+        "verify_command",
+        "Check a release against its manifest.",
+    ),
+    "diff": (
+        "gpai_docs.cli.diff_command",
+        "diff_command",
+        "Show what changed between two releases or projects.",
+    ),
+    "history": (
+        "gpai_docs.cli.history_command",
+        "history_command",
+        "List the releases of a model.",
+    ),
+    "export": (
+        "gpai_docs.cli.export_command",
+        "export_command",
+        "Export to Hugging Face model cards or CycloneDX.",
+    ),
+    "import": (
+        "gpai_docs.cli.import_command",
+        "import_command",
+        "Pre-fill a project from a Hugging Face model card.",
+    ),
+    "domains": (
+        "gpai_docs.cli.domains_command",
+        "domains_command",
+        "Compute the top crawled domains (summary section 2.3).",
+    ),
 }
 
 

@@ -10,9 +10,16 @@ from gpai_docs.cli import EXIT_ERROR, EXIT_FINDINGS
 
 
 @click.command("schema")
-@click.option("--out", type=click.Path(path_type=Path), default=Path("schemas"),
-              show_default=True, help="Folder to write the schema files into.")
-@click.option("--check", is_flag=True, help="Only check that the files are up to date (exit 1 if not).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder to write the schema files into.",
+)
+@click.option(
+    "--check", is_flag=True, help="Only check that the files are up to date (exit 1 if not)."
+)
 def schema_command(out: Path, check: bool) -> None:
     """Write the JSON Schemas of the three documents, generated from the models.
 

@@ -13,14 +13,25 @@ from gpai_docs.errors import GpaiDocsError
 
 @click.command("validate")
 @click.argument("project", type=click.Path(path_type=Path), default=".")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Report format.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too (exit 1).")
-@click.option("--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Check deadlines as of this date (YYYY-MM-DD) instead of today.")
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Check deadlines as of this date (YYYY-MM-DD) instead of today.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only findings and the totals line.")
-def validate_command(project: Path, output_format: str, strict: bool,
-                     as_of: dt.datetime | None, quiet: bool) -> None:
+def validate_command(
+    project: Path, output_format: str, strict: bool, as_of: dt.datetime | None, quiet: bool
+) -> None:
     """Check the documents in PROJECT (a folder, default: the current one).
 
     Every finding names the file, line and column, the field, what is wrong, how to fix

@@ -26,7 +26,21 @@ from gpai_docs.models._base import StrictModel
 
 T = TypeVar("T")
 
-_PLACEHOLDERS = {"n/a", "na", "n.a.", "n.a", "tbd", "tba", "todo", "-", "--", "?", "...", "…", "xxx"}
+_PLACEHOLDERS = {
+    "n/a",
+    "na",
+    "n.a.",
+    "n.a",
+    "tbd",
+    "tba",
+    "todo",
+    "-",
+    "--",
+    "?",
+    "...",
+    "…",
+    "xxx",
+}
 
 
 def is_placeholder(text: str) -> bool:
@@ -94,22 +108,13 @@ def _answer_kind_na(value: Any) -> str:
 
 
 Answer = Annotated[
-    Union[
-        Annotated[T, Tag("~value")],
-        Annotated[NotApplicable, Tag("~not_applicable")],
-        Annotated[ToBeProvided, Tag("~to_be_provided")],
-    ],
+    Annotated[T, Tag("~value")] | Annotated[NotApplicable, Tag("~not_applicable")] | Annotated[ToBeProvided, Tag("~to_be_provided")],
     Discriminator(_answer_kind),
 ]
 """A required answer: a value, ``not_applicable: <reason>`` or ``to_be_provided: true``."""
 
 AnswerNA = Annotated[
-    Union[
-        Annotated[T, Tag("~value")],
-        Annotated[NotApplicable, Tag("~not_applicable")],
-        Annotated[ToBeProvided, Tag("~to_be_provided")],
-        Annotated[FormNA, Tag("~form_na")],
-    ],
+    Annotated[T, Tag("~value")] | Annotated[NotApplicable, Tag("~not_applicable")] | Annotated[ToBeProvided, Tag("~to_be_provided")] | Annotated[FormNA, Tag("~form_na")],
     Discriminator(_answer_kind_na),
 ]
 """An answer where the Form also accepts its literal ``N/A``."""
@@ -117,8 +122,10 @@ AnswerNA = Annotated[
 
 def given(answer: object) -> bool:
     """Whether an answer holds a real value (not N/A, not pending, not absent)."""
-    return answer is not None and answer != FORM_NA and not isinstance(
-        answer, NotApplicable | ToBeProvided
+    return (
+        answer is not None
+        and answer != FORM_NA
+        and not isinstance(answer, NotApplicable | ToBeProvided)
     )
 
 
@@ -332,8 +339,9 @@ YesNoAnswer = Annotated[
     YesNo,
     BeforeValidator(
         _coerce_yes_no,
-        json_schema_input_type=Union[bool, Literal["Yes", "No", "Other", "yes", "no", "other"],
-                                     YesNo],
+        json_schema_input_type=Union[
+            bool, Literal["Yes", "No", "Other", "yes", "no", "other"], YesNo
+        ],
     ),
 ]
 """``Yes``/``No`` (or true/false), or ``{answer: Yes, qualification: "..."}``."""

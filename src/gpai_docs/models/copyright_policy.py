@@ -5,7 +5,6 @@ Every commitment carries the provider's concrete implementation. Fields marked f
 protocols honoured, contact point and complaint mechanism.
 """
 
-
 from gpai_docs.models._base import StrictModel, section, spec
 from gpai_docs.models._types import Answer, Date, Text
 
@@ -25,22 +24,32 @@ class PolicyDocument(StrictModel):
     version: Text = _public("COP.C.1.1.policy", title="Policy version", example="2.0")
     last_updated: Date = _public("COP.C.1.1.policy", title="Last updated", example="2026-03-01")
     models_covered: list[Text] = _public(
-        "COP.C.1.1.policy", title="Models covered",
-        description="Every GPAI model placed on the Union market that this single policy covers.")
+        "COP.C.1.1.policy",
+        title="Models covered",
+        description="Every GPAI model placed on the Union market that this single policy covers.",
+    )
 
 
 class Responsibility(StrictModel):
-    role: Text = _internal("COP.C.1.1.responsibilities", title="Role or unit",
-                           example="Head of Data Governance")
-    responsibility: Text = _internal("COP.C.1.1.responsibilities", title="Responsibility",
-                                     example="Owns this policy and its yearly review")
+    role: Text = _internal(
+        "COP.C.1.1.responsibilities", title="Role or unit", example="Head of Data Governance"
+    )
+    responsibility: Text = _internal(
+        "COP.C.1.1.responsibilities",
+        title="Responsibility",
+        example="Owns this policy and its yearly review",
+    )
 
 
 class InfringingSites(StrictModel):
-    implementation: Answer[Text] = _internal("COP.C.1.2.exclude_piracy_sites",
-                                             title="How listed sites are excluded")
-    lists_used: list[Text] = _internal("COP.C.1.2.exclude_piracy_sites", default_factory=list,
-                                       title="Lists of infringing websites honoured")
+    implementation: Answer[Text] = _internal(
+        "COP.C.1.2.exclude_piracy_sites", title="How listed sites are excluded"
+    )
+    lists_used: list[Text] = _internal(
+        "COP.C.1.2.exclude_piracy_sites",
+        default_factory=list,
+        title="Lists of infringing websites honoured",
+    )
 
 
 class LawfulAccess(StrictModel):
@@ -48,63 +57,73 @@ class LawfulAccess(StrictModel):
     paywalls: Answer[Text] = _internal(
         "COP.C.1.2.no_tpm_circumvention",
         description="How effective technological measures such as paywalls and subscription "
-        "models are respected (never circumvented).")
+        "models are respected (never circumvented).",
+    )
     infringing_sites: InfringingSites = _internal("COP.C.1.2.exclude_piracy_sites")
 
 
 class RobotsTxt(StrictModel):
     honoured: bool = _public("COP.C.1.3.robots_txt", title="Crawlers follow robots.txt")
-    standard: Text = _public("COP.C.1.3.robots_txt", title="Standard followed",
-                             example="RFC 9309")
-    implementation: Answer[Text] = _public("COP.C.1.3.robots_txt",
-                                           title="How robots.txt is read and followed")
+    standard: Text = _public("COP.C.1.3.robots_txt", title="Standard followed", example="RFC 9309")
+    implementation: Answer[Text] = _public(
+        "COP.C.1.3.robots_txt", title="How robots.txt is read and followed"
+    )
 
 
 class Protocol(StrictModel):
     name: Text = _public("COP.C.1.3.other_protocols", title="Protocol", example="TDMRep")
     implementation: Text = _public("COP.C.1.3.other_protocols", title="How it is honoured")
-    url: Text | None = _public("COP.C.1.3.other_protocols", default=None,
-                               title="Specification")
+    url: Text | None = _public("COP.C.1.3.other_protocols", default=None, title="Specification")
 
 
 class Crawler(StrictModel):
     name: Text = _public("COP.C.1.3.crawler_info_public", title="Crawler", example="ExampleBot")
-    user_agent: Text = _public("COP.C.1.3.crawler_info_public", title="User agent",
-                               example="ExampleBot/1.0 (+https://example.com/bot)")
+    user_agent: Text = _public(
+        "COP.C.1.3.crawler_info_public",
+        title="User agent",
+        example="ExampleBot/1.0 (+https://example.com/bot)",
+    )
     robots_token: Text | None = _public(
-        "COP.C.1.3.crawler_info_public", default=None, title="robots.txt product token",
-        example="ExampleBot")
+        "COP.C.1.3.crawler_info_public",
+        default=None,
+        title="robots.txt product token",
+        example="ExampleBot",
+    )
     purpose: Text = _public("COP.C.1.3.crawler_info_public", title="Purpose")
     info_url: Text = _public("COP.C.1.3.crawler_info_public", title="Published information page")
-    in_use_since: Date | None = _public("COP.C.1.3.crawler_info_public", default=None,
-                                        title="In use since")
+    in_use_since: Date | None = _public(
+        "COP.C.1.3.crawler_info_public", default=None, title="In use since"
+    )
 
 
 class ChangeNotification(StrictModel):
-    method: Text = _public("COP.C.1.3.crawler_info_notify", title="Method",
-                           example="Atom feed")
+    method: Text = _public("COP.C.1.3.crawler_info_notify", title="Method", example="Atom feed")
     url: Text = _public("COP.C.1.3.crawler_info_notify", title="Where to subscribe")
 
 
 class RightsReservation(StrictModel):
     robots_txt: RobotsTxt = _public("COP.C.1.3.robots_txt")
     other_protocols: Answer[list[Protocol]] = _public("COP.C.1.3.other_protocols")
-    general_statement: Text | None = _internal("COP.C.1.3.rights_reservation_any_means",
-                                               default=None)
+    general_statement: Text | None = _internal(
+        "COP.C.1.3.rights_reservation_any_means", default=None
+    )
     crawlers: Answer[list[Crawler]] = _public(
         "COP.C.1.3.crawler_info_public",
         description="Every crawler used to collect training data; `not_applicable:` with the "
-        "reason when the provider does not crawl.")
+        "reason when the provider does not crawl.",
+    )
     change_notification: Answer[ChangeNotification] = _public("COP.C.1.3.crawler_info_notify")
-    standards_participation: Text | None = _internal("COP.C.1.3.standards_participation",
-                                                     default=None)
+    standards_participation: Text | None = _internal(
+        "COP.C.1.3.standards_participation", default=None
+    )
     search_engine: Text | None = _internal("COP.C.1.3.search_engine_no_adverse", default=None)
 
 
 class AupProhibition(StrictModel):
     text: Text = _internal("COP.C.1.4.aup_prohibition", title="Wording of the prohibition")
-    location: Text = _internal("COP.C.1.4.aup_prohibition",
-                               title="Where it is stated (AUP, terms or model documentation)")
+    location: Text = _internal(
+        "COP.C.1.4.aup_prohibition", title="Where it is stated (AUP, terms or model documentation)"
+    )
 
 
 class OutputSafeguards(StrictModel):
@@ -139,14 +158,18 @@ class CopyrightPolicy(StrictModel):
 
     document: PolicyDocument = section("1.1", "Copyright policy", "COP.C.1.1.policy")
     responsibilities: Answer[list[Responsibility]] = _internal("COP.C.1.1.responsibilities")
-    lawful_access: LawfulAccess = section("1.2", "Lawful access to content",
-                                          "COP.C.1.2.lawful_access")
+    lawful_access: LawfulAccess = section(
+        "1.2", "Lawful access to content", "COP.C.1.2.lawful_access"
+    )
     rights_reservation: RightsReservation = section(
-        "1.3", "Identifying and complying with rights reservations", "COP.C.1.3.robots_txt")
-    output_safeguards: OutputSafeguards = section("1.4", "Mitigating infringing outputs",
-                                                  "COP.C.1.4.technical_safeguards")
-    contact: Contact = section("1.5", "Point of contact and complaints",
-                               "COP.C.1.5.point_of_contact")
-    voluntary_sections: list[VoluntarySection] = _internal("COP.C.1.1.policy",
-                                                           default_factory=list,
-                                                           title="Voluntary sections")
+        "1.3", "Identifying and complying with rights reservations", "COP.C.1.3.robots_txt"
+    )
+    output_safeguards: OutputSafeguards = section(
+        "1.4", "Mitigating infringing outputs", "COP.C.1.4.technical_safeguards"
+    )
+    contact: Contact = section(
+        "1.5", "Point of contact and complaints", "COP.C.1.5.point_of_contact"
+    )
+    voluntary_sections: list[VoluntarySection] = _internal(
+        "COP.C.1.1.policy", default_factory=list, title="Voluntary sections"
+    )

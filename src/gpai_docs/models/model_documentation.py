@@ -7,7 +7,6 @@ authorities, downstream providers). Rows the Form splits by audience are separat
 the AI Act's determinations need and stay with the provider unless marked otherwise.
 """
 
-
 from pydantic import Field
 
 from gpai_docs import rulepack
@@ -32,8 +31,9 @@ class DocumentInfo(StrictModel):
     """Version and date of this documentation."""
 
     version: Text = spec("MDF.doc.version", audience=("aio", "nca", "dp"), example="1.2.0")
-    last_updated: Date = spec("MDF.doc.last_updated", audience=("aio", "nca", "dp"),
-                              example="2026-03-01")
+    last_updated: Date = spec(
+        "MDF.doc.last_updated", audience=("aio", "nca", "dp"), example="2026-03-01"
+    )
 
 
 class AuthorisedRepresentative(StrictModel):
@@ -41,36 +41,55 @@ class AuthorisedRepresentative(StrictModel):
 
     name: Text = spec("AIA.54.1", audience=("aio", "nca", "dp"), title="Name")
     contact: Text = spec("AIA.54.1", audience=("aio", "nca", "dp"), title="Contact details")
-    mandate_date: Date | None = spec("AIA.54.1", audience=("aio", "nca"), default=None,
-                                     title="Date of the written mandate")
+    mandate_date: Date | None = spec(
+        "AIA.54.1", audience=("aio", "nca"), default=None, title="Date of the written mandate"
+    )
 
 
 class ProviderStatus(StrictModel):
     """Facts about the provider that decide which obligations apply (not a Form item)."""
 
     established_in_union: bool = spec(
-        "AIA.54.1", audience=INTERNAL, title="Established in the Union",
+        "AIA.54.1",
+        audience=INTERNAL,
+        title="Established in the Union",
         description="Whether the provider is established in the EU. Providers from third "
-        "countries appoint an authorised representative before placing a model on the market.")
-    country: Text | None = spec("AIA.54.1", audience=INTERNAL, default=None, title="Country",
-                                example="US")
-    sme: bool = spec("TDS.rule.sme", audience=INTERNAL, title="SME",
-                     description="Whether the provider is an SME (changes the top-domain rule "
-                     "of summary section 2.3).")
+        "countries appoint an authorised representative before placing a model on the market.",
+    )
+    country: Text | None = spec(
+        "AIA.54.1", audience=INTERNAL, default=None, title="Country", example="US"
+    )
+    sme: bool = spec(
+        "TDS.rule.sme",
+        audience=INTERNAL,
+        title="SME",
+        description="Whether the provider is an SME (changes the top-domain rule "
+        "of summary section 2.3).",
+    )
     code_of_practice_signatory: bool = spec(
-        "TDS.3.1.signatory", audience=INTERNAL, title="Code of Practice signatory",
-        description="Whether the provider signed the GPAI Code of Practice.")
+        "TDS.3.1.signatory",
+        audience=INTERNAL,
+        title="Code of Practice signatory",
+        description="Whether the provider signed the GPAI Code of Practice.",
+    )
     documentation_contact: Answer[Text] = spec(
-        "COP.T.1.2.publish_contact", audience=("aio", "nca", "dp", "public"),
+        "COP.T.1.2.publish_contact",
+        audience=("aio", "nca", "dp", "public"),
         example="https://example.com/ai-documentation-requests",
         description="Public contact (web page or e-mail) through which the AI Office and "
-        "downstream providers request the documentation.")
+        "downstream providers request the documentation.",
+    )
     authorised_representative: AuthorisedRepresentative | None = spec(
-        "AIA.54.1", audience=("aio", "nca", "dp"), default=None)
+        "AIA.54.1", audience=("aio", "nca", "dp"), default=None
+    )
     worldwide_turnover_eur: Number | None = spec(
-        "AIA.101.1", audience=INTERNAL, default=None, title="Annual worldwide turnover (EUR)",
+        "AIA.101.1",
+        audience=INTERNAL,
+        default=None,
+        title="Annual worldwide turnover (EUR)",
         description="Preceding financial year's worldwide turnover, for the informational "
-        "fine-exposure figure.")
+        "fine-exposure figure.",
+    )
 
 
 class ModelName(StrictModel):
@@ -78,8 +97,9 @@ class ModelName(StrictModel):
 
     name: Text = spec("MDF.general.model_name", example="Llama 3.1-405B")
     family: Text | None = spec("MDF.general.model_name", default=None, title="Model family")
-    versions: list[Text] = spec("MDF.general.model_name", default_factory=list,
-                                title="Publicly available versions covered")
+    versions: list[Text] = spec(
+        "MDF.general.model_name", default_factory=list, title="Publicly available versions covered"
+    )
 
 
 class Dependency(StrictModel):
@@ -87,63 +107,78 @@ class Dependency(StrictModel):
 
     name: Text = spec("MDF.general.model_dependencies", title="Model name")
     version: Text | None = spec("MDF.general.model_dependencies", default=None, title="Version")
-    documentation_url: Text | None = spec("MDF.general.model_dependencies", default=None,
-                                          title="Link to its documentation")
-    summary_url: Text | None = spec("TDS.1.2.model_dependencies", default=None,
-                                    audience=("aio", "nca", "dp"),
-                                    title="Link to its public training-content summary")
+    documentation_url: Text | None = spec(
+        "MDF.general.model_dependencies", default=None, title="Link to its documentation"
+    )
+    summary_url: Text | None = spec(
+        "TDS.1.2.model_dependencies",
+        default=None,
+        audience=("aio", "nca", "dp"),
+        title="Link to its public training-content summary",
+    )
 
 
 class General(StrictModel):
     legal_name: Answer[Text] = spec("MDF.general.legal_name", example="Example AI Labs Inc.")
     model_name: ModelName = spec("MDF.general.model_name")
-    model_authenticity: Answer[Text] | None = spec("MDF.general.model_authenticity", default=None,
-                                                   example="sha256:9f2c…")
+    model_authenticity: Answer[Text] | None = spec(
+        "MDF.general.model_authenticity", default=None, example="sha256:9f2c…"
+    )
     release_date: Answer[Date] = spec("MDF.general.release_date", example="2025-09-01")
-    union_market_release_date: Answer[Date] = spec("MDF.general.union_market_release_date",
-                                                   example="2025-09-15")
-    model_dependencies: AnswerNA[list[Dependency]] = spec("MDF.general.model_dependencies",
-                                                          example="N/A")
+    union_market_release_date: Answer[Date] = spec(
+        "MDF.general.union_market_release_date", example="2025-09-15"
+    )
+    model_dependencies: AnswerNA[list[Dependency]] = spec(
+        "MDF.general.model_dependencies", example="N/A"
+    )
 
 
 class ModalitySize(StrictModel):
     """One input or output modality and its maximum size."""
 
     modality: Modality = spec("MDF.properties.input_modalities", title="Modality")
-    other_name: Text | None = spec("MDF.properties.input_modalities", default=None,
-                                   title="Name of the other modality")
-    max_size: AnswerNA[Text] = spec("MDF.properties.input_modalities", title="Maximum size",
-                                    example="128,000 tokens")
+    other_name: Text | None = spec(
+        "MDF.properties.input_modalities", default=None, title="Name of the other modality"
+    )
+    max_size: AnswerNA[Text] = spec(
+        "MDF.properties.input_modalities", title="Maximum size", example="128,000 tokens"
+    )
 
 
 class Properties(StrictModel):
-    architecture: Answer[Text] = spec("MDF.properties.architecture",
-                                      example="Decoder-only transformer with mixture of experts")
+    architecture: Answer[Text] = spec(
+        "MDF.properties.architecture", example="Decoder-only transformer with mixture of experts"
+    )
     design_specification: Answer[Text] = spec("MDF.properties.design_specification")
     input_modalities: Answer[list[ModalitySize]] = spec("MDF.properties.input_modalities")
     output_modalities: Answer[list[ModalitySize]] = spec("MDF.properties.output_modalities")
-    total_model_size: Answer[Number] = spec("MDF.properties.total_model_size",
-                                            example="7.3*10^10")
-    parameter_range: Answer[ParameterRange] = spec("MDF.properties.parameter_range",
-                                                   example="50B-100B")
+    total_model_size: Answer[Number] = spec("MDF.properties.total_model_size", example="7.3*10^10")
+    parameter_range: Answer[ParameterRange] = spec(
+        "MDF.properties.parameter_range", example="50B-100B"
+    )
 
 
 class Distribution(StrictModel):
     channels_authorities: Answer[Text] = spec("MDF.distribution.channels_authorities")
     channels_dp: Answer[Text] = spec("MDF.distribution.channels_dp")
-    license_link: Answer[Text] = spec("MDF.distribution.license_link",
-                                      example="https://example.com/model-licence")
-    license_category: Answer[LicenseCategory] = spec("MDF.distribution.license_category",
-                                                     example="proprietary")
-    additional_assets: Answer[Text] | None = spec("MDF.distribution.additional_assets",
-                                                  default=None)
+    license_link: Answer[Text] = spec(
+        "MDF.distribution.license_link", example="https://example.com/model-licence"
+    )
+    license_category: Answer[LicenseCategory] = spec(
+        "MDF.distribution.license_category", example="proprietary"
+    )
+    additional_assets: Answer[Text] | None = spec(
+        "MDF.distribution.additional_assets", default=None
+    )
 
 
 class Use(StrictModel):
     acceptable_use_policy: Answer[Text] = spec(
-        "MDF.use.acceptable_use_policy", example="https://example.com/aup",
+        "MDF.use.acceptable_use_policy",
+        example="https://example.com/aup",
         description="Link to the acceptable use policy, or `not_applicable:` with an explicit "
-        "statement that there is none.")
+        "statement that there is none.",
+    )
     intended_uses: Answer[Text] = spec("MDF.use.intended_uses")
     ai_system_types: Answer[Text] = spec("MDF.use.ai_system_types")
     integration_means: Answer[Text] = spec("MDF.use.integration_means")
@@ -161,38 +196,50 @@ class DataCount(StrictModel):
 
     value: Number = spec("MDF.data.num_data_points.aio", title="Number", example="1.5*10^13")
     unit: Text = spec("MDF.data.num_data_points.aio", title="Unit", example="tokens")
-    modality: Modality | None = spec("MDF.data.num_data_points.aio", default=None,
-                                     title="Modality")
+    modality: Modality | None = spec("MDF.data.num_data_points.aio", default=None, title="Modality")
 
 
 class Data(StrictModel):
     type_modality: Answer[list[Modality]] = spec("MDF.data.type_modality")
-    other_modality: Text | None = spec("MDF.data.type_modality", default=None,
-                                       title="Other modality (specify)")
+    other_modality: Text | None = spec(
+        "MDF.data.type_modality", default=None, title="Other modality (specify)"
+    )
     provenance: Answer[list[Provenance]] = spec("MDF.data.provenance")
-    provenance_other: Text | None = spec("MDF.data.provenance", default=None,
-                                         title="Other provenance (specify)")
+    provenance_other: Text | None = spec(
+        "MDF.data.provenance", default=None, title="Other provenance (specify)"
+    )
     obtained_selected: Answer[Text] = spec("MDF.data.obtained_selected")
-    num_data_points_nca: Answer[Text] = spec("MDF.data.num_data_points.nca",
-                                             example="About 10^13 tokens")
+    num_data_points_nca: Answer[Text] = spec(
+        "MDF.data.num_data_points.nca", example="About 10^13 tokens"
+    )
     num_data_points_aio: Answer[list[DataCount]] = spec("MDF.data.num_data_points.aio")
     scope_characteristics: Answer[Text] = spec("MDF.data.scope_characteristics")
     curation: Answer[Text] = spec("MDF.data.curation")
     unsuitability_measures: Answer[Text] = spec("MDF.data.unsuitability_measures")
     bias_measures: Answer[Text] = spec("MDF.data.bias_measures")
     latest_acquisition_date: Month | None = spec(
-        "TDS.1.3.latest_collection_date", audience=("aio", "nca"), default=None,
-        title="Latest data acquisition date (MM/YYYY)")
+        "TDS.1.3.latest_collection_date",
+        audience=("aio", "nca"),
+        default=None,
+        title="Latest data acquisition date (MM/YYYY)",
+    )
 
 
 class TrainingTime(StrictModel):
     """Training time as the AI Office row asks: wall-clock days and hardware-days."""
 
     wall_clock_days: Number = spec("MDF.compute.training_time.aio", title="Wall-clock days")
-    hardware_days: Number = spec("MDF.compute.training_time.aio", title="Hardware-days",
-                                 description="Accelerator-days: days multiplied by accelerators.")
-    hardware: Text | None = spec("MDF.compute.training_time.aio", default=None,
-                                 title="Accelerators", example="16,384 H100 GPUs")
+    hardware_days: Number = spec(
+        "MDF.compute.training_time.aio",
+        title="Hardware-days",
+        description="Accelerator-days: days multiplied by accelerators.",
+    )
+    hardware: Text | None = spec(
+        "MDF.compute.training_time.aio",
+        default=None,
+        title="Accelerators",
+        example="16,384 H100 GPUs",
+    )
 
 
 class Compute(StrictModel):
@@ -204,20 +251,27 @@ class Compute(StrictModel):
 
 
 class InferenceBenchmark(StrictModel):
-    task: Text = spec("MDF.energy.inference_methodology", title="Benchmark task",
-                      example="Generating 100,000 tokens")
-    hardware: Text = spec("MDF.energy.inference_methodology", title="Hardware",
-                          example="64 Nvidia A100s")
+    task: Text = spec(
+        "MDF.energy.inference_methodology",
+        title="Benchmark task",
+        example="Generating 100,000 tokens",
+    )
+    hardware: Text = spec(
+        "MDF.energy.inference_methodology", title="Hardware", example="64 Nvidia A100s"
+    )
 
 
 class Energy(StrictModel):
     training_mwh: AnswerNA[Number] = spec(
-        "MDF.energy.training", example="2.1*10^3",
+        "MDF.energy.training",
+        example="2.1*10^3",
         description="Energy used for training in MWh (measured or estimated), or "
-        "`not_applicable:` stating what information a compute or hardware provider withholds.")
+        "`not_applicable:` stating what information a compute or hardware provider withholds.",
+    )
     methodology: Answer[Text] = spec("MDF.energy.methodology")
-    inference_compute_flop: Answer[Number] = spec("MDF.energy.inference_compute",
-                                                  example="5.1*10^17")
+    inference_compute_flop: Answer[Number] = spec(
+        "MDF.energy.inference_compute", example="5.1*10^17"
+    )
     inference_methodology: Answer[InferenceBenchmark] = spec("MDF.energy.inference_methodology")
 
 
@@ -225,41 +279,63 @@ class OpenSource(StrictModel):
     """The conditions of the open-source exemption (Art 53(2), recitals 103 and 104)."""
 
     free_open_source_license: bool = spec(
-        "AIA.53.2", audience=INTERNAL, title="Free and open-source licence",
-        description="The licence allows access, use, modification and distribution.")
+        "AIA.53.2",
+        audience=INTERNAL,
+        title="Free and open-source licence",
+        description="The licence allows access, use, modification and distribution.",
+    )
     weights_public: bool = spec("AIA.53.2", audience=INTERNAL, title="Weights are public")
-    architecture_public: bool = spec("AIA.53.2", audience=INTERNAL,
-                                     title="Architecture information is public")
-    usage_information_public: bool = spec("AIA.53.2", audience=INTERNAL,
-                                          title="Usage information is public")
-    monetised: bool = spec("AIA.53.2", audience=INTERNAL, title="Monetised",
-                           description="Whether the model is monetised (recital 103): then the "
-                           "exemption does not apply.")
+    architecture_public: bool = spec(
+        "AIA.53.2", audience=INTERNAL, title="Architecture information is public"
+    )
+    usage_information_public: bool = spec(
+        "AIA.53.2", audience=INTERNAL, title="Usage information is public"
+    )
+    monetised: bool = spec(
+        "AIA.53.2",
+        audience=INTERNAL,
+        title="Monetised",
+        description="Whether the model is monetised (recital 103): then the "
+        "exemption does not apply.",
+    )
 
 
 class SystemicRisk(StrictModel):
     """Art 52 notification facts, for models at or above the systemic-risk threshold."""
 
     threshold_date: Date | None = spec(
-        "AIA.52.1", audience=("aio",), default=None, title="Date the threshold was met or known",
-        description="When training compute exceeded the threshold, or it became known it would.")
-    notification_date: Date | None = spec("AIA.52.1", audience=("aio",), default=None,
-                                          title="Date the Commission was notified")
-    designated: bool = spec("AIA.51.1", audience=("aio",), default=False,
-                            title="Designated by the Commission")
+        "AIA.52.1",
+        audience=("aio",),
+        default=None,
+        title="Date the threshold was met or known",
+        description="When training compute exceeded the threshold, or it became known it would.",
+    )
+    notification_date: Date | None = spec(
+        "AIA.52.1", audience=("aio",), default=None, title="Date the Commission was notified"
+    )
+    designated: bool = spec(
+        "AIA.51.1", audience=("aio",), default=False, title="Designated by the Commission"
+    )
 
 
 class Modification(StrictModel):
     """What a downstream modifier knows about its modification (Commission guidelines)."""
 
-    modification_flop: Answer[Number] = spec("GL.modifier_one_third", audience=("aio", "nca"),
-                                             title="Training compute of the modification")
+    modification_flop: Answer[Number] = spec(
+        "GL.modifier_one_third",
+        audience=("aio", "nca"),
+        title="Training compute of the modification",
+    )
     base_model_flop: AnswerNA[Number] = spec(
-        "GL.modifier_one_third", audience=("aio", "nca"), title="Training compute of the base model",
+        "GL.modifier_one_third",
+        audience=("aio", "nca"),
+        title="Training compute of the base model",
         description="The original model's training compute, or an estimate; `not_applicable:` "
-        "when it is unknown and cannot be estimated.")
-    base_model_systemic_risk: bool = spec("GL.modifier_fallback", audience=("aio", "nca"),
-                                          title="Base model has systemic risk")
+        "when it is unknown and cannot be estimated.",
+    )
+    base_model_systemic_risk: bool = spec(
+        "GL.modifier_fallback", audience=("aio", "nca"), title="Base model has systemic risk"
+    )
 
 
 class InformationRequest(StrictModel):
@@ -267,13 +343,21 @@ class InformationRequest(StrictModel):
 
     requester: Requester = spec("COP.T.1.2.aio_request", audience=INTERNAL, title="Requester")
     received: Date = spec("COP.T.1.2.dp_additional_14d", audience=INTERNAL, title="Received")
-    answered: Date | None = spec("COP.T.1.2.dp_additional_14d", audience=INTERNAL,
-                                 default=None, title="Answered")
-    deadline: Date | None = spec("COP.T.1.2.aio_request", audience=INTERNAL, default=None,
-                                 title="Deadline stated in the request")
+    answered: Date | None = spec(
+        "COP.T.1.2.dp_additional_14d", audience=INTERNAL, default=None, title="Answered"
+    )
+    deadline: Date | None = spec(
+        "COP.T.1.2.aio_request",
+        audience=INTERNAL,
+        default=None,
+        title="Deadline stated in the request",
+    )
     exceptional_circumstances: Text | None = spec(
-        "COP.T.1.2.dp_additional_14d", audience=INTERNAL, default=None,
-        title="Exceptional circumstances justifying a later answer")
+        "COP.T.1.2.dp_additional_14d",
+        audience=INTERNAL,
+        default=None,
+        title="Exceptional circumstances justifying a later answer",
+    )
 
 
 class ModelDocumentation(StrictModel):
@@ -283,22 +367,33 @@ class ModelDocumentation(StrictModel):
     provider: ProviderStatus = section("", "Provider")
     general: General = section("1", "General information", "AIA.AXI.1.1.c")
     properties: Properties = section("2", "Model properties", "AIA.AXI.1.1.d")
-    distribution: Distribution = section("3", "Methods of distribution and licenses",
-                                         "AIA.AXI.1.1.f")
+    distribution: Distribution = section(
+        "3", "Methods of distribution and licenses", "AIA.AXI.1.1.f"
+    )
     use: Use = section("4", "Use", "AIA.AXI.1.1.a")
     training: Training = section("5", "Training process", "AIA.AXI.1.2.b")
-    data: Data = section("6", "Information on the data used for training, testing and "
-                         "validation", "AIA.AXI.1.2.c")
+    data: Data = section(
+        "6", "Information on the data used for training, testing and validation", "AIA.AXI.1.2.c"
+    )
     compute: Compute = section("7", "Computational resources (during training)", "AIA.AXI.1.2.d")
-    energy: Energy = section("8", "Energy consumption (during training and inference)",
-                             "AIA.AXI.1.2.e")
-    open_source: OpenSource | None = Field(default=None, title="Open-source exemption conditions",
-                                           json_schema_extra={"x-catalogue-id": "AIA.53.2"})
-    systemic_risk: SystemicRisk | None = Field(default=None, title="Systemic risk",
-                                               json_schema_extra={"x-catalogue-id": "AIA.52.1"})
-    modification: Modification | None = Field(default=None, title="Modification of a GPAI model",
-                                              json_schema_extra={"x-catalogue-id":
-                                                                 "GL.modifier_one_third"})
+    energy: Energy = section(
+        "8", "Energy consumption (during training and inference)", "AIA.AXI.1.2.e"
+    )
+    open_source: OpenSource | None = Field(
+        default=None,
+        title="Open-source exemption conditions",
+        json_schema_extra={"x-catalogue-id": "AIA.53.2"},
+    )
+    systemic_risk: SystemicRisk | None = Field(
+        default=None, title="Systemic risk", json_schema_extra={"x-catalogue-id": "AIA.52.1"}
+    )
+    modification: Modification | None = Field(
+        default=None,
+        title="Modification of a GPAI model",
+        json_schema_extra={"x-catalogue-id": "GL.modifier_one_third"},
+    )
     information_requests: list[InformationRequest] = Field(
-        default_factory=list, title="Log of information requests",
-        json_schema_extra={"x-catalogue-id": "COP.T.1.2.dp_additional_14d"})
+        default_factory=list,
+        title="Log of information requests",
+        json_schema_extra={"x-catalogue-id": "COP.T.1.2.dp_additional_14d"},
+    )

@@ -5,7 +5,6 @@ numbering. Yes/No questions accept a qualification (published filings qualify th
 answers); their sub-fields are optional here and checked against the answer by rules.
 """
 
-
 from pydantic import Field
 
 from gpai_docs import rulepack
@@ -53,8 +52,7 @@ class PreviousVersion(StrictModel):
 class Header(StrictModel):
     version: Text = _public("TDS.header.version", example="1.0")
     last_update: Date = _public("TDS.header.last_update", example="2026-03-01")
-    previous_versions: list[PreviousVersion] = _public("TDS.rule.versioning",
-                                                       default_factory=list)
+    previous_versions: list[PreviousVersion] = _public("TDS.rule.versioning", default_factory=list)
 
 
 class Party(StrictModel):
@@ -65,8 +63,9 @@ class Party(StrictModel):
 class Dependency(StrictModel):
     name: Text = _public("TDS.1.2.model_dependencies", title="Model")
     version: Text | None = _public("TDS.1.2.model_dependencies", default=None, title="Version")
-    summary_url: Text | None = _public("TDS.1.2.model_dependencies", default=None,
-                                       title="Link to its summary")
+    summary_url: Text | None = _public(
+        "TDS.1.2.model_dependencies", default=None, title="Link to its summary"
+    )
 
 
 class CustomSize(StrictModel):
@@ -77,10 +76,13 @@ class CustomSize(StrictModel):
 class _ModalityBase(StrictModel):
     custom_size: CustomSize | None = _public("TDS.1.3.modality.custom_size", default=None)
     count: Number | None = spec(
-        "TDS.1.3.modality.text.size", audience=INTERNAL, default=None,
+        "TDS.1.3.modality.text.size",
+        audience=INTERNAL,
+        default=None,
         title="Counted size in the template's unit",
         description="The provider's own count (tokens, images or hours), checked against the "
-        "band; kept internal.")
+        "band; kept internal.",
+    )
     content_types: Answer[Text] = _public("TDS.1.3.modality.content_types")
 
 
@@ -108,29 +110,40 @@ class OtherModality(StrictModel):
 
 class Modalities(StrictModel):
     text: TextModality | None = _public("TDS.1.3.modality.text.size", default=None, title="Text")
-    image: ImageModality | None = _public("TDS.1.3.modality.image.size", default=None,
-                                          title="Image")
-    audio: AudioModality | None = _public("TDS.1.3.modality.audio.size", default=None,
-                                          title="Audio")
-    video: VideoModality | None = _public("TDS.1.3.modality.video.size", default=None,
-                                          title="Video")
-    other: list[OtherModality] = _public("TDS.1.3.modality.other", default_factory=list,
-                                         title="Other")
+    image: ImageModality | None = _public(
+        "TDS.1.3.modality.image.size", default=None, title="Image"
+    )
+    audio: AudioModality | None = _public(
+        "TDS.1.3.modality.audio.size", default=None, title="Audio"
+    )
+    video: VideoModality | None = _public(
+        "TDS.1.3.modality.video.size", default=None, title="Video"
+    )
+    other: list[OtherModality] = _public(
+        "TDS.1.3.modality.other", default_factory=list, title="Other"
+    )
 
 
 class Section1(StrictModel):
     provider: Party = _public("TDS.1.1.provider")
-    authorised_representative: Answer[Party] | None = _public("TDS.1.1.authorised_rep",
-                                                              default=None)
+    authorised_representative: Answer[Party] | None = _public(
+        "TDS.1.1.authorised_rep", default=None
+    )
     versioned_model_names: list[Text] = Field(
-        min_length=1, title="Versioned model name(s)",
-        json_schema_extra={"x-catalogue-id": "TDS.1.2.versioned_model_names",
-                           "x-audience": list(PUBLIC), "x-section": "1.2"})
+        min_length=1,
+        title="Versioned model name(s)",
+        json_schema_extra={
+            "x-catalogue-id": "TDS.1.2.versioned_model_names",
+            "x-audience": list(PUBLIC),
+            "x-section": "1.2",
+        },
+    )
     model_dependencies: AnswerNA[list[Dependency]] = _public("TDS.1.2.model_dependencies")
     union_market_date: Answer[Date] = _public("TDS.1.2.union_market_date")
     modalities: Modalities = _public("TDS.1.3.scope_note", title="Modalities and size")
-    latest_collection_date: Answer[Month] = _public("TDS.1.3.latest_collection_date",
-                                                    example="03/2025")
+    latest_collection_date: Answer[Month] = _public(
+        "TDS.1.3.latest_collection_date", example="03/2025"
+    )
     continuous_training: Answer[YesNoAnswer] = _public("TDS.1.3.continuous_training")
     linguistic: Answer[Text] = _public("TDS.1.3.linguistic")
     other_characteristics: Text | None = _public("TDS.1.3.other_characteristics", default=None)
@@ -140,15 +153,19 @@ class Section1(StrictModel):
 class LargeDataset(StrictModel):
     name: Text = _public("TDS.2.1.large_datasets", title="Name or identifier")
     link: Text | None = _public("TDS.2.1.large_datasets", default=None, title="Link")
-    description: Text | None = _public("TDS.2.1.large_datasets", default=None,
-                                       title="Description (when there is no link)")
-    collection_start: Month | None = _public("TDS.2.1.large_datasets", default=None,
-                                             title="Start of collection")
-    collection_end: Month | None = _public("TDS.2.1.large_datasets", default=None,
-                                           title="End of collection")
+    description: Text | None = _public(
+        "TDS.2.1.large_datasets", default=None, title="Description (when there is no link)"
+    )
+    collection_start: Month | None = _public(
+        "TDS.2.1.large_datasets", default=None, title="Start of collection"
+    )
+    collection_end: Month | None = _public(
+        "TDS.2.1.large_datasets", default=None, title="End of collection"
+    )
     modality: TdsModality | None = _public("TDS.2.1.modalities", default=None, title="Modality")
-    filtering: Text | None = _public("TDS.2.1.large_datasets", default=None,
-                                     title="Filtering, when only part was used")
+    filtering: Text | None = _public(
+        "TDS.2.1.large_datasets", default=None, title="Filtering, when only part was used"
+    )
 
 
 class DatasetShare(StrictModel):
@@ -156,9 +173,15 @@ class DatasetShare(StrictModel):
 
     name: Text = spec("TDS.2.1.large_datasets", audience=INTERNAL, title="Dataset")
     modality: TdsModality = spec("TDS.2.1.large_datasets", audience=INTERNAL, title="Modality")
-    share: float = Field(ge=0, le=1, title="Share of that modality's public data (0 to 1)",
-                         json_schema_extra={"x-catalogue-id": "TDS.2.1.large_datasets",
-                                            "x-audience": list(INTERNAL)})
+    share: float = Field(
+        ge=0,
+        le=1,
+        title="Share of that modality's public data (0 to 1)",
+        json_schema_extra={
+            "x-catalogue-id": "TDS.2.1.large_datasets",
+            "x-audience": list(INTERNAL),
+        },
+    )
 
 
 class PublicDatasets(StrictModel):
@@ -166,9 +189,12 @@ class PublicDatasets(StrictModel):
     modalities: list[TdsModality] | None = _public("TDS.2.1.modalities", default=None)
     large_datasets: list[LargeDataset] | None = _public("TDS.2.1.large_datasets", default=None)
     other_description: Text | None = _public("TDS.2.1.other_description", default=None)
-    dataset_shares: list[DatasetShare] = spec("TDS.2.1.large_datasets", audience=INTERNAL,
-                                              default_factory=list,
-                                              title="Inventory of dataset shares (internal)")
+    dataset_shares: list[DatasetShare] = spec(
+        "TDS.2.1.large_datasets",
+        audience=INTERNAL,
+        default_factory=list,
+        title="Inventory of dataset shares (internal)",
+    )
     comments: Text | None = _public("TDS.2.1.comments", default=None)
 
 
@@ -195,16 +221,24 @@ class TopDomains(StrictModel):
     """The most relevant crawled domains: inline, or the output of ``gpai-docs domains``."""
 
     source: Text | None = _public(
-        "TDS.2.3.top_domains", default=None, title="Domain statistics file",
+        "TDS.2.3.top_domains",
+        default=None,
+        title="Domain statistics file",
         description="Path, relative to the project, of the JSON summary written by "
-        "`gpai-docs domains` (its CSV holds the full list).")
+        "`gpai-docs domains` (its CSV holds the full list).",
+    )
     total_domains: int | None = Field(
-        default=None, ge=0, title="Number of distinct domains crawled",
-        json_schema_extra={"x-catalogue-id": "TDS.2.3.top_domains", "x-audience": ["public"]})
-    domains: list[Text] | None = _public("TDS.2.3.top_domains", default=None,
-                                         title="Domains, ranked by content size")
-    download_url: Text | None = _public("TDS.2.3.top_domains", default=None,
-                                        title="Where the full list is published")
+        default=None,
+        ge=0,
+        title="Number of distinct domains crawled",
+        json_schema_extra={"x-catalogue-id": "TDS.2.3.top_domains", "x-audience": ["public"]},
+    )
+    domains: list[Text] | None = _public(
+        "TDS.2.3.top_domains", default=None, title="Domains, ranked by content size"
+    )
+    download_url: Text | None = _public(
+        "TDS.2.3.top_domains", default=None, title="Where the full list is published"
+    )
 
 
 class CrawledData(StrictModel):
@@ -229,8 +263,9 @@ class UserData(StrictModel):
 
 class MarketModel(StrictModel):
     name: Text = _public("TDS.2.5.market_models", title="Model")
-    summary_url: Text | None = _public("TDS.2.5.market_models", default=None,
-                                       title="Link to its summary")
+    summary_url: Text | None = _public(
+        "TDS.2.5.market_models", default=None, title="Link to its summary"
+    )
 
 
 class SyntheticData(StrictModel):
@@ -250,9 +285,11 @@ class OtherSources(StrictModel):
 class Section2(StrictModel):
     public_datasets: PublicDatasets = section("2.1", "Publicly available datasets")
     licensed_data: LicensedData = section(
-        "2.2.1", "Datasets commercially licensed by rightsholders or their representatives")
+        "2.2.1", "Datasets commercially licensed by rightsholders or their representatives"
+    )
     private_third_party_data: PrivateThirdPartyData = section(
-        "2.2.2", "Private datasets obtained from other third parties")
+        "2.2.2", "Private datasets obtained from other third parties"
+    )
     crawled_data: CrawledData = section("2.3", "Data crawled and scraped from online sources")
     user_data: UserData = section("2.4", "User data")
     synthetic_data: SyntheticData = section("2.5", "Synthetic data")
@@ -268,12 +305,14 @@ class RightsReservation(StrictModel):
 
 class Section3(StrictModel):
     rights_reservation: RightsReservation = section(
-        "3.1", "Respect of reservation of rights from text and data mining exception or "
-        "limitation")
-    illegal_content: Answer[Text] = _public("TDS.3.2.illegal_content",
-                                            title="3.2 Removal of illegal content")
-    other_information: Text | None = _public("TDS.3.3.other", default=None,
-                                             title="3.3 Other information")
+        "3.1", "Respect of reservation of rights from text and data mining exception or limitation"
+    )
+    illegal_content: Answer[Text] = _public(
+        "TDS.3.2.illegal_content", title="3.2 Removal of illegal content"
+    )
+    other_information: Text | None = _public(
+        "TDS.3.3.other", default=None, title="3.3 Other information"
+    )
 
 
 class TrainingDataSummary(StrictModel):

@@ -74,8 +74,9 @@ def rule(
         if unknown:
             raise ValueError(f"rule {code} needs unknown documents {sorted(unknown)}")
         doc = inspect.cleandoc(check.__doc__ or "")
-        RULES[code] = Rule(code, name, severity, reference, catalogue, needs,
-                           doc.split("\n", 1)[0], doc, check)
+        RULES[code] = Rule(
+            code, name, severity, reference, catalogue, needs, doc.split("\n", 1)[0], doc, check
+        )
         return check
 
     return register

@@ -14,15 +14,23 @@ def _run(rule: Rule, context: RuleContext, maps: Mapping[str, SourceMap]) -> Ite
     try:
         findings = list(rule.check(context))
     except Exception as exc:  # a rule bug must not hide the other findings
-        yield Diagnostic(rule.code, rule.severity,
-                         f"Rule {rule.code} ({rule.name}) failed internally: {exc!r}.",
-                         Location("(gpai-docs)"), hint="Please report this as a gpai-docs bug.",
-                         reference=rule.reference, rule=rule.name)
+        yield Diagnostic(
+            rule.code,
+            rule.severity,
+            f"Rule {rule.code} ({rule.name}) failed internally: {exc!r}.",
+            Location("(gpai-docs)"),
+            hint="Please report this as a gpai-docs bug.",
+            reference=rule.reference,
+            rule=rule.name,
+        )
         return
     for finding in findings:
         smap = maps.get(finding.document)
-        location = (smap.locate(finding.path) if smap is not None
-                    else Location(finding.document, finding.path))
+        location = (
+            smap.locate(finding.path)
+            if smap is not None
+            else Location(finding.document, finding.path)
+        )
         yield Diagnostic(
             code=rule.code,
             severity=rule.severity,

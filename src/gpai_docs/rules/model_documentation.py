@@ -7,7 +7,6 @@ import math
 from collections.abc import Iterator
 
 from gpai_docs import determinations as det
-
 from gpai_docs.diagnostics import Severity
 from gpai_docs.models._types import FORM_NA, NotApplicable, Quantity, ToBeProvided
 from gpai_docs.models.model_documentation import InferenceBenchmark, ModalitySize, TrainingTime
@@ -27,10 +26,14 @@ def _precise(q: Quantity, context: RuleContext) -> bool:
     return q.significant_figures >= int(context.pack["min_significant_figures"])
 
 
-@rule("MD001", "release-dates-ordered", severity=Severity.ERROR,
-      reference="Model Documentation Form, General information (derived)",
-      catalogue=("MDF.general.release_date", "MDF.general.union_market_release_date"),
-      needs=NEEDS)
+@rule(
+    "MD001",
+    "release-dates-ordered",
+    severity=Severity.ERROR,
+    reference="Model Documentation Form, General information (derived)",
+    catalogue=("MDF.general.release_date", "MDF.general.union_market_release_date", "VR-02"),
+    needs=NEEDS,
+)
 def release_dates_ordered(context: RuleContext) -> Iterator[Finding]:
     """The Union market release date is not before the first release anywhere.
 
@@ -46,14 +49,22 @@ def release_dates_ordered(context: RuleContext) -> Iterator[Finding]:
     general = context.md.general
     first, union = general.release_date, general.union_market_release_date
     if isinstance(first, dt.date) and isinstance(union, dt.date) and union < first:
-        yield Finding(MD, ("general", "union_market_release_date"),
-                      f"The Union market release date {union} is before the release date {first}",
-                      hint="The release date is the first release anywhere; correct either date.")
+        yield Finding(
+            MD,
+            ("general", "union_market_release_date"),
+            f"The Union market release date {union} is before the release date {first}",
+            hint="The release date is the first release anywhere; correct either date.",
+        )
 
 
-@rule("MD002", "documentation-overdue", severity=Severity.ERROR,
-      reference="AI Act Art 53(1), Art 111(3); CoP Transparency Measure 1.1",
-      catalogue=("AIA.111.3", "COP.T.1.1.document_before_placing"), needs=NEEDS)
+@rule(
+    "MD002",
+    "documentation-overdue",
+    severity=Severity.ERROR,
+    reference="AI Act Art 53(1), Art 111(3); CoP Transparency Measure 1.1",
+    catalogue=("AIA.111.3", "COP.T.1.1.document_before_placing", "VR-03"),
+    needs=NEEDS,
+)
 def documentation_overdue(context: RuleContext) -> Iterator[Finding]:
     """Answers are still to be provided after the documentation was due.
 
@@ -73,13 +84,22 @@ def documentation_overdue(context: RuleContext) -> Iterator[Finding]:
         return
     for path, value in walk(context.md):
         if isinstance(value, ToBeProvided):
-            yield Finding(MD, path, f"The documentation was due on {due} and this answer is "
-                          "still to be provided", hint="Provide the answer now.")
+            yield Finding(
+                MD,
+                path,
+                f"The documentation was due on {due} and this answer is still to be provided",
+                hint="Provide the answer now.",
+            )
 
 
-@rule("MD003", "parameter-count-precision", severity=Severity.ERROR,
-      reference="Model Documentation Form, Model properties: Total model size",
-      catalogue=("MDF.properties.total_model_size",), needs=NEEDS)
+@rule(
+    "MD003",
+    "parameter-count-precision",
+    severity=Severity.ERROR,
+    reference="Model Documentation Form, Model properties: Total model size",
+    catalogue=("MDF.properties.total_model_size", "VR-04"),
+    needs=NEEDS,
+)
 def parameter_count_precision(context: RuleContext) -> Iterator[Finding]:
     """The total model size has at least two significant figures.
 
@@ -94,16 +114,24 @@ def parameter_count_precision(context: RuleContext) -> Iterator[Finding]:
     """
     size = context.md.properties.total_model_size
     if isinstance(size, Quantity) and not _precise(size, context):
-        yield Finding(MD, ("properties", "total_model_size"),
-                      f"The total model size {size} has {size.significant_figures} significant "
-                      "figure(s); the Form asks for at least "
-                      f"{context.pack['min_significant_figures']}",
-                      hint="Write it like 7.3*10^10.")
+        yield Finding(
+            MD,
+            ("properties", "total_model_size"),
+            f"The total model size {size} has {size.significant_figures} significant "
+            "figure(s); the Form asks for at least "
+            f"{context.pack['min_significant_figures']}",
+            hint="Write it like 7.3*10^10.",
+        )
 
 
-@rule("MD004", "parameter-range-matches", severity=Severity.ERROR,
-      reference="Model Documentation Form, Model properties: parameter range",
-      catalogue=("MDF.properties.parameter_range",), needs=NEEDS)
+@rule(
+    "MD004",
+    "parameter-range-matches",
+    severity=Severity.ERROR,
+    reference="Model Documentation Form, Model properties: parameter range",
+    catalogue=("MDF.properties.parameter_range", "VR-04"),
+    needs=NEEDS,
+)
 def parameter_range_matches(context: RuleContext) -> Iterator[Finding]:
     """The parameter range is the bucket that contains the total model size.
 
@@ -122,14 +150,23 @@ def parameter_range_matches(context: RuleContext) -> Iterator[Finding]:
         return
     bucket = context.pack.parameter_ranges.bucket_for(size.value)
     if bucket is not None and bucket.label != chosen:
-        yield Finding(MD, ("properties", "parameter_range"),
-                      f"The range {chosen!r} does not contain the total model size {size}; "
-                      f"that is {bucket.label!r}", hint=f"Select {bucket.label!r}.")
+        yield Finding(
+            MD,
+            ("properties", "parameter_range"),
+            f"The range {chosen!r} does not contain the total model size {size}; "
+            f"that is {bucket.label!r}",
+            hint=f"Select {bucket.label!r}.",
+        )
 
 
-@rule("MD005", "parameter-count-on-boundary", severity=Severity.WARNING,
-      reference="Model Documentation Form, Model properties: parameter range",
-      catalogue=("MDF.properties.parameter_range",), needs=NEEDS)
+@rule(
+    "MD005",
+    "parameter-count-on-boundary",
+    severity=Severity.WARNING,
+    reference="Model Documentation Form, Model properties: parameter range",
+    catalogue=("MDF.properties.parameter_range", "VR-04"),
+    needs=NEEDS,
+)
 def parameter_count_on_boundary(context: RuleContext) -> Iterator[Finding]:
     """The total model size sits on a boundary between two parameter ranges.
 
@@ -149,15 +186,23 @@ def parameter_count_on_boundary(context: RuleContext) -> Iterator[Finding]:
     tolerance = float(context.pack["boundary_tolerance"])
     for bucket in context.pack.parameter_ranges.buckets[1:]:
         if abs(size.value - bucket.low) <= tolerance * bucket.low:
-            yield Finding(MD, ("properties", "total_model_size"),
-                          f"The total model size {size} is on the boundary {bucket.low:.3g}; the "
-                          "Form does not say which range it belongs to",
-                          hint="Confirm the parameter range with the AI Office if in doubt.")
+            yield Finding(
+                MD,
+                ("properties", "total_model_size"),
+                f"The total model size {size} is on the boundary {bucket.low:.3g}; the "
+                "Form does not say which range it belongs to",
+                hint="Confirm the parameter range with the AI Office if in doubt.",
+            )
 
 
-@rule("MD006", "training-compute-precision", severity=Severity.ERROR,
-      reference="Model Documentation Form, Computational resources (AI Office row)",
-      catalogue=("MDF.compute.training_flop.aio",), needs=NEEDS)
+@rule(
+    "MD006",
+    "training-compute-precision",
+    severity=Severity.ERROR,
+    reference="Model Documentation Form, Computational resources (AI Office row)",
+    catalogue=("MDF.compute.training_flop.aio", "VR-05"),
+    needs=NEEDS,
+)
 def training_compute_precision(context: RuleContext) -> Iterator[Finding]:
     """The AI Office row of training compute has at least two significant figures.
 
@@ -172,15 +217,24 @@ def training_compute_precision(context: RuleContext) -> Iterator[Finding]:
     """
     flop = context.md.compute.training_flop_aio
     if isinstance(flop, Quantity) and not _precise(flop, context):
-        yield Finding(MD, ("compute", "training_flop_aio"),
-                      f"Training compute {flop} has {flop.significant_figures} significant "
-                      "figure(s); the AI Office row asks for at least "
-                      f"{context.pack['min_significant_figures']}", hint="Write it like 3.7*10^24.")
+        yield Finding(
+            MD,
+            ("compute", "training_flop_aio"),
+            f"Training compute {flop} has {flop.significant_figures} significant "
+            "figure(s); the AI Office row asks for at least "
+            f"{context.pack['min_significant_figures']}",
+            hint="Write it like 3.7*10^24.",
+        )
 
 
-@rule("MD007", "training-compute-magnitude", severity=Severity.ERROR,
-      reference="Model Documentation Form, Computational resources (NCA and AI Office rows)",
-      catalogue=("MDF.compute.training_flop.nca", "MDF.compute.training_flop.aio"), needs=NEEDS)
+@rule(
+    "MD007",
+    "training-compute-magnitude",
+    severity=Severity.ERROR,
+    reference="Model Documentation Form, Computational resources (NCA and AI Office rows)",
+    catalogue=("MDF.compute.training_flop.nca", "MDF.compute.training_flop.aio", "VR-05"),
+    needs=NEEDS,
+)
 def training_compute_magnitude(context: RuleContext) -> Iterator[Finding]:
     """The NCA row gives the order of magnitude of the AI Office row's training compute.
 
@@ -198,18 +252,30 @@ def training_compute_magnitude(context: RuleContext) -> Iterator[Finding]:
         return
     power = math.log10(nca.value) if nca.value > 0 else math.nan
     if not math.isclose(power, round(power), abs_tol=1e-9):
-        yield Finding(MD, ("compute", "training_flop_nca"),
-                      f"The NCA row {nca} is not an order of magnitude",
-                      hint="Write a power of ten, such as 10^24.")
+        yield Finding(
+            MD,
+            ("compute", "training_flop_nca"),
+            f"The NCA row {nca} is not an order of magnitude",
+            hint="Write a power of ten, such as 10^24.",
+        )
     elif isinstance(aio, Quantity) and aio.value > 0 and round(power) != aio.exponent:
-        yield Finding(MD, ("compute", "training_flop_nca"),
-                      f"The NCA row {nca} does not match the AI Office row {aio} "
-                      f"(order of magnitude 10^{aio.exponent})", hint=f"Write 10^{aio.exponent}.")
+        yield Finding(
+            MD,
+            ("compute", "training_flop_nca"),
+            f"The NCA row {nca} does not match the AI Office row {aio} "
+            f"(order of magnitude 10^{aio.exponent})",
+            hint=f"Write 10^{aio.exponent}.",
+        )
 
 
-@rule("MD008", "training-time-consistent", severity=Severity.ERROR,
-      reference="Model Documentation Form, Computational resources: training time",
-      catalogue=("MDF.compute.training_time.nca", "MDF.compute.training_time.aio"), needs=NEEDS)
+@rule(
+    "MD008",
+    "training-time-consistent",
+    severity=Severity.ERROR,
+    reference="Model Documentation Form, Computational resources: training time",
+    catalogue=("MDF.compute.training_time.nca", "MDF.compute.training_time.aio", "VR-06"),
+    needs=NEEDS,
+)
 def training_time_consistent(context: RuleContext) -> Iterator[Finding]:
     """The NCA training-time bucket matches the wall-clock days, and hardware-days are not fewer.
 
@@ -228,21 +294,33 @@ def training_time_consistent(context: RuleContext) -> Iterator[Finding]:
         return
     days = aio.wall_clock_days.value
     if aio.hardware_days.value < days:
-        yield Finding(MD, ("compute", "training_time_aio", "hardware_days"),
-                      f"Hardware-days ({aio.hardware_days}) are fewer than wall-clock days "
-                      f"({aio.wall_clock_days})", hint="Hardware-days are days times accelerators.")
+        yield Finding(
+            MD,
+            ("compute", "training_time_aio", "hardware_days"),
+            f"Hardware-days ({aio.hardware_days}) are fewer than wall-clock days "
+            f"({aio.wall_clock_days})",
+            hint="Hardware-days are days times accelerators.",
+        )
     if isinstance(bucket_label, str):
         months = days / float(context.pack["days_per_month"])
         bucket = context.pack.training_time_buckets.bucket_for(months)
         if bucket is not None and bucket.label != bucket_label:
-            yield Finding(MD, ("compute", "training_time_nca"),
-                          f"{days:g} wall-clock days fall in {bucket.label!r}, not {bucket_label!r}",
-                          hint=f"Select {bucket.label!r}.")
+            yield Finding(
+                MD,
+                ("compute", "training_time_nca"),
+                f"{days:g} wall-clock days fall in {bucket.label!r}, not {bucket_label!r}",
+                hint=f"Select {bucket.label!r}.",
+            )
 
 
-@rule("MD009", "systemic-risk-notification", severity=Severity.ERROR,
-      reference="AI Act Art 51(2), Art 52(1)", catalogue=("AIA.51.2", "AIA.52.1", "VR-07"),
-      needs=NEEDS)
+@rule(
+    "MD009",
+    "systemic-risk-notification",
+    severity=Severity.ERROR,
+    reference="AI Act Art 51(2), Art 52(1)",
+    catalogue=("AIA.51.2", "AIA.52.1", "VR-07"),
+    needs=NEEDS,
+)
 def systemic_risk_notification(context: RuleContext) -> Iterator[Finding]:
     """A model above the systemic-risk threshold records a timely Commission notification.
 
@@ -263,23 +341,34 @@ def systemic_risk_notification(context: RuleContext) -> Iterator[Finding]:
         return
     risk = md.systemic_risk
     if risk is None or risk.threshold_date is None or risk.notification_date is None:
-        yield Finding(MD, ("systemic_risk",) if risk else (),
-                      "Training compute exceeds the systemic-risk threshold but no threshold "
-                      "date and Commission notification date are recorded",
-                      hint="Add `systemic_risk: {threshold_date: ..., notification_date: ...}`.")
+        yield Finding(
+            MD,
+            ("systemic_risk",) if risk else (),
+            "Training compute exceeds the systemic-risk threshold but no threshold "
+            "date and Commission notification date are recorded",
+            hint="Add `systemic_risk: {threshold_date: ..., notification_date: ...}`.",
+        )
         return
     deadline = det.notification_deadline(md, pack)
     if deadline is not None and risk.notification_date > deadline:
-        yield Finding(MD, ("systemic_risk", "notification_date"),
-                      f"The Commission was notified on {risk.notification_date}, after the "
-                      f"deadline {deadline} ({pack['notification_days']} days after "
-                      f"{risk.threshold_date})",
-                      hint="Record the notification date correctly, or document why it was late.")
+        yield Finding(
+            MD,
+            ("systemic_risk", "notification_date"),
+            f"The Commission was notified on {risk.notification_date}, after the "
+            f"deadline {deadline} ({pack['notification_days']} days after "
+            f"{risk.threshold_date})",
+            hint="Record the notification date correctly, or document why it was late.",
+        )
 
 
-@rule("MD010", "gpai-scope-indication", severity=Severity.WARNING,
-      reference="Commission GPAI guidelines; AI Act Art 3(63)",
-      catalogue=("GL.gpai_indicative", "VR-08"), needs=NEEDS)
+@rule(
+    "MD010",
+    "gpai-scope-indication",
+    severity=Severity.WARNING,
+    reference="Commission GPAI guidelines; AI Act Art 3(63)",
+    catalogue=("GL.gpai_indicative", "VR-08"),
+    needs=NEEDS,
+)
 def gpai_scope_indication(context: RuleContext) -> Iterator[Finding]:
     """The model meets the indicative criterion for a general-purpose AI model.
 
@@ -298,16 +387,24 @@ def gpai_scope_indication(context: RuleContext) -> Iterator[Finding]:
         return
     threshold = float(context.pack["gpai_indicative_flop"])
     if flop <= threshold or not det.is_generative(context.md):
-        yield Finding(MD, ("compute", "training_flop_aio"),
-                      f"Training compute {flop:.2g} FLOP or the output modalities do not meet the "
-                      f"indicative GPAI criterion (> {threshold:.0e} FLOP and generative output); "
-                      "the model may be out of scope",
-                      hint="Check Art 3(63) before filing; the criterion is indicative only.")
+        yield Finding(
+            MD,
+            ("compute", "training_flop_aio"),
+            f"Training compute {flop:.2g} FLOP or the output modalities do not meet the "
+            f"indicative GPAI criterion (> {threshold:.0e} FLOP and generative output); "
+            "the model may be out of scope",
+            hint="Check Art 3(63) before filing; the criterion is indicative only.",
+        )
 
 
-@rule("MD011", "modification-compute", severity=Severity.ERROR,
-      reference="Commission GPAI guidelines (modifiers); Template 1.2 model dependencies",
-      catalogue=("GL.modifier_one_third", "GL.modifier_fallback", "VR-09"), needs=NEEDS)
+@rule(
+    "MD011",
+    "modification-compute",
+    severity=Severity.ERROR,
+    reference="Commission GPAI guidelines (modifiers); Template 1.2 model dependencies",
+    catalogue=("GL.modifier_one_third", "GL.modifier_fallback", "VR-09"),
+    needs=NEEDS,
+)
 def modification_compute(context: RuleContext) -> Iterator[Finding]:
     """A model built on another GPAI model records the compute of the modification and the base.
 
@@ -323,16 +420,24 @@ def modification_compute(context: RuleContext) -> Iterator[Finding]:
         general: {model_dependencies: [{name: Base-7B}]}
     """
     if det.dependencies(context.md) and context.md.modification is None:
-        yield Finding(MD, ("general", "model_dependencies"),
-                      "The model depends on another GPAI model but the modification's compute and "
-                      "the base model's compute are not recorded",
-                      hint="Add `modification: {modification_flop, base_model_flop, "
-                      "base_model_systemic_risk}`.")
+        yield Finding(
+            MD,
+            ("general", "model_dependencies"),
+            "The model depends on another GPAI model but the modification's compute and "
+            "the base model's compute are not recorded",
+            hint="Add `modification: {modification_flop, base_model_flop, "
+            "base_model_systemic_risk}`.",
+        )
 
 
-@rule("MD012", "open-source-exemption-conditions", severity=Severity.ERROR,
-      reference="AI Act Art 53(2); recitals 103 and 104",
-      catalogue=("AIA.53.2", "COP.T.C1.oss_exemption", "VR-10"), needs=NEEDS)
+@rule(
+    "MD012",
+    "open-source-exemption-conditions",
+    severity=Severity.ERROR,
+    reference="AI Act Art 53(2); recitals 103 and 104",
+    catalogue=("AIA.53.2", "COP.T.C1.oss_exemption", "VR-10"),
+    needs=NEEDS,
+)
 def open_source_exemption_conditions(context: RuleContext) -> Iterator[Finding]:
     """A free and open-source licence claim is backed by the exemption's conditions.
 
@@ -352,18 +457,30 @@ def open_source_exemption_conditions(context: RuleContext) -> Iterator[Finding]:
     if not (isinstance(category, str) and category in pack.open_source_license_categories):
         return
     if md.open_source is None:
-        yield Finding(MD, ("distribution", "license_category"),
-                      "The licence is free and open-source but the exemption's conditions are "
-                      "not recorded", hint="Add the `open_source:` section.")
+        yield Finding(
+            MD,
+            ("distribution", "license_category"),
+            "The licence is free and open-source but the exemption's conditions are not recorded",
+            hint="Add the `open_source:` section.",
+        )
     elif det.systemic_risk_presumed(md, pack):
-        yield Finding(MD, ("open_source",),
-                      "The open-source exemption does not apply to a model with systemic risk; "
-                      "all documentation obligations apply",
-                      hint="Document every Form item for the AI Office and downstream providers.")
+        yield Finding(
+            MD,
+            ("open_source",),
+            "The open-source exemption does not apply to a model with systemic risk; "
+            "all documentation obligations apply",
+            hint="Document every Form item for the AI Office and downstream providers.",
+        )
 
 
-@rule("MD013", "authorised-representative", severity=Severity.ERROR,
-      reference="AI Act Art 54(1)", catalogue=("AIA.54.1", "VR-11"), needs=NEEDS)
+@rule(
+    "MD013",
+    "authorised-representative",
+    severity=Severity.ERROR,
+    reference="AI Act Art 54(1)",
+    catalogue=("AIA.54.1", "VR-11"),
+    needs=NEEDS,
+)
 def authorised_representative(context: RuleContext) -> Iterator[Finding]:
     """A provider outside the Union names an authorised representative appointed in time.
 
@@ -382,21 +499,32 @@ def authorised_representative(context: RuleContext) -> Iterator[Finding]:
         return
     rep = md.provider.authorised_representative
     if rep is None:
-        yield Finding(MD, ("provider", "established_in_union"),
-                      "The provider is established outside the Union but names no authorised "
-                      "representative", hint="Add `provider.authorised_representative`.")
+        yield Finding(
+            MD,
+            ("provider", "established_in_union"),
+            "The provider is established outside the Union but names no authorised representative",
+            hint="Add `provider.authorised_representative`.",
+        )
         return
     placed = det.union_placement(md)
     if rep.mandate_date is not None and placed is not None and rep.mandate_date > placed:
-        yield Finding(MD, ("provider", "authorised_representative", "mandate_date"),
-                      f"The mandate ({rep.mandate_date}) was given after placement on the "
-                      f"Union market ({placed})",
-                      hint="The representative must be appointed before placement.")
+        yield Finding(
+            MD,
+            ("provider", "authorised_representative", "mandate_date"),
+            f"The mandate ({rep.mandate_date}) was given after placement on the "
+            f"Union market ({placed})",
+            hint="The representative must be appointed before placement.",
+        )
 
 
-@rule("MD014", "energy-reported", severity=Severity.ERROR,
-      reference="Model Documentation Form, Energy consumption", catalogue=("MDF.energy.training",
-      "MDF.energy.methodology", "VR-12"), needs=NEEDS)
+@rule(
+    "MD014",
+    "energy-reported",
+    severity=Severity.ERROR,
+    reference="Model Documentation Form, Energy consumption",
+    catalogue=("MDF.energy.training", "MDF.energy.methodology", "VR-12"),
+    needs=NEEDS,
+)
 def energy_reported(context: RuleContext) -> Iterator[Finding]:
     """Training energy is in MWh with two significant figures, or says what is missing.
 
@@ -411,25 +539,38 @@ def energy_reported(context: RuleContext) -> Iterator[Finding]:
     """
     energy = context.md.energy
     if energy.training_mwh == FORM_NA:
-        yield Finding(MD, ("energy", "training_mwh"),
-                      "Training energy is N/A without saying what information is missing",
-                      hint="Write `not_applicable: <which provider withholds what>`.")
+        yield Finding(
+            MD,
+            ("energy", "training_mwh"),
+            "Training energy is N/A without saying what information is missing",
+            hint="Write `not_applicable: <which provider withholds what>`.",
+        )
     elif isinstance(energy.training_mwh, Quantity):
         if not _precise(energy.training_mwh, context):
-            yield Finding(MD, ("energy", "training_mwh"),
-                          f"Training energy {energy.training_mwh} has fewer than "
-                          f"{context.pack['min_significant_figures']} significant figures",
-                          hint="Write it like 2.1*10^3.")
+            yield Finding(
+                MD,
+                ("energy", "training_mwh"),
+                f"Training energy {energy.training_mwh} has fewer than "
+                f"{context.pack['min_significant_figures']} significant figures",
+                hint="Write it like 2.1*10^3.",
+            )
         if isinstance(energy.methodology, NotApplicable):
-            yield Finding(MD, ("energy", "methodology"),
-                          "A training energy figure is given without its methodology",
-                          hint="Describe how the energy was measured or estimated.")
+            yield Finding(
+                MD,
+                ("energy", "methodology"),
+                "A training energy figure is given without its methodology",
+                hint="Describe how the energy was measured or estimated.",
+            )
 
 
-@rule("MD015", "inference-compute-reported", severity=Severity.ERROR,
-      reference="Model Documentation Form, Energy consumption: inference",
-      catalogue=("MDF.energy.inference_compute", "MDF.energy.inference_methodology", "VR-13"),
-      needs=NEEDS)
+@rule(
+    "MD015",
+    "inference-compute-reported",
+    severity=Severity.ERROR,
+    reference="Model Documentation Form, Energy consumption: inference",
+    catalogue=("MDF.energy.inference_compute", "MDF.energy.inference_methodology", "VR-13"),
+    needs=NEEDS,
+)
 def inference_compute_reported(context: RuleContext) -> Iterator[Finding]:
     """Inference compute is in FLOP with two significant figures and names task and hardware.
 
@@ -444,21 +585,32 @@ def inference_compute_reported(context: RuleContext) -> Iterator[Finding]:
     energy = context.md.energy
     flop = energy.inference_compute_flop
     if isinstance(flop, Quantity) and not _precise(flop, context):
-        yield Finding(MD, ("energy", "inference_compute_flop"),
-                      f"Inference compute {flop} has fewer than "
-                      f"{context.pack['min_significant_figures']} significant figures",
-                      hint="Write it like 5.1*10^17.")
-    if isinstance(flop, Quantity) and not isinstance(energy.inference_methodology,
-                                                     InferenceBenchmark):
-        yield Finding(MD, ("energy", "inference_methodology"),
-                      "Inference compute is given without its benchmark task and hardware",
-                      hint="Add `inference_methodology: {task: ..., hardware: ...}`.")
+        yield Finding(
+            MD,
+            ("energy", "inference_compute_flop"),
+            f"Inference compute {flop} has fewer than "
+            f"{context.pack['min_significant_figures']} significant figures",
+            hint="Write it like 5.1*10^17.",
+        )
+    if isinstance(flop, Quantity) and not isinstance(
+        energy.inference_methodology, InferenceBenchmark
+    ):
+        yield Finding(
+            MD,
+            ("energy", "inference_methodology"),
+            "Inference compute is given without its benchmark task and hardware",
+            hint="Add `inference_methodology: {task: ..., hardware: ...}`.",
+        )
 
 
-@rule("MD016", "modality-max-size", severity=Severity.ERROR,
-      reference="Model Documentation Form, Model properties: input and output modalities",
-      catalogue=("MDF.properties.input_modalities", "MDF.properties.output_modalities",
-                 "VR-14"), needs=NEEDS)
+@rule(
+    "MD016",
+    "modality-max-size",
+    severity=Severity.ERROR,
+    reference="Model Documentation Form, Model properties: input and output modalities",
+    catalogue=("MDF.properties.input_modalities", "MDF.properties.output_modalities", "VR-14"),
+    needs=NEEDS,
+)
 def modality_max_size(context: RuleContext) -> Iterator[Finding]:
     """Every modality is named once, and an `Other` modality says what it is.
 
@@ -481,20 +633,31 @@ def modality_max_size(context: RuleContext) -> Iterator[Finding]:
             if not isinstance(item, ModalitySize):
                 continue
             if item.modality == "Other" and item.other_name is None:
-                yield Finding(MD, ("properties", field, index, "modality"),
-                              "An `Other` modality does not say what it is",
-                              hint="Add `other_name:`.")
+                yield Finding(
+                    MD,
+                    ("properties", field, index, "modality"),
+                    "An `Other` modality does not say what it is",
+                    hint="Add `other_name:`.",
+                )
             key = f"{item.modality}:{item.other_name or ''}"
             if key in seen:
-                yield Finding(MD, ("properties", field, index),
-                              f"The modality {item.modality} is listed twice",
-                              hint="Merge the two entries.")
+                yield Finding(
+                    MD,
+                    ("properties", field, index),
+                    f"The modality {item.modality} is listed twice",
+                    hint="Merge the two entries.",
+                )
             seen.add(key)
 
 
-@rule("MD017", "acceptable-use-policy-link", severity=Severity.ERROR,
-      reference="Model Documentation Form, Use: acceptable use policy",
-      catalogue=("MDF.use.acceptable_use_policy", "VR-15"), needs=NEEDS)
+@rule(
+    "MD017",
+    "acceptable-use-policy-link",
+    severity=Severity.ERROR,
+    reference="Model Documentation Form, Use: acceptable use policy",
+    catalogue=("MDF.use.acceptable_use_policy", "VR-15"),
+    needs=NEEDS,
+)
 def acceptable_use_policy_link(context: RuleContext) -> Iterator[Finding]:
     """The acceptable use policy is a link, or an explicit statement that there is none.
 
@@ -509,15 +672,22 @@ def acceptable_use_policy_link(context: RuleContext) -> Iterator[Finding]:
     """
     aup = context.md.use.acceptable_use_policy
     if isinstance(aup, str) and not _is_url(aup):
-        yield Finding(MD, ("use", "acceptable_use_policy"),
-                      f"The acceptable use policy {aup[:60]!r} is not a link",
-                      hint="Give an https:// link, or `not_applicable: <statement that there is "
-                      "no AUP>`.")
+        yield Finding(
+            MD,
+            ("use", "acceptable_use_policy"),
+            f"The acceptable use policy {aup[:60]!r} is not a link",
+            hint="Give an https:// link, or `not_applicable: <statement that there is no AUP>`.",
+        )
 
 
-@rule("MD018", "document-date-plausible", severity=Severity.ERROR,
-      reference="CoP Transparency Measure 1.1 (keep documentation up to date)",
-      catalogue=("MDF.doc.last_updated", "COP.T.1.1.update", "VR-16"), needs=NEEDS)
+@rule(
+    "MD018",
+    "document-date-plausible",
+    severity=Severity.ERROR,
+    reference="CoP Transparency Measure 1.1 (keep documentation up to date)",
+    catalogue=("MDF.doc.last_updated", "COP.T.1.1.update", "VR-16"),
+    needs=NEEDS,
+)
 def document_date_plausible(context: RuleContext) -> Iterator[Finding]:
     """The documentation's last-updated date is not in the future.
 
@@ -532,14 +702,22 @@ def document_date_plausible(context: RuleContext) -> Iterator[Finding]:
     """
     updated = context.md.document.last_updated
     if updated > context.as_of:
-        yield Finding(MD, ("document", "last_updated"),
-                      f"The last-updated date {updated} is after today ({context.as_of})",
-                      hint="Use the date of this version.")
+        yield Finding(
+            MD,
+            ("document", "last_updated"),
+            f"The last-updated date {updated} is after today ({context.as_of})",
+            hint="Use the date of this version.",
+        )
 
 
-@rule("MD019", "information-requests-answered-in-time", severity=Severity.ERROR,
-      reference="CoP Transparency Measure 1.2", catalogue=("COP.T.1.2.dp_additional_14d",
-      "COP.T.1.2.aio_request", "VR-17"), needs=NEEDS)
+@rule(
+    "MD019",
+    "information-requests-answered-in-time",
+    severity=Severity.ERROR,
+    reference="CoP Transparency Measure 1.2",
+    catalogue=("COP.T.1.2.dp_additional_14d", "COP.T.1.2.aio_request", "VR-17"),
+    needs=NEEDS,
+)
 def information_requests_answered_in_time(context: RuleContext) -> Iterator[Finding]:
     """Requests for information were answered in time, or the delay is justified.
 
@@ -559,22 +737,33 @@ def information_requests_answered_in_time(context: RuleContext) -> Iterator[Find
         elif request.deadline is not None:
             deadline = request.deadline
         else:
-            yield Finding(MD, ("information_requests", index),
-                          "An AI Office request is logged without the deadline it stated",
-                          hint="Add `deadline:`.")
+            yield Finding(
+                MD,
+                ("information_requests", index),
+                "An AI Office request is logged without the deadline it stated",
+                hint="Add `deadline:`.",
+            )
             continue
         answered = request.answered or context.as_of
         if answered > deadline and request.exceptional_circumstances is None:
             state = f"answered on {request.answered}" if request.answered else "still open"
-            yield Finding(MD, ("information_requests", index),
-                          f"A request received on {request.received} is {state}, after the "
-                          f"deadline {deadline}",
-                          hint="Answer it, or record `exceptional_circumstances:`.")
+            yield Finding(
+                MD,
+                ("information_requests", index),
+                f"A request received on {request.received} is {state}, after the "
+                f"deadline {deadline}",
+                hint="Answer it, or record `exceptional_circumstances:`.",
+            )
 
 
-@rule("MD020", "documentation-contact-published", severity=Severity.ERROR,
-      reference="CoP Transparency Measure 1.2", catalogue=("COP.T.1.2.publish_contact", "VR-18"),
-      needs=NEEDS)
+@rule(
+    "MD020",
+    "documentation-contact-published",
+    severity=Severity.ERROR,
+    reference="CoP Transparency Measure 1.2",
+    catalogue=("COP.T.1.2.publish_contact", "VR-18"),
+    needs=NEEDS,
+)
 def documentation_contact_published(context: RuleContext) -> Iterator[Finding]:
     """The public contact for documentation requests is a link or an e-mail address.
 
@@ -589,13 +778,22 @@ def documentation_contact_published(context: RuleContext) -> Iterator[Finding]:
     """
     contact = context.md.provider.documentation_contact
     if isinstance(contact, str) and not (_is_url(contact) or "@" in contact):
-        yield Finding(MD, ("provider", "documentation_contact"),
-                      f"The documentation contact {contact[:60]!r} is neither a link nor an "
-                      "e-mail address", hint="Give an https:// link or an e-mail address.")
+        yield Finding(
+            MD,
+            ("provider", "documentation_contact"),
+            f"The documentation contact {contact[:60]!r} is neither a link nor an e-mail address",
+            hint="Give an https:// link or an e-mail address.",
+        )
 
 
-@rule("MD021", "fine-exposure", severity=Severity.INFO,
-      reference="AI Act Art 101(1)", catalogue=("AIA.101.1", "VR-27"), needs=NEEDS)
+@rule(
+    "MD021",
+    "fine-exposure",
+    severity=Severity.INFO,
+    reference="AI Act Art 101(1)",
+    catalogue=("AIA.101.1", "VR-27"),
+    needs=NEEDS,
+)
 def fine_exposure(context: RuleContext) -> Iterator[Finding]:
     """States the maximum fine for the provider's turnover (informational).
 
@@ -610,5 +808,8 @@ def fine_exposure(context: RuleContext) -> Iterator[Finding]:
     """
     exposure = det.fine_exposure(context.md, context.pack)
     if exposure is not None:
-        yield Finding(MD, ("provider", "worldwide_turnover_eur"),
-                      f"Maximum fine for a GPAI provider with this turnover: EUR {exposure:,.0f}")
+        yield Finding(
+            MD,
+            ("provider", "worldwide_turnover_eur"),
+            f"Maximum fine for a GPAI provider with this turnover: EUR {exposure:,.0f}",
+        )

@@ -29,9 +29,14 @@ def _documents(context: RuleContext) -> Iterator[tuple[str, BaseModel]]:
             yield key, document
 
 
-@rule("PJ001", "answers-to-be-provided", severity=Severity.WARNING,
-      reference="AI Act Art 53(1); CoP Transparency Measure 1.1",
-      catalogue=("COP.T.1.1.document_before_placing", "TDS.rule.legacy_gaps"), needs=())
+@rule(
+    "PJ001",
+    "answers-to-be-provided",
+    severity=Severity.WARNING,
+    reference="AI Act Art 53(1); CoP Transparency Measure 1.1",
+    catalogue=("COP.T.1.1.document_before_placing", "TDS.rule.legacy_gaps", "VR-01"),
+    needs=(),
+)
 def answers_to_be_provided(context: RuleContext) -> Iterator[Finding]:
     """Answers marked `to_be_provided` are still missing.
 
@@ -50,13 +55,22 @@ def answers_to_be_provided(context: RuleContext) -> Iterator[Finding]:
             if isinstance(value, ToBeProvided):
                 note = value.to_be_provided
                 detail = f" ({note})" if isinstance(note, str) else ""
-                yield Finding(key, path, f"This answer is still to be provided{detail}",
-                              hint="Replace `to_be_provided` with the answer before release.")
+                yield Finding(
+                    key,
+                    path,
+                    f"This answer is still to be provided{detail}",
+                    hint="Replace `to_be_provided` with the answer before release.",
+                )
 
 
-@rule("PJ002", "template-guidance-left-in", severity=Severity.ERROR,
-      reference="Template for the summary of training content; CoP Transparency Measure 1.3",
-      catalogue=("COP.T.1.3.quality_integrity",), needs=())
+@rule(
+    "PJ002",
+    "template-guidance-left-in",
+    severity=Severity.ERROR,
+    reference="Template for the summary of training content; CoP Transparency Measure 1.3",
+    catalogue=("COP.T.1.3.quality_integrity",),
+    needs=(),
+)
 def template_guidance_left_in(context: RuleContext) -> Iterator[Finding]:
     """Template guidance or placeholder text stands where an answer belongs.
 
@@ -72,6 +86,9 @@ def template_guidance_left_in(context: RuleContext) -> Iterator[Finding]:
     for key, document in _documents(context):
         for path, value in walk(document):
             if isinstance(value, str) and _GUIDANCE.search(value):
-                yield Finding(key, path, f"Placeholder or template guidance instead of an answer: "
-                              f"{value[:60]!r}",
-                              hint="Write the actual answer, or `to_be_provided: true` for a draft.")
+                yield Finding(
+                    key,
+                    path,
+                    f"Placeholder or template guidance instead of an answer: {value[:60]!r}",
+                    hint="Write the actual answer, or `to_be_provided: true` for a draft.",
+                )
