@@ -161,6 +161,7 @@ class _YamlWalker:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: JsonPath) -> dict[str, Any]:
@@ -200,7 +201,8 @@ class _YamlWalker:
         text: str = node.value
         if node.style:  # quoted or block scalars are always text
             return text
-        if node.tag != _IMPLICIT.resolve(yaml.ScalarNode, text, (True, False)):
+        implicit = _IMPLICIT.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+        if node.tag != implicit:
             return text if node.tag == "tag:yaml.org,2002:str" else None
         if text in _YAML_NULL:
             return None

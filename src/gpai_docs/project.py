@@ -26,11 +26,12 @@ class DocumentKind:
     def model(self) -> type[BaseModel]:
         from gpai_docs import models
 
-        return {
+        by_key: dict[str, type[BaseModel]] = {
             "model_documentation": models.ModelDocumentation,
             "training_data_summary": models.TrainingDataSummary,
             "copyright_policy": models.CopyrightPolicy,
-        }[self.key]
+        }
+        return by_key[self.key]
 
 
 KINDS: tuple[DocumentKind, ...] = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from typing import Any
 
 import click
@@ -118,7 +119,7 @@ def cli() -> None:
 
 def quiet_environment() -> bool:
     """CI or a non-terminal output: no progress bars, no colour."""
-    return bool(os.environ.get("CI")) or not click.get_text_stream("stderr").isatty()
+    return bool(os.environ.get("CI")) or not sys.stderr.isatty()
 
 
 def main(argv: list[str] | None = None) -> Any:

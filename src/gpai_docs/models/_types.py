@@ -108,13 +108,18 @@ def _answer_kind_na(value: Any) -> str:
 
 
 Answer = Annotated[
-    Annotated[T, Tag("~value")] | Annotated[NotApplicable, Tag("~not_applicable")] | Annotated[ToBeProvided, Tag("~to_be_provided")],
+    Annotated[T, Tag("~value")]
+    | Annotated[NotApplicable, Tag("~not_applicable")]
+    | Annotated[ToBeProvided, Tag("~to_be_provided")],
     Discriminator(_answer_kind),
 ]
 """A required answer: a value, ``not_applicable: <reason>`` or ``to_be_provided: true``."""
 
 AnswerNA = Annotated[
-    Annotated[T, Tag("~value")] | Annotated[NotApplicable, Tag("~not_applicable")] | Annotated[ToBeProvided, Tag("~to_be_provided")] | Annotated[FormNA, Tag("~form_na")],
+    Annotated[T, Tag("~value")]
+    | Annotated[NotApplicable, Tag("~not_applicable")]
+    | Annotated[ToBeProvided, Tag("~to_be_provided")]
+    | Annotated[FormNA, Tag("~form_na")],
     Discriminator(_answer_kind_na),
 ]
 """An answer where the Form also accepts its literal ``N/A``."""
@@ -269,8 +274,10 @@ def _fold(text: str) -> str:
     return "".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
 
 
-def choice(values: tuple[str, ...], aliases: dict[str, str] | None = None) -> Any:
-    """A string restricted to ``values``, matched leniently and stored in canonical form.
+def choice(values: tuple[str, ...], aliases: dict[str, str] | None = None) -> PlainValidator:
+    """Restrict a string to ``values``, matched leniently and stored in canonical form.
+
+    Use as ``Annotated[str, choice(values)]``.
 
     Published filings print labels slightly differently ("1billion to 10 trillions
     tokens"); the canonical wording is what gets stored and printed.
@@ -286,10 +293,7 @@ def choice(values: tuple[str, ...], aliases: dict[str, str] | None = None) -> An
         allowed = ", ".join(repr(v) for v in values)
         raise ValueError(f"{raw!r} is not one of the allowed values: {allowed}")
 
-    return Annotated[
-        str,
-        PlainValidator(canonical, json_schema_input_type=Literal[values]),  # type: ignore[valid-type]
-    ]
+    return PlainValidator(canonical, json_schema_input_type=Literal[values])
 
 
 # --- Yes/No questions of the summary template -------------------------------

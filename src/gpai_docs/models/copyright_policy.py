@@ -5,6 +5,8 @@ Every commitment carries the provider's concrete implementation. Fields marked f
 protocols honoured, contact point and complaint mechanism.
 """
 
+from typing import Any
+
 from gpai_docs.models._base import StrictModel, section, spec
 from gpai_docs.models._types import Answer, Date, Text
 
@@ -12,12 +14,12 @@ INTERNAL = ("internal",)
 PUBLIC = ("internal", "public")
 
 
-def _internal(catalogue_id: str, **kwargs: object) -> object:
-    return spec(catalogue_id, audience=INTERNAL, **kwargs)  # type: ignore[arg-type]
+def _internal(catalogue_id: str, **kwargs: Any) -> Any:
+    return spec(catalogue_id, audience=INTERNAL, **kwargs)
 
 
-def _public(catalogue_id: str, **kwargs: object) -> object:
-    return spec(catalogue_id, audience=PUBLIC, **kwargs)  # type: ignore[arg-type]
+def _public(catalogue_id: str, **kwargs: Any) -> Any:
+    return spec(catalogue_id, audience=PUBLIC, **kwargs)
 
 
 class PolicyDocument(StrictModel):

@@ -7,6 +7,8 @@ authorities, downstream providers). Rows the Form splits by audience are separat
 the AI Act's determinations need and stay with the provider unless marked otherwise.
 """
 
+from typing import Annotated
+
 from pydantic import Field
 
 from gpai_docs import rulepack
@@ -19,12 +21,14 @@ _MDF_MODALITIES: tuple[str, ...] = entry("MDF.data.type_modality").allowed_value
 _PROVENANCE: tuple[str, ...] = entry("MDF.data.provenance").allowed_values or ()
 INTERNAL = ("internal",)
 
-Modality = choice(_MDF_MODALITIES, {"image": "Images", "picture": "Images"})
-Provenance = choice(_PROVENANCE, {"web crawl": "Web crawling", "synthetic data": _PROVENANCE[4]})
-ParameterRange = choice(_PACK.parameter_ranges.labels)
-TrainingTimeBucket = choice(_PACK.training_time_buckets.labels)
-LicenseCategory = choice(_PACK.license_categories)
-Requester = choice(("downstream_provider", "ai_office"))
+Modality = Annotated[str, choice(_MDF_MODALITIES, {"image": "Images", "picture": "Images"})]
+Provenance = Annotated[
+    str, choice(_PROVENANCE, {"web crawl": "Web crawling", "synthetic data": _PROVENANCE[4]})
+]
+ParameterRange = Annotated[str, choice(_PACK.parameter_ranges.labels)]
+TrainingTimeBucket = Annotated[str, choice(_PACK.training_time_buckets.labels)]
+LicenseCategory = Annotated[str, choice(_PACK.license_categories)]
+Requester = Annotated[str, choice(("downstream_provider", "ai_office"))]
 
 
 class DocumentInfo(StrictModel):

@@ -5,6 +5,8 @@ numbering. Yes/No questions accept a qualification (published filings qualify th
 answers); their sub-fields are optional here and checked against the answer by rules.
 """
 
+from typing import Annotated, Any
+
 from pydantic import Field
 
 from gpai_docs import rulepack
@@ -25,14 +27,14 @@ _PACK = rulepack.load()
 PUBLIC = ("public",)
 INTERNAL = ("internal",)
 _TDS_MODALITIES: tuple[str, ...] = entry("TDS.2.1.modalities").allowed_values or ()
-TdsModality = choice(_TDS_MODALITIES, {"images": "Image", "picture": "Image"})
-TextBand = choice(_PACK.size_bands["text"].labels)
-ImageBand = choice(_PACK.size_bands["image"].labels)
-AudioBand = choice(_PACK.size_bands["audio"].labels)
-VideoBand = choice(_PACK.size_bands["video"].labels)
+TdsModality = Annotated[str, choice(_TDS_MODALITIES, {"images": "Image", "picture": "Image"})]
+TextBand = Annotated[str, choice(_PACK.size_bands["text"].labels)]
+ImageBand = Annotated[str, choice(_PACK.size_bands["image"].labels)]
+AudioBand = Annotated[str, choice(_PACK.size_bands["audio"].labels)]
+VideoBand = Annotated[str, choice(_PACK.size_bands["video"].labels)]
 
 
-def _public(catalogue_id: str, **kwargs: object) -> object:
+def _public(catalogue_id: str, **kwargs: Any) -> Any:
     parts = catalogue_id.split(".")[1:]
     numbers = []
     for part in parts:
@@ -40,7 +42,7 @@ def _public(catalogue_id: str, **kwargs: object) -> object:
             break
         numbers.append(part)
     sec = ".".join(numbers)
-    return spec(catalogue_id, audience=PUBLIC, section=sec or None, **kwargs)  # type: ignore[arg-type]
+    return spec(catalogue_id, audience=PUBLIC, section=sec or None, **kwargs)
 
 
 class PreviousVersion(StrictModel):
