@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from fractions import Fraction
 
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
 from gpai_docs.models._types import Quantity, YesNo
@@ -252,9 +253,9 @@ def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determ
             "authorised representative are not required; the copyright policy and the public "
             "summary of training content still are."
             if exempt
-            else "All obligations of Art 53(1) apply (free and open-source licence, public weights, "
-            "architecture and usage information, no monetisation and no systemic risk are needed "
-            "for the exemption).",
+            else "All obligations of Art 53(1) apply (the exemption needs a free and open-source "
+            "licence, public weights, architecture and usage information, no monetisation and "
+            "no systemic risk).",
             "AI Act Art 53(2), Art 54(6); recitals 103 and 104",
         )
     )
@@ -262,14 +263,15 @@ def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determ
     becomes = modifier_is_provider(md, pack)
     if becomes is not None:
         names = ", ".join(d.name for d in dependencies(md))
+        share = str(Fraction(float(pack["modifier_compute_share"])).limit_denominator(100))
         out.append(
             Determination(
                 "modifier",
                 "Modifier becomes provider",
                 "Yes" if becomes else "No",
                 (
-                    f"The modification's compute exceeds {pack.values['modifier_compute_share'].value} of "
-                    f"the original's ({names}): the documentation and summary cover the modification only."
+                    f"The modification's compute exceeds {share} of the original's ({names}): "
+                    "the documentation and summary cover the modification only."
                     if becomes
                     else f"The modification's compute does not exceed "
                     f"{pack.values['modifier_compute_share'].value} of the original's ({names})."
