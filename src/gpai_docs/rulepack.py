@@ -132,4 +132,4 @@ def parse(raw: dict[str, Any]) -> RulePack:
 def load() -> RulePack:
     """The rule pack shipped with gpai-docs."""
     text = resources.files("gpai_docs").joinpath("data/rulepack.yaml").read_text(encoding="utf-8")
-    return parse(yaml.safe_load(text))
+    return parse(yaml.load(text, Loader=yaml.CSafeLoader))
