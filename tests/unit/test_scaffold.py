@@ -1,0 +1,246 @@
+"""The scaffold is generated from the models: every field shows up, commented, and it loads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+from gpai_docs.errors import UserError
+from gpai_docs.loading import load_file
+from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
+from gpai_docs.models._types import NotApplicable, ToBeProvided, YesNo
+from gpai_docs.models.model_documentation import General, Properties
+from gpai_docs.models.training_data_summary import Section1
+from gpai_docs.project import KINDS
+from gpai_docs.scaffold import (
+    IDENTITY_FIELDS,
+    TRUE_BY_DEFAULT,
+    init_project,
+    scaffold,
+    schema_references,
+    shape_of,
+    yaml_scalar,
+)
+from gpai_docs.schema_export import json_schemas
+
+TODAY = dt.date(2026, 11, 21)
+REFS = {kind.stem: f"../schemas/{kind.stem}.schema.json" for kind in KINDS}
+MODELS: dict[str, type[BaseModel]] = {kind.stem: kind.model for kind in KINDS}
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    made = scaffold(REFS, model_name="acme-7b", provider="Acme AI SAS", today=TODAY)
+    return {name.removesuffix(".yaml"): text for name, text in made.files.items()}
+
+
+def _fields(model: type[BaseModel]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every field name in a model tree, with its schema extras."""
+    for name, field in model.model_fields.items():
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        yield name, extra
+        for nested in _nested_models(field.annotation):
+            yield from _fields(nested)
+
+
+# The answer wrappers are the comment header's business; Yes/No answers are written as words.
+_NOT_FIELDS = (NotApplicable, ToBeProvided, YesNo)
+
+
+def _nested_models(annotation: Any) -> Iterator[type[BaseModel]]:
+    is_model = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    if is_model and annotation not in _NOT_FIELDS:
+        yield annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        yield from _nested_models(arg)
+    if hasattr(annotation, "__origin__") and hasattr(annotation, "__metadata__"):
+        yield from _nested_models(annotation.__origin__)
+
+
+def _data(text: str) -> Any:
+    return yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("stem", sorted(MODELS))
+def test_every_field_is_written_with_its_catalogue_id(stem: str, texts: dict[str, str]) -> None:
+    text = texts[stem]
+    for name, extra in _fields(MODELS[stem]):
+        assert re.search(rf"^[ #]*-? ?{name}:", text, re.MULTILINE), f"{name} missing"
+        if "x-catalogue-id" in extra:
+            cid = re.escape(extra["x-catalogue-id"])
+            assert re.search(rf"#[^\n]*{cid}\b", text), cid
+
+
+@pytest.mark.parametrize("stem", sorted(MODELS))
+def test_scaffold_is_schema_valid_and_starts_with_its_modeline(
+    stem: str, texts: dict[str, str]
+) -> None:
+    text = texts[stem]
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema={REFS[stem]}"
+    MODELS[stem].model_validate(_data(text))
+
+
+def test_answers_start_as_to_be_provided_and_are_counted() -> None:
+    made = scaffold(REFS, model_name="acme-7b", today=TODAY)
+    for name, text in made.files.items():
+        live = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+        assert sum("{to_be_provided: true}" in line for line in live) == made.pending[name]
+    md = ModelDocumentation.model_validate(_data(made.files["model-documentation.yaml"]))
+    assert md.properties.architecture.to_be_provided is True  # type: ignore[union-attr]
+    assert md.general.legal_name.to_be_provided is True  # type: ignore[union-attr]
+
+
+def test_identity_is_written_once_for_all_documents(texts: dict[str, str]) -> None:
+    md = ModelDocumentation.model_validate(_data(texts["model-documentation"]))
+    tds = TrainingDataSummary.model_validate(_data(texts["training-data-summary"]))
+    cp = CopyrightPolicy.model_validate(_data(texts["copyright-policy"]))
+    assert md.general.model_name.name == "acme-7b"
+    assert tds.section_1.versioned_model_names == ["acme-7b"]
+    assert cp.document.models_covered == ["acme-7b"]
+    assert md.general.legal_name == "Acme AI SAS"
+    assert tds.section_1.provider.name == "Acme AI SAS"
+
+
+def test_without_a_provider_plain_copies_carry_the_forms_example() -> None:
+    made = scaffold(REFS, model_name="m", today=TODAY)
+    tds = TrainingDataSummary.model_validate(_data(made.files["training-data-summary.yaml"]))
+    assert [tds.section_1.provider.name] == General.model_fields["legal_name"].examples
+    assert (
+        "name: Example AI Labs Inc.  # example: replace it"
+        in made.files["training-data-summary.yaml"]
+    )
+
+
+@pytest.mark.parametrize("table", [IDENTITY_FIELDS, TRUE_BY_DEFAULT])
+def test_special_field_tables_name_real_fields(table: Any) -> None:
+    for stem, path in table:
+        model: Any = MODELS[stem]
+        for part in path:
+            assert part in model.model_fields, (stem, path)
+            nested = list(_nested_models(model.model_fields[part].annotation))
+            model = nested[0] if nested else None
+
+
+def test_booleans_get_a_value_marked_check_this(texts: dict[str, str]) -> None:
+    assert "  established_in_union: true  # check this" in texts["model-documentation"]
+    assert "  sme: false  # check this" in texts["model-documentation"]
+    assert "    honoured: true  # check this" in texts["copyright-policy"]
+
+
+def test_dates_are_the_day_of_the_scaffold(texts: dict[str, str]) -> None:
+    md = ModelDocumentation.model_validate(_data(texts["model-documentation"]))
+    tds = TrainingDataSummary.model_validate(_data(texts["training-data-summary"]))
+    assert md.document.last_updated == TODAY
+    assert tds.header.last_update == TODAY
+
+
+def _uncomment(text: str, key: str) -> str:
+    """Uncomment the top-level block ``# key:`` and the commented lines that follow it."""
+    lines = text.splitlines()
+    start = lines.index(f"# {key}:")
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("#  "):
+        end += 1
+    block = [line[2:] for line in lines[start:end]]
+    return "\n".join([*lines[:start], *block, *lines[end:]]) + "\n"
+
+
+@pytest.mark.parametrize(
+    "key", ["open_source", "systemic_risk", "modification", "information_requests"]
+)
+def test_uncommented_optional_blocks_are_schema_valid(key: str, texts: dict[str, str]) -> None:
+    md = ModelDocumentation.model_validate(_data(_uncomment(texts["model-documentation"], key)))
+    assert getattr(md, key)
+
+
+def test_answer_shapes_are_offered_as_commented_alternatives(texts: dict[str, str]) -> None:
+    text = texts["model-documentation"]
+    assert "  input_modalities: {to_be_provided: true}\n  # input_modalities:\n" in text
+    assert "  #   - modality: Text" in text
+    assert "#   one of: Text | Images | Audio | Video | Other" in text
+
+
+def test_shapes_read_the_model_annotations() -> None:
+    answer = shape_of(Properties.model_fields["architecture"].annotation)
+    assert answer.kind == "answer" and answer.inner is not None
+    assert answer.inner.base is str and not answer.form_na
+    deps = shape_of(General.model_fields["model_dependencies"].annotation)
+    assert deps.kind == "answer" and deps.form_na
+    assert deps.inner is not None and deps.inner.kind == "list"
+    yes_no = shape_of(Section1.model_fields["continuous_training"].annotation)
+    assert yes_no.inner is not None and yes_no.inner.choices == ("Yes", "No", "Other")
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"))))
+def test_scalars_read_back_as_the_same_text(text: str) -> None:
+    assert yaml.safe_load(f"key: {yaml_scalar(text)}\n")["key"] == text
+
+
+@pytest.mark.parametrize("text", ["no", "Yes", "2.0", "1-3 months", "a: b", "N/A", "<1 month"])
+def test_tricky_scalars_stay_text(text: str) -> None:
+    assert yaml.safe_load(f"key: {yaml_scalar(text)}\n")["key"] == text
+
+
+# --- modelines and writing --------------------------------------------------------------
+
+
+def test_schema_base_url_and_folders(tmp_path: Path) -> None:
+    project = tmp_path / "a" / "proj"
+    refs, local = schema_references(project, "https://example.org/schemas/")
+    assert refs["copyright-policy"] == "https://example.org/schemas/copyright-policy.schema.json"
+    assert not local
+    refs, _ = schema_references(project, str(tmp_path / "s"))
+    assert refs["model-documentation"] == f"{tmp_path}/s/model-documentation.schema.json"
+
+
+def test_nearest_schema_folder_above_is_referenced_relatively(tmp_path: Path) -> None:
+    for name, text in json_schemas().items():
+        (tmp_path / "schemas").mkdir(exist_ok=True)
+        (tmp_path / "schemas" / name).write_text(text, encoding="utf-8")
+    refs, local = schema_references(tmp_path / "samples" / "new")
+    assert refs["training-data-summary"] == "../../schemas/training-data-summary.schema.json"
+    assert not local
+
+
+def test_without_a_schema_folder_the_project_gets_its_own_copy(tmp_path: Path) -> None:
+    result = init_project(tmp_path / "proj", today=TODAY)
+    schemas = tmp_path / "proj" / "schemas"
+    assert {p.name for p in schemas.iterdir()} == set(json_schemas())
+    first = (tmp_path / "proj" / "model-documentation.yaml").read_text(encoding="utf-8")
+    assert first.startswith("# yaml-language-server: $schema=schemas/model-documentation")
+    assert result.pending > 0
+    loaded = load_file(tmp_path / "proj" / "model-documentation.yaml")
+    assert loaded.ok, loaded.diagnostics
+
+
+def test_existing_documents_are_not_overwritten_without_force(tmp_path: Path) -> None:
+    init_project(tmp_path, schema_base="https://example.org", today=TODAY)
+    target = tmp_path / "copyright-policy.yaml"
+    target.write_text("edited\n", encoding="utf-8")
+    with pytest.raises(UserError, match="already holds"):
+        init_project(tmp_path, schema_base="https://example.org", today=TODAY)
+    assert target.read_text(encoding="utf-8") == "edited\n"
+    init_project(tmp_path, schema_base="https://example.org", force=True, today=TODAY)
+    assert target.read_text(encoding="utf-8").startswith("# yaml-language-server")
+
+
+def test_force_does_not_leave_two_files_for_one_document(tmp_path: Path) -> None:
+    (tmp_path / "training-data-summary.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(UserError, match=r"training-data-summary\.json"):
+        init_project(tmp_path, force=True, today=TODAY)
+    assert not (tmp_path / "model-documentation.yaml").exists()
+
+
+def test_a_file_is_not_a_project_folder(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    with pytest.raises(UserError, match="not a folder"):
+        init_project(tmp_path / "file")
