@@ -171,8 +171,26 @@ def _significant(mantissa: str) -> int:
     return len(digits.lstrip("0").rstrip("0")) or 1
 
 
+_MAX_NUMBER_CHARS = 100
+
+
 def parse_quantity(raw: Any) -> Quantity:
     """Read ``7.3*10^10``, ``7.3e10``, ``10^24``, ``73,000,000,000`` or a plain number."""
+    try:
+        return _parse_quantity(raw)
+    except OverflowError:  # float() of a 400-digit int, 10.0 ** 400: a finding, not a crash
+        raise ValueError(f"{_shorten(raw)} is too large for a number") from None
+
+
+def _shorten(raw: Any) -> str:
+    try:
+        text = str(raw)
+    except ValueError:  # str() of an int beyond Python's 4,300-digit limit
+        return "a number of more than 4,300 digits"
+    return repr(text) if len(text) <= 40 else f"{text[:40]!r}…"
+
+
+def _parse_quantity(raw: Any) -> Quantity:
     if isinstance(raw, Quantity):
         return raw
     if isinstance(raw, bool):
@@ -187,10 +205,14 @@ def parse_quantity(raw: Any) -> Quantity:
     if not isinstance(raw, str):
         raise ValueError("expected a number such as 3.7*10^24")
     text = raw.strip()
-    power = _POWER_ONLY.match(text)
+    # Long runs of spaces make _SCI backtrack for minutes; no real number is this long.
+    if len(text) > _MAX_NUMBER_CHARS:
+        raise ValueError(f"{text[:40]!r}… is too long to be a number")
+    compact = re.sub(r"\s+", " ", text)
+    power = _POWER_ONLY.match(compact)
     if power:
         return Quantity(10.0 ** int(power["exp"]), 1, text)
-    match = _SCI.match(text)
+    match = _SCI.match(compact)
     if not match or not match["mant"] or match["mant"] in "+-":
         raise ValueError(f"{text!r} is not a number; write it like 3.7*10^24 or 7.3e10")
     exponent = match["exp"] or match["exp_only"] or "0"
