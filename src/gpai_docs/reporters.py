@@ -1,11 +1,16 @@
-"""Format a validation result as text or JSON; the CLI prints what these return."""
+"""Format a validation result as text or JSON (SARIF and GitHub: reporters_ci).
+
+The CLI prints what these return.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from gpai_docs.diagnostics import Diagnostic, Severity
+from gpai_docs.reporters_ci import github_report, sarif_report
 from gpai_docs.validation import ValidationResult
 
 JSON_FORMAT_VERSION = 1
@@ -111,4 +116,9 @@ def json_report(result: ValidationResult) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False)
 
 
-REPORTERS = {"text": text_report, "json": json_report}
+REPORTERS: dict[str, Callable[[ValidationResult], str]] = {
+    "text": text_report,
+    "json": json_report,
+    "sarif": sarif_report,
+    "github": github_report,
+}

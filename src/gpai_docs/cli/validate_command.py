@@ -10,16 +10,19 @@ import click
 from gpai_docs.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from gpai_docs.errors import GpaiDocsError
 
+FORMATS = ["text", "json", "sarif", "github"]
+
 
 @click.command("validate")
-@click.argument("project", type=click.Path(path_type=Path), default=".")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="Report format.",
+    help="Report format: text for people, json for scripts, sarif for code scanning, "
+    "github for GitHub Actions annotations.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too (exit 1).")
 @click.option(
@@ -30,31 +33,59 @@ from gpai_docs.errors import GpaiDocsError
 )
 @click.option("-q", "--quiet", is_flag=True, help="Only findings and the totals line.")
 def validate_command(
-    project: Path, output_format: str, strict: bool, as_of: dt.datetime | None, quiet: bool
+    paths: tuple[Path, ...],
+    output_format: str,
+    strict: bool,
+    as_of: dt.datetime | None,
+    quiet: bool,
 ) -> None:
-    """Check the documents in PROJECT (a folder, default: the current one).
+    """Check the documents of a project (default: the current folder).
+
+    Each PATH is a project folder or a document file in one (as pre-commit passes them);
+    every project is checked once, whole, since rules compare the three documents.
 
     Every finding names the file, line and column, the field, what is wrong, how to fix
     it, and the Code measure or AI Act article behind it. The report also states what
     follows from the data (GPAI scope, systemic risk, exemptions, deadlines).
 
     \b
-    Example:
+    Examples:
       gpai-docs validate samples/minimal
       gpai-docs validate my-model --format json --strict
+      gpai-docs validate my-model --format sarif > gpai-docs.sarif
+      gpai-docs validate my-model --format github
 
     Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 usage or tool error.
     """
-    from gpai_docs.reporters import json_report, text_report
+    from gpai_docs.integrations.project_paths import project_folders
+    from gpai_docs.reporters import REPORTERS, text_report
+    from gpai_docs.reporters_ci import github_report, sarif_report
     from gpai_docs.validation import validate_project
 
     try:
-        result = validate_project(project, as_of=as_of.date() if as_of else None)
+        folders = project_folders(paths or (Path(),))
+        if output_format == "json" and len(folders) > 1:
+            raise click.UsageError("--format json reports one project; give one folder.")
+        results = [
+            validate_project(folder, as_of=as_of.date() if as_of else None) for folder in folders
+        ]
     except GpaiDocsError as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_ERROR) from None
-    if output_format == "json":
-        click.echo(json_report(result))
+    if output_format == "sarif":
+        click.echo(sarif_report(*results))
+    elif output_format == "github":
+        annotations = github_report(*results)
+        if annotations:
+            click.echo(annotations)
+    elif output_format == "text":
+        reports = [text_report(result, quiet=quiet) for result in results]
+        if len(results) > 1:
+            reports = [
+                f"== {r.project.root} ==\n{t}" for r, t in zip(results, reports, strict=True)
+            ]
+        click.echo("\n\n".join(reports))
     else:
-        click.echo(text_report(result, quiet=quiet))
-    raise SystemExit(EXIT_FINDINGS if result.fails(strict=strict) else EXIT_OK)
+        click.echo(REPORTERS[output_format](results[0]))
+    failed = any(result.fails(strict=strict) for result in results)
+    raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)
