@@ -1,0 +1,116 @@
+"""Read the JSON summary that `gpai-docs domains` writes, for the checks of summary section 2.3.
+
+The file (format ``gpai-docs-domains/1``) holds ``distinct_domains``, ``listed_domains``,
+``sme`` and ``top``: the listed domains as ``{rank, domain, size, share}``, largest first.
+Rules only read it; a file that is missing or malformed becomes a finding, never an
+exception that reaches the user.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FORMAT = "gpai-docs-domains/1"
+# The summary lists at most the top domains, so even huge crawls stay far below this.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class SummaryProblem(Exception):
+    """The domains summary cannot be used; ``hint`` says how to fix it."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True, slots=True)
+class TopDomain:
+    rank: int
+    domain: str
+    size: float
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class DomainsSummary:
+    distinct_domains: int
+    listed_domains: int
+    sme: bool | None
+    top: tuple[TopDomain, ...]
+
+
+_REGENERATE = "Write it again with `gpai-docs domains`, or correct `top_domains.source`."
+
+
+def _int(raw: dict[str, Any], key: str) -> int:
+    value = raw.get(key)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SummaryProblem(f"`{key}` is not a non-negative whole number", _REGENERATE)
+    return value
+
+
+def _entry(raw: Any, index: int) -> TopDomain:
+    if not isinstance(raw, dict):
+        raise SummaryProblem(f"entry {index} of `top` is not an object", _REGENERATE)
+    rank, domain, size, share = (raw.get(k) for k in ("rank", "domain", "size", "share"))
+    if (
+        isinstance(rank, bool)
+        or not isinstance(rank, int)
+        or not isinstance(domain, str)
+        or not domain
+        or isinstance(size, bool)
+        or not isinstance(size, int | float)
+        or isinstance(share, bool)
+        or not isinstance(share, int | float)
+    ):
+        raise SummaryProblem(
+            f"entry {index} of `top` lacks a valid rank, domain, size or share", _REGENERATE
+        )
+    return TopDomain(rank, domain, float(size), float(share))
+
+
+def read_summary(root: Path, source: str) -> DomainsSummary:
+    """Read ``source`` (relative to the project ``root``); raise SummaryProblem if unusable."""
+    relative = Path(source)
+    if relative.is_absolute():
+        raise SummaryProblem(
+            f"the domain statistics path {source!r} is absolute",
+            "Give the path relative to the project folder, so the project can move.",
+        )
+    path = root / relative
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise SummaryProblem(
+                f"the domain statistics file {source} is larger than {MAX_BYTES} bytes",
+                "Point `top_domains.source` at the JSON summary, not at the full CSV.",
+            )
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SummaryProblem(
+            f"the domain statistics file {source} does not exist",
+            "Run `gpai-docs domains` on the crawl log to write it, or correct the path.",
+        ) from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise SummaryProblem(
+            f"the domain statistics file {source} cannot be read as JSON ({exc})", _REGENERATE
+        ) from None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise SummaryProblem(
+            f"the domain statistics file {source} is not in the {FORMAT} format", _REGENERATE
+        )
+    sme = raw.get("sme")
+    if sme is not None and not isinstance(sme, bool):
+        raise SummaryProblem("`sme` is not true, false or null", _REGENERATE)
+    top = raw.get("top")
+    if not isinstance(top, list):
+        raise SummaryProblem("`top` is not a list", _REGENERATE)
+    return DomainsSummary(
+        _int(raw, "distinct_domains"),
+        _int(raw, "listed_domains"),
+        sme,
+        tuple(_entry(item, index) for index, item in enumerate(top)),
+    )
