@@ -10,10 +10,13 @@ indexed for positions by a small scanner.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +30,11 @@ from gpai_docs.source_map import Position, SourceMap
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000
+# libyaml's C composer recurses once per nesting level and overflows the C stack (a
+# segfault, not an exception) somewhere past 20,000 levels. Texts with fewer structural
+# characters than this cannot nest that deep, so only they skip the event pre-scan.
+_SAFE_COMPOSE_DEPTH = 5_000
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 _YAML_NULL = {"", "~", "null", "Null", "NULL"}
 _YAML_TRUE = {"true", "True", "TRUE"}
@@ -178,6 +186,17 @@ class _YamlWalker:
                     )
                 )
                 continue
+            if key_node.tag == _MERGE_TAG:
+                self.problems.append(
+                    _diag(
+                        "DL005",
+                        self.file,
+                        "YAML merge keys (`<<`) are not supported.",
+                        "Write the fields out in full; merged fields hide where a value came from.",
+                        self._pos(key_node),
+                    )
+                )
+                continue
             key = str(key_node.value)
             if key in out:
                 first = self.keys.get((*path, key))
@@ -228,9 +247,36 @@ class _YamlWalker:
         return text
 
 
+def _could_nest_deeply(text: str) -> bool:
+    return sum(text.count(c) for c in "[{-:?") > _SAFE_COMPOSE_DEPTH
+
+
+def _too_deep(text: str, file: str) -> Diagnostic | None:
+    """Find nesting beyond MAX_DEPTH with libyaml's parser, which keeps its stack on the heap."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                return _diag(
+                    "DL006",
+                    file,
+                    f"The document nests deeper than {MAX_DEPTH} levels.",
+                    "Flatten the structure; no gpai-docs field nests this deep.",
+                    (mark.line + 1, mark.column + 1) if mark is not None else None,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
 def _load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
     empty = SourceMap(file)
     try:
+        deep = _too_deep(text, file) if _could_nest_deeply(text) else None
+        if deep is not None:
+            return None, empty, [deep]
         nodes = list(yaml.compose_all(text, Loader=yaml.CSafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -349,10 +395,8 @@ def _json_positions(text: str, file: str) -> tuple[SourceMap, list[Diagnostic]]:
                 index += 1
                 tok = next(tokens)
 
-    try:
+    with contextlib.suppress(StopIteration, RecursionError):  # best effort after json.loads
         parse(next(tokens), (), 0)
-    except (StopIteration, RecursionError):  # positions are best effort after json.loads
-        pass
     return SourceMap(file, keys, values), problems
 
 
@@ -360,10 +404,46 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _json_int(text: str) -> int | str:
+    try:
+        return int(text)
+    except ValueError:  # more digits than Python converts; keep the text, as YAML does
+        return text
+
+
+def _constant_position(text: str) -> Position | None:
+    for match in _JSON_TOKEN.finditer(text):
+        if match.group(3) in ("NaN", "Infinity", "-Infinity"):
+            return _line_col(text, match.start(3))
+    return None
+
+
+def _depth_exceeds(data: Any, limit: int) -> bool:
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth >= limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _json_too_deep(file: str) -> Diagnostic:
+    return _diag(
+        "DL006",
+        file,
+        f"The document nests deeper than {MAX_DEPTH} levels.",
+        "Flatten the structure; no gpai-docs field nests this deep.",
+        None,
+    )
+
+
 def _load_json(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
     empty = SourceMap(file)
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         return (
             None,
@@ -378,7 +458,9 @@ def _load_json(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
                 )
             ],
         )
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        return None, empty, [_json_too_deep(file)]
+    except ValueError as exc:
         return (
             None,
             empty,
@@ -388,16 +470,22 @@ def _load_json(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
                     file,
                     f"JSON could not be read: {exc}.",
                     "Write numbers as plain digits; NaN and Infinity are not JSON.",
-                    None,
+                    _constant_position(text),
                 )
             ],
         )
+    if _depth_exceeds(data, MAX_DEPTH + 1):
+        return None, empty, [_json_too_deep(file)]
     smap, problems = _json_positions(text, file)
     return data, smap, problems
 
 
 def load_text(text: str, file: str, *, json_syntax: bool = False) -> LoadedDocument:
     """Parse document text (YAML unless ``json_syntax``) into a loaded document."""
+    encoded = text.encode("utf-8", errors="surrogatepass")
+    digest = hashlib.sha256(encoded).hexdigest()
+    if len(encoded) > MAX_BYTES:
+        return LoadedDocument(file, None, SourceMap(file), (_too_big(file, len(encoded)),), digest)
     loader = _load_json if json_syntax else _load_yaml
     data, smap, problems = loader(text, file)
     if data is not None and not isinstance(data, dict):
@@ -411,8 +499,33 @@ def load_text(text: str, file: str, *, json_syntax: bool = False) -> LoadedDocum
             )
         )
         data = None
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return LoadedDocument(file, data, smap, tuple(problems), digest)
+
+
+def _too_big(file: str, size: int) -> Diagnostic:
+    return _diag(
+        "DL006",
+        file,
+        f"The file is {size:,} bytes; documents are limited to {MAX_BYTES:,}.",
+        "Move large lists (such as crawled domains) to a CSV file and point to it.",
+        None,
+    )
+
+
+def _read_regular(path: Path) -> bytes | str:
+    """The file's bytes (at most MAX_BYTES + 1), or why it is not a readable document.
+
+    O_NONBLOCK keeps a FIFO from blocking the open; refusing anything but a regular file
+    keeps /dev/zero or a pipe (reached through a link) from being read without end.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return "it is not a regular file"
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(MAX_BYTES + 1)
+    finally:
+        os.close(fd)
 
 
 def load_file(path: Path, display: str | None = None) -> LoadedDocument:
@@ -421,25 +534,20 @@ def load_file(path: Path, display: str | None = None) -> LoadedDocument:
     empty = SourceMap(file)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            problem = _diag(
-                "DL006",
-                file,
-                f"The file is {size:,} bytes; documents are limited to {MAX_BYTES:,}.",
-                "Move large lists (such as crawled domains) to a CSV file and point to it.",
-                None,
-            )
-            return LoadedDocument(file, None, empty, (problem,), "")
-        raw = path.read_bytes()
+        raw = b"" if size > MAX_BYTES else _read_regular(path)
     except OSError as exc:
+        raw = str(exc.strerror or exc)
+    if isinstance(raw, str):
         problem = _diag(
             "DL001",
             file,
-            f"The file cannot be read: {exc.strerror or exc}.",
-            "Check that the file exists and is readable.",
+            f"The file cannot be read: {raw[:1].lower()}{raw[1:]}.",
+            "Check that the file exists, is a regular file and is readable.",
             None,
         )
         return LoadedDocument(file, None, empty, (problem,), "")
+    if size > MAX_BYTES or len(raw) > MAX_BYTES:
+        return LoadedDocument(file, None, empty, (_too_big(file, max(size, len(raw))),), "")
     text, bad = _decode(raw, file)
     if text is None:
         assert bad is not None

@@ -1,0 +1,91 @@
+"""The loader's own limits: nesting beyond what libyaml's composer survives, JSON depth,
+oversized text and numbers, merge keys, and files that are not regular files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from gpai_docs.loading import MAX_BYTES, MAX_DEPTH, load_file, load_text
+
+
+def _codes(text: str, *, json_syntax: bool = False) -> list[tuple[str, int | None]]:
+    doc = load_text(text, "x", json_syntax=json_syntax)
+    assert doc.data is None
+    return [(d.code, d.location.line) for d in doc.diagnostics]
+
+
+@pytest.mark.parametrize("levels", [30_000, 1_000_000])
+@pytest.mark.parametrize(
+    "shape",
+    [
+        lambda n: "a: " + "[" * n + "]" * n,
+        lambda n: "a:\n" + "- " * n + "x\n",
+        lambda n: "a: " + "{b: " * n + "1" + "}" * n,
+    ],
+    ids=["flow-seq", "block-seq", "flow-map"],
+)
+def test_deep_yaml_is_refused_before_the_c_composer_recurses(shape: object, levels: int) -> None:
+    # 30,000 levels segfaulted libyaml's composer before the event pre-scan.
+    text = shape(levels)  # type: ignore[operator]
+    doc = load_text(text, "x.yaml")
+    assert doc.data is None
+    assert doc.diagnostics[0].code in ("DL006", "DL002")  # DL002: a >1024-char implicit key
+    if doc.diagnostics[0].code == "DL006":
+        assert f"deeper than {MAX_DEPTH}" in doc.diagnostics[0].message
+        assert doc.diagnostics[0].location.line is not None
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH + 5, 900, 10_000])
+def test_deep_json_is_a_depth_finding(levels: int) -> None:
+    text = '{"a": ' + "[" * levels + "]" * levels + "}"
+    assert _codes(text, json_syntax=True) == [("DL006", None)]
+
+
+def test_json_nan_is_reported_where_it_is_written() -> None:
+    doc = load_text('{\n  "a": [1,\n    NaN]}', "x.json", json_syntax=True)
+    (problem,) = doc.diagnostics
+    assert (problem.code, problem.location.line, problem.location.column) == ("DL002", 3, 5)
+
+
+def test_json_integer_beyond_pythons_digit_limit_stays_text() -> None:
+    digits = "9" * 5000
+    doc = load_text('{"a": ' + digits + "}", "x.json", json_syntax=True)
+    assert doc.data == {"a": digits}
+    assert not doc.diagnostics
+
+
+def test_text_over_the_size_limit_is_refused_without_parsing() -> None:
+    text = "a: " + "x" * MAX_BYTES
+    assert _codes(text) == [("DL006", None)]
+
+
+def test_merge_keys_are_refused_at_the_key() -> None:
+    doc = load_text("base: &b {x: 1}\ndocument:\n  <<: *b\n  y: 2\n", "x.yaml")
+    assert [(d.code, d.location.line) for d in doc.diagnostics] == [("DL005", 3)]
+    assert doc.data == {"base": {"x": 1}, "document": {"y": 2}}
+
+
+def test_fifo_does_not_block_the_loader(tmp_path: Path) -> None:
+    fifo = tmp_path / "model-documentation.yaml"
+    os.mkfifo(fifo)
+    (problem,) = load_file(fifo).diagnostics
+    assert problem.code == "DL001"
+    assert "not a regular file" in problem.message
+
+
+def test_link_to_a_device_is_not_read(tmp_path: Path) -> None:
+    link = tmp_path / "model-documentation.yaml"
+    link.symlink_to("/dev/zero")
+    (problem,) = load_file(link).diagnostics
+    assert problem.code == "DL001"
+
+
+def test_growing_file_is_cut_at_the_limit(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 10)
+    (problem,) = load_file(big).diagnostics
+    assert problem.code == "DL006"
