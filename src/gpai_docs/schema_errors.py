@@ -15,6 +15,8 @@ from gpai_docs.source_map import SourceMap
 
 _ANSWER_HINT = "Give a value, `not_applicable: <reason>`, or `to_be_provided: true` for a draft."
 _REFERENCE = "gpai-docs schema"
+# Validators quote the offending input; a 1 MB one-liner must not become a 1 MB message.
+MAX_MESSAGE_CHARS = 300
 
 # pydantic error type -> (code, hint); anything not listed is SC099.
 _BY_TYPE: dict[str, tuple[str, str | None]] = {
@@ -121,6 +123,8 @@ def diagnostics_from(
             )
         elif (item.get("input") is None and kind.endswith("_type")) or kind == "string_too_short":
             code, message, hint = "SC007", f"`{name}` is blank", _ANSWER_HINT
+        if len(message) > MAX_MESSAGE_CHARS:
+            message = message[: MAX_MESSAGE_CHARS - 1] + "…"
         yield Diagnostic(
             code=code,
             severity=Severity.ERROR,
