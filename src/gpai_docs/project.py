@@ -143,6 +143,28 @@ def validate_document(kind: DocumentKind, loaded: LoadedDocument) -> ProjectDocu
     return ProjectDocument(kind, None, loaded, model, tuple(diagnostics))
 
 
+def _outside(path: Path, root: Path) -> Diagnostic | None:
+    """A finding if ``path`` is a link that leads out of the project folder.
+
+    A project checked out from a pull request could link model-documentation.yaml to
+    ~/.aws/credentials; its keys and values would then surface in findings and artifacts.
+    """
+    try:
+        inside = path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        inside = False
+    if inside:
+        return None
+    return Diagnostic(
+        "DL001",
+        Severity.ERROR,
+        f"{path.name} is a link to a file outside the project folder; it is not read.",
+        Location(_display(path, root)),
+        hint="Copy the document into the project folder instead of linking to it.",
+        reference="gpai-docs project layout",
+    )
+
+
 def load_project(root: Path) -> Project:
     """Find, read and schema-validate the three documents of a project folder."""
     if not root.exists():
@@ -157,6 +179,10 @@ def load_project(root: Path) -> Project:
         path, problems = find_document(root, kind)
         if path is None:
             documents[kind.key] = ProjectDocument(kind, None, None, None, tuple(problems))
+            continue
+        outside = _outside(path, root)
+        if outside is not None:
+            documents[kind.key] = ProjectDocument(kind, None, None, None, (*problems, outside))
             continue
         loaded = load_file(path, _display(path, root))
         validated = validate_document(kind, loaded)
