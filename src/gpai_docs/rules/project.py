@@ -92,3 +92,49 @@ def template_guidance_left_in(context: RuleContext) -> Iterator[Finding]:
                     f"Placeholder or template guidance instead of an answer: {value[:60]!r}",
                     hint="Write the actual answer, or `to_be_provided: true` for a draft.",
                 )
+
+
+# Bidi embeddings/overrides/isolates and marks, zero-width characters, the BOM and the
+# C0/C1 controls other than tab and newline. ZWJ/ZWNJ are included: documentation text in
+# EU languages has no use for them, and in a name they make two different names look alike.
+_INVISIBLE = re.compile(
+    "[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
+
+
+@rule(
+    "PJ003",
+    "invisible-or-bidi-characters",
+    severity=Severity.WARNING,
+    reference="CoP Transparency Measure 1.3 (quality, security and integrity)",
+    catalogue=("COP.T.1.3.quality_integrity",),
+    needs=(),
+)
+def invisible_or_bidi_characters(context: RuleContext) -> Iterator[Finding]:
+    r"""Text holds invisible, zero-width or bidirectional control characters.
+
+    Why: a right-to-left override (U+202E) or a zero-width space makes text display
+    differently from what it says: `Lumen` + U+202E + `2-esaB` shows as `LumenBase-2`, and two model
+    names that look the same can differ. Names end up in file names, release manifests and
+    published documents, where such a difference misleads readers and tools.
+
+    Passes:
+        name: Lumen-Base-2
+
+    Fails:
+        name: "Lumen\u200b-Base-2"
+    """
+    for key, document in _documents(context):
+        for path, value in walk(document):
+            if not isinstance(value, str):
+                continue
+            found = sorted(set(_INVISIBLE.findall(value)))
+            if found:
+                names = ", ".join(f"U+{ord(c):04X}" for c in found[:5])
+                yield Finding(
+                    key,
+                    path,
+                    f"Invisible or bidirectional control characters in this text ({names})",
+                    hint="Retype the text; remove the characters at the code points listed.",
+                )
