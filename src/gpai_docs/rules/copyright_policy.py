@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.models._types import NotApplicable
+from gpai_docs.models._types import NotApplicable, ToBeProvided
 from gpai_docs.models.copyright_policy import (
     AupProhibition,
     ChangeNotification,
@@ -234,7 +234,8 @@ def infringing_site_lists_named(context: RuleContext) -> Iterator[Finding]:
         lawful_access: {infringing_sites: {implementation: Crawl frontier filtered daily., lists_used: []}}
     """
     sites = context.cp.lawful_access.infringing_sites
-    if not sites.lists_used and not isinstance(sites.implementation, NotApplicable):
+    # While the implementation is still to be provided, PJ001 already reports the open answer.
+    if not sites.lists_used and not isinstance(sites.implementation, NotApplicable | ToBeProvided):
         yield Finding(
             CP,
             ("lawful_access", "infringing_sites", "lists_used"),
