@@ -1,0 +1,131 @@
+"""The public crawler-information page (Markdown and HTML) and its publication with the feed.
+
+Written beside the releases as ``<out>/<slug>/crawlers.md``, ``crawlers.html`` and
+``crawlers.atom``; each release regenerates them from every release of the model.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from gpai_docs.bundle.crawlers import PROTOCOLS, Snapshot, Timeline, answer_text, feed_url, timeline
+from gpai_docs.bundle.feed import atom_feed, entry_text
+from gpai_docs.bundle.sources import load_side
+from gpai_docs.bundle.store import ModelStore
+from gpai_docs.fileio import write_bytes_atomic, write_text_atomic
+
+PAGE_MD = "crawlers.md"
+PAGE_HTML = "crawlers.html"
+FEED = "crawlers.atom"
+
+
+def _md(text: str) -> str:
+    for char in "\\`*_[]<>#|!&":
+        text = text.replace(char, "\\" + char)
+    return " ".join(text.split())
+
+
+def _since(line: Timeline, subject: str, label: str) -> str:
+    when = line.since.get((subject, label))
+    return f" _(since release {_md(when[0])}, {when[1]})_" if when else ""
+
+
+def crawler_page_markdown(line: Timeline) -> str:
+    """The page: current crawlers and protocols, retired crawlers, and every change."""
+    latest = line.latest
+    policy = latest.policy.rights_reservation
+    url = feed_url(line.snapshots)
+    lines = [
+        f"# Crawlers: {_md(latest.model_name)}",
+        "",
+        f"How {_md(latest.provider or 'the provider')} collects training data from the web "
+        "for this model, and which rights reservations its crawlers honour (Code of "
+        "Practice, Copyright chapter, Measure 1.3). Current as of release "
+        f"{_md(latest.version)} ({latest.released_on}).",
+        "",
+        f"Subscribe to changes: [{FEED}]({FEED})" + (f" (published at <{url}>)." if url else "."),
+    ]
+    current = line.current()
+    protocols = current[PROTOCOLS]
+    crawlers = [s for key, s in current.items() if key != PROTOCOLS]
+    lines += ["", "## Crawlers in use", ""]
+    if not crawlers:
+        statement = answer_text(policy.crawlers) if not isinstance(policy.crawlers, list) else None
+        lines.append(_md(statement or "No crawlers are in use."))
+    prefix = "Protocol: "
+    other = [label.removeprefix(prefix) for label in protocols.facts if label.startswith(prefix)]
+    for crawler in crawlers:
+        lines += ["", f"### {_md(crawler.title)}", ""]
+        for label, value in crawler.facts.items():
+            lines.append(f"- **{label}:** {_md(value)}{_since(line, crawler.key, label)}")
+        token = crawler.facts.get("robots.txt product token")
+        group = f"the group for `{token}`, else" if token else "the"
+        lines.append(
+            f"- **robots.txt rules honoured:** {group} `User-agent: *` group, following "
+            f"{_md(protocols.facts.get('robots.txt standard', 'the Robots Exclusion Protocol'))}"
+        )
+        lines.append(
+            "- **Other protocols honoured:** " + (", ".join(_md(o) for o in other) or "none")
+        )
+    lines += ["", "## Rights reservations honoured by all crawlers", ""]
+    for label, value in protocols.facts.items():
+        lines.append(f"- **{_md(label)}:** {_md(value)}{_since(line, PROTOCOLS, label)}")
+    if line.retired:
+        lines += ["", "## Crawlers no longer used", ""]
+        for name, (version, day) in sorted(line.retired.items()):
+            lines.append(f"- {_md(name)}: not used since release {_md(version)} ({day})")
+    lines += ["", "## Changes", ""]
+    for change in reversed(line.changes):
+        head, *facts = entry_text(change).splitlines()
+        lines.append(f"- {_md(head)}")
+        lines.extend(f"  - {_md(fact)}" for fact in facts)
+    return "\n".join(lines) + "\n"
+
+
+def crawler_page_html(markdown: str, title: str) -> str:
+    """The page as standalone HTML, with feed autodiscovery; raw HTML in input is not passed."""
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).render(markdown)
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n"
+        f'<link rel="alternate" type="application/atom+xml" href="{FEED}">\n'
+        f"</head>\n<body>\n{body}</body>\n</html>\n"
+    )
+
+
+def snapshots_of(store: ModelStore) -> list[Snapshot]:
+    """The copyright policy of every release of the model, oldest first."""
+    out = []
+    for release in store.releases():
+        loaded = load_side(release.path)
+        legal = loaded.model_documentation.general.legal_name
+        out.append(
+            Snapshot(
+                release.version,
+                release.manifest.released_on,
+                loaded.model_name,
+                legal if isinstance(legal, str) else None,
+                loaded.copyright_policy,
+            )
+        )
+    return out
+
+
+def publish_crawler_info(store: ModelStore) -> list[Path]:
+    """Regenerate the page and the feed beside the releases; return the files written."""
+    from gpai_docs import __version__
+
+    snapshots = snapshots_of(store)
+    if not snapshots:
+        return []
+    line = timeline(snapshots)
+    markdown = crawler_page_markdown(line)
+    targets = [store.root / PAGE_MD, store.root / PAGE_HTML, store.root / FEED]
+    write_text_atomic(targets[0], markdown)
+    page = crawler_page_html(markdown, f"Crawlers: {line.latest.model_name}")
+    write_text_atomic(targets[1], page)
+    write_bytes_atomic(targets[2], atom_feed(store.slug, line, tool_version=__version__))
+    return targets

@@ -1,0 +1,321 @@
+"""``release``: build every artifact into an immutable, verifiable release folder and archive.
+
+Steps: check names, take the model's lock, finish or discard what an interrupted release
+left, refuse an existing version, build into a hidden staging folder, add the sources, the
+changelog and the manifest (signed if asked), sync everything, write the archive, rename
+the folder into place (the commit), rename the archive into place, then republish the
+crawler page and feed. Nothing outside the hidden staging names is written before the
+commit, so a crash leaves earlier releases and the output folder as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from gpai_docs import rulepack
+from gpai_docs.bundle._crashpoints import checkpoint
+from gpai_docs.bundle.archive import release_files, write_archive
+from gpai_docs.bundle.changelog import (
+    change_summary,
+    changelog_markdown,
+    previous_versions,
+    version_warnings,
+)
+from gpai_docs.bundle.diff import SemanticDiff, diff_models
+from gpai_docs.bundle.manifest import FileEntry, Manifest, media_type, sha256_file
+from gpai_docs.bundle.naming import check_slug, check_version, slug_for
+from gpai_docs.bundle.sources import MANIFEST, SIGNATURE, SOURCES_DIR, LoadedProject, load_side
+from gpai_docs.bundle.store import STAGING, ModelStore, Release, fsync_dir, fsync_tree
+from gpai_docs.determinations import retention_end, union_placement
+from gpai_docs.errors import GpaiDocsError, InternalError, UserError
+
+CHANGELOG = "CHANGELOG.md"
+_RESERVED = (MANIFEST, SIGNATURE, CHANGELOG, SOURCES_DIR)
+
+
+@dataclass(frozen=True)
+class ReleaseResult:
+    """What a release wrote, and what the release manager should look at."""
+
+    path: Path
+    archive: Path
+    manifest: Manifest
+    changelog: SemanticDiff | None
+    warnings: tuple[str, ...]
+    notes: tuple[str, ...]
+    published: tuple[Path, ...]
+
+
+def release_project(
+    project: Path,
+    *,
+    version: str,
+    out: Path,
+    released_on: dt.date,
+    formats: Sequence[str] = ("md", "pdf"),
+    sign_key: Path | None = None,
+    slug: str | None = None,
+    jobs: int | None = None,
+) -> ReleaseResult:
+    """Release ``project`` as ``version`` under ``out/<slug>/``; see the module docstring."""
+    check_version(version)
+    loaded = _load(project, released_on)
+    store = ModelStore(out, check_slug(slug) if slug else slug_for(loaded.model_name))
+    key = None
+    if sign_key is not None:
+        from gpai_docs.bundle.signing import load_private_key
+
+        key = load_private_key(sign_key)  # fail on a bad key before building anything
+    with store.locked():
+        notes = store.recover()
+        _refuse_existing(store, version)
+        earlier = store.releases()
+        _check_date(earlier, released_on)
+        staging = store.root / f".{version}{STAGING}{secrets.token_hex(6)}"
+        staged_archive = store.root / f".{version}.tar.gz{STAGING}{secrets.token_hex(6)}"
+        try:
+            manifest, diff, warnings = _stage(
+                staging, loaded, store, version, earlier, released_on, formats, jobs, key
+            )
+            checkpoint("staged")
+            write_archive(staging, staged_archive, prefix=version, mtime=_mtime(loaded.models))
+            checkpoint("archived")
+            staging.rename(store.release_dir(version))
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            staged_archive.unlink(missing_ok=True)
+            raise
+        fsync_dir(store.root)
+        checkpoint("committed")
+        staged_archive.replace(store.archive(version))
+        fsync_dir(store.root)
+        published = _publish(store, warnings)
+        checkpoint("published")
+    return ReleaseResult(
+        store.release_dir(version),
+        store.archive(version),
+        manifest,
+        diff,
+        tuple(warnings),
+        tuple(notes),
+        tuple(published),
+    )
+
+
+def _load(project: Path, released_on: dt.date) -> LoadedProject:
+    """The validated documents; a project whose documents do not even parse is refused
+    like any project with errors, with the full validation report attached."""
+    try:
+        return load_side(project)
+    except UserError:
+        from gpai_docs.render.build import BuildRefused
+        from gpai_docs.validation import validate_project
+
+        result = validate_project(project, as_of=released_on)
+        if result.report.errors:
+            raise BuildRefused(result) from None
+        raise
+
+
+def _publish(store: ModelStore, warnings: list[str]) -> list[Path]:
+    """Republish the crawler page and feed; the release itself is already complete."""
+    from gpai_docs.bundle.crawler_page import publish_crawler_info
+
+    try:
+        return publish_crawler_info(store)
+    except GpaiDocsError as error:
+        warnings.append(f"The crawler page and feed were not updated: {error.message}")
+        return []
+
+
+def _refuse_existing(store: ModelStore, version: str) -> None:
+    for path in (store.release_dir(version), store.archive(version)):
+        if path.exists() or path.is_symlink():
+            raise UserError(
+                f"Release {version} of {store.slug} already exists ({path}); releases are "
+                "never overwritten.",
+                hint="Release the changes under a new version, e.g. with a higher number.",
+            )
+
+
+def _check_date(earlier: list[Release], released_on: dt.date) -> None:
+    if earlier and released_on < earlier[-1].manifest.released_on:
+        last = earlier[-1].manifest
+        raise UserError(
+            f"The release date {released_on} is before the latest release {last.version} "
+            f"({last.released_on}).",
+            hint="Releases are kept in order; use --date on or after the latest release.",
+        )
+
+
+def _stage(
+    staging: Path,
+    loaded: LoadedProject,
+    store: ModelStore,
+    version: str,
+    earlier: list[Release],
+    released_on: dt.date,
+    formats: Sequence[str],
+    jobs: int | None,
+    key: object | None,
+) -> tuple[Manifest, SemanticDiff | None, list[str]]:
+    staging.mkdir(parents=True)
+    artifacts = _build_into(staging, loaded.root, released_on, formats, jobs)
+    checkpoint("built")
+
+    sources_dir = staging / SOURCES_DIR
+    sources_dir.mkdir()
+    sources: list[FileEntry] = []
+    for document, source in loaded.files.items():
+        target = sources_dir / source.name
+        target.write_bytes(source.read_bytes())
+        sources.append(_entry(staging, target, "internal", document, None))
+
+    diff, warnings = _compare(earlier, version, loaded)
+    text = changelog_markdown(loaded.model_name, version, released_on, earlier, diff)
+    (staging / CHANGELOG).write_text(text, encoding="utf-8")
+
+    files = []
+    for relative in release_files(staging):
+        if relative == MANIFEST or relative.startswith(f"{SOURCES_DIR}/"):
+            continue
+        audience, document, kind = artifacts.get(relative, ("internal", "", ""))
+        files.append(_entry(staging, staging / relative, audience, document or None, kind))
+    files.extend(sources)
+    manifest = _manifest(loaded, store, version, earlier, released_on, files, sources, diff, key)
+    raw = manifest.to_json()
+    (staging / MANIFEST).write_bytes(raw)
+    if key is not None:
+        from gpai_docs.bundle.signing import sign
+
+        (staging / SIGNATURE).write_bytes(sign(key, raw))
+    fsync_tree(staging)
+    return manifest, diff, warnings
+
+
+def _compare(
+    earlier: list[Release], version: str, loaded: LoadedProject
+) -> tuple[SemanticDiff | None, list[str]]:
+    """The diff against the previous release, and the version warnings that follow from it."""
+    diff = None
+    warnings: list[str] = []
+    if earlier:
+        previous = earlier[-1]
+        try:
+            before = load_side(previous.path).models
+        except UserError as error:
+            # An old release may predate a schema change; its changelog entry says so.
+            warnings.append(f"Cannot compare with release {previous.version}: {error.message}")
+        else:
+            diff = SemanticDiff(previous.version, version, diff_models(before, loaded.models))
+    warnings += version_warnings(loaded.models, earlier, diff)
+    return diff, warnings
+
+
+def _build_into(
+    staging: Path,
+    project: Path,
+    released_on: dt.date,
+    formats: Sequence[str],
+    jobs: int | None,
+) -> dict[str, tuple[str, str, str]]:
+    """Build in a scratch folder and move in only the artifacts: the build's own cache and
+    lock files are not part of a release. Returns path -> (audience, document, media type)."""
+    from gpai_docs.render.build import build_project
+
+    scratch = staging.with_name(staging.name.replace(STAGING, f".build{STAGING}", 1))
+    try:
+        result = build_project(
+            project, scratch, draft=False, formats=tuple(formats), jobs=jobs, as_of=released_on
+        )
+        out: dict[str, tuple[str, str, str]] = {}
+        for artifact in result.artifacts:
+            relative = Path(artifact.path).resolve().relative_to(scratch.resolve())
+            name = relative.as_posix()
+            if name.split("/")[0] in _RESERVED:
+                raise InternalError(f"The build wrote {name}, a name the release reserves.")
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            (scratch / relative).rename(target)
+            out[name] = (str(artifact.audience), str(artifact.document), artifact.media_type)
+        return out
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _entry(
+    staging: Path, path: Path, audience: str, document: str | None, kind: str | None
+) -> FileEntry:
+    relative = path.relative_to(staging).as_posix()
+    return FileEntry(
+        relative,
+        sha256_file(path),
+        path.stat().st_size,
+        kind or media_type(relative),
+        audience,
+        document,
+    )
+
+
+def _manifest(
+    loaded: LoadedProject,
+    store: ModelStore,
+    version: str,
+    earlier: list[Release],
+    released_on: dt.date,
+    files: list[FileEntry],
+    sources: list[FileEntry],
+    diff: SemanticDiff | None,
+    key: object | None,
+) -> Manifest:
+    from gpai_docs import __version__
+
+    md = loaded.model_documentation
+    pack = rulepack.load()
+    signature = None
+    if key is not None:
+        from gpai_docs.bundle.signing import key_id, public_of
+
+        signature = {"algorithm": "Ed25519", "key_id": key_id(public_of(key)), "file": SIGNATURE}
+    return Manifest(
+        model_slug=store.slug,
+        model_name=loaded.model_name,
+        version=version,
+        sequence=(earlier[-1].manifest.sequence + 1) if earlier else 1,
+        released_on=released_on,
+        placed_on_market=union_placement(md),
+        retention_end=retention_end(md, pack),
+        tool_version=__version__,
+        rule_pack={"version": pack.version, "as_of": pack.as_of.isoformat()},
+        files=tuple(sorted(files, key=lambda f: f.path)),
+        sources=tuple(sources),
+        documents=loaded.document_versions(),
+        previous_versions=tuple(previous_versions(version, earlier)),
+        changes=change_summary(diff, earlier[-1].version if earlier else None),
+        signature=signature,
+    )
+
+
+def _mtime(models: dict[str, BaseModel]) -> int:
+    """Archive timestamps: SOURCE_DATE_EPOCH if set, else the newest document date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return int(epoch)
+    dates: list[dt.date] = []
+    for model in models.values():
+        for section in ("document", "header"):
+            part = getattr(model, section, None)
+            for name in ("last_updated", "last_update"):
+                value = getattr(part, name, None)
+                if isinstance(value, dt.date):
+                    dates.append(value)
+    newest = max(dates) if dates else dt.date(1980, 1, 1)
+    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())

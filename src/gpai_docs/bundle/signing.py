@@ -1,0 +1,135 @@
+"""Detached Ed25519 signatures over ``manifest.json``, with local PEM keys only.
+
+The signature file holds the raw 64-byte signature, so OpenSSL can check it too:
+``openssl pkeyutl -verify -pubin -inkey key.pub.pem -rawin -in manifest.json
+-sigfile manifest.json.sig``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from gpai_docs.errors import UserError
+from gpai_docs.fileio import write_bytes_atomic
+
+
+def _crypto_missing() -> UserError:
+    return UserError(
+        "Signing needs the `cryptography` package.",
+        hint="pip install cryptography",
+    )
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UserError(f"Cannot read the {what} {path}: {error.strerror}.") from None
+
+
+def load_private_key(path: Path) -> object:
+    """An Ed25519 private key from an unencrypted PEM file (``openssl genpkey``)."""
+    try:
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    except ImportError:
+        raise _crypto_missing() from None
+    data = _read(path, "signing key")
+    try:
+        key = serialization.load_pem_private_key(data, password=None)
+    except (ValueError, TypeError) as error:
+        raise UserError(
+            f"{path} is not an unencrypted PEM private key ({error}).",
+            hint="Create one with `openssl genpkey -algorithm ed25519 -out key.pem`.",
+        ) from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise UserError(f"{path} is not an Ed25519 key.", hint="Use `-algorithm ed25519`.")
+    return key
+
+
+def load_public_key(path: Path) -> object:
+    """An Ed25519 public key from a PEM file (``openssl pkey -pubout``)."""
+    try:
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    except ImportError:
+        raise _crypto_missing() from None
+    data = _read(path, "public key")
+    try:
+        key = serialization.load_pem_public_key(data)
+    except (ValueError, TypeError) as error:
+        raise UserError(
+            f"{path} is not a PEM public key ({error}).",
+            hint="Export it with `openssl pkey -in key.pem -pubout -out key.pub.pem`.",
+        ) from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise UserError(f"{path} is not an Ed25519 public key.")
+    return key
+
+
+def key_id(public_key: object) -> str:
+    """SHA-256 of the raw public key: names the key in the manifest."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    assert isinstance(public_key, Ed25519PublicKey)
+    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()
+
+
+def public_of(private_key: object) -> object:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    assert isinstance(private_key, Ed25519PrivateKey)
+    return private_key.public_key()
+
+
+def sign(private_key: object, data: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    assert isinstance(private_key, Ed25519PrivateKey)
+    return private_key.sign(data)
+
+
+def signature_valid(public_key: object, data: bytes, signature: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    assert isinstance(public_key, Ed25519PublicKey)
+    try:
+        public_key.verify(signature, data)
+    except InvalidSignature:
+        return False
+    return True
+
+
+def generate_key_pair(private_path: Path, public_path: Path) -> str:
+    """Write a new Ed25519 key pair as PEM files (private one mode 0600); return its key id."""
+    try:
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    except ImportError:
+        raise _crypto_missing() from None
+    for path in (private_path, public_path):
+        if path.exists():
+            raise UserError(f"{path} exists; refusing to overwrite a key.")
+    key = Ed25519PrivateKey.generate()
+    private_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    public_pem = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    # Created 0600 and exclusively, so the key is never readable by others, even briefly.
+    private_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(private_pem)
+        handle.flush()
+        os.fsync(handle.fileno())
+    write_bytes_atomic(public_path, public_pem)
+    return key_id(key.public_key())
