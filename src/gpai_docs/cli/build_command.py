@@ -1,0 +1,103 @@
+"""`gpai-docs build`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from gpai_docs.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from gpai_docs.errors import GpaiDocsError
+
+
+@click.command("build")
+@click.argument("project", type=click.Path(path_type=Path), default=".")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder the artifacts are written to.",
+)
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Build even with errors or answers to be provided; every page and file is marked DRAFT.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="PDFs laid out in parallel (default: one per CPU core).",
+)
+@click.option("--no-pdf", is_flag=True, help="Markdown only (fast; no WeasyPrint needed).")
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Check deadlines as of this date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH, "
+    "else the documents' latest date, never the clock, so builds are reproducible.",
+)
+def build_command(
+    project: Path,
+    out_dir: Path,
+    draft: bool,
+    jobs: int | None,
+    no_pdf: bool,
+    as_of: dt.datetime | None,
+) -> None:
+    """Validate PROJECT and write its artifacts, in Markdown and PDF, for every audience.
+
+    \b
+    Files (FORMAT is md or pdf; drafts are named *.draft.FORMAT):
+      model-documentation.ai-office             AI Office (confidential)
+      model-documentation.national-authorities  national competent authorities (confidential)
+      model-documentation.downstream            downstream providers
+      training-data-summary.public              the public (+ .domains.csv for section 2.3)
+      copyright-policy.internal                 the provider (whole policy)
+      copyright-policy-summary.public           the public
+      validation-report.provider                the provider
+
+    Each audience sees only the fields whose metadata names it. The build is refused
+    (exit 1, findings printed) while there are errors or answers still to be provided,
+    unless --draft is given. Unchanged artifacts are not rebuilt.
+
+    \b
+    Example:
+      gpai-docs build samples/minimal --out output/minimal
+      gpai-docs build my-model --draft --no-pdf
+
+    Exit codes: 0 built, 1 build refused (findings), 2 usage or tool error.
+    """
+    from gpai_docs.render.build import BuildRefused, build_project
+    from gpai_docs.reporters import text_report
+
+    formats = ("md",) if no_pdf else ("md", "pdf")
+    try:
+        result = build_project(
+            project,
+            out_dir,
+            draft=draft,
+            formats=formats,
+            jobs=jobs,
+            as_of=as_of.date() if as_of else None,
+        )
+    except BuildRefused as refused:
+        click.echo(text_report(refused.result, quiet=True))
+        click.echo(f"error: {refused}", err=True)
+        raise SystemExit(EXIT_FINDINGS) from None
+    except GpaiDocsError as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(EXIT_ERROR) from None
+    for artifact in result.artifacts:
+        click.echo(str(artifact.path))
+    if result.validation is None:
+        summary = "nothing changed since the last build"
+    else:
+        summary = f"{result.rendered} written, {len(result.artifacts) - result.rendered} unchanged"
+    kind = "draft artifacts" if draft else "artifacts"
+    click.echo(f"Built {len(result.artifacts)} {kind} in {out_dir} ({summary}).", err=True)
+    raise SystemExit(EXIT_OK)

@@ -1,0 +1,281 @@
+"""Build every artifact of a project: validate, render Markdown, lay out PDFs, write.
+
+Public API (other commands code against it): :func:`build_project`, :class:`BuildResult`,
+:class:`Artifact`, :class:`BuildRefused`. Everything is rendered in memory first and
+then written file by file atomically, so a failed build leaves no half-written artifact
+and earlier outputs stay intact. PDFs are laid out in parallel worker processes, and an
+artifact whose inputs, templates and tool are unchanged is not laid out again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from gpai_docs.errors import GpaiDocsError, OutputError, UserError
+from gpai_docs.fileio import write_bytes_atomic
+from gpai_docs.project import KINDS, SUFFIXES, load_project
+from gpai_docs.render import cache
+from gpai_docs.render.artifacts import SPECS, Audience, Document
+from gpai_docs.render.markdown import RenderedArtifact, render_artifact
+from gpai_docs.validation import ValidationResult, validate_project
+
+FORMATS = ("md", "pdf")
+MEDIA_TYPES = {"md": "text/markdown", "pdf": "application/pdf", "csv": "text/csv"}
+
+
+@dataclass(frozen=True, slots=True)
+class Artifact:
+    """One written file: where, which document, for whom, what type, and its hash."""
+
+    path: Path
+    document: Document
+    audience: Audience
+    media_type: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    artifacts: list[Artifact]
+    validation: ValidationResult | None  # None when nothing changed and the build was skipped
+    draft: bool
+    rendered: int  # files written by this build (the others were reused unchanged)
+
+
+class BuildRefused(GpaiDocsError):
+    """Validation found errors or answers still to be provided; ``result`` holds them."""
+
+    def __init__(self, result: ValidationResult) -> None:
+        errors, pending = len(result.report.errors), result.pending
+        parts = [f"{errors} error{'s' if errors != 1 else ''}"] if errors else []
+        if pending:
+            parts.append(f"{pending} answer{'s' if pending != 1 else ''} to be provided")
+        super().__init__(
+            f"Build refused: {' and '.join(parts)}.",
+            hint="Fix the findings above, or build anyway with --draft (every page and file "
+            "is then marked DRAFT).",
+        )
+        self.result = result
+
+
+def source_date() -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` as a UTC date-time, if set."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if raw is None or not raw.strip():
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise UserError(
+            f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds since 1970.",
+            hint="Set it to an integer such as 1763683200, or unset it.",
+        ) from None
+
+
+def default_as_of(project_dir: Path) -> dt.date:
+    """The date deadlines are checked against when none is given: never the clock.
+
+    ``SOURCE_DATE_EPOCH`` if set, else the latest last-updated date of the documents.
+    """
+    stamp = source_date()
+    if stamp is not None:
+        return stamp.date()
+    project = load_project(project_dir)
+    dates: list[dt.date] = []
+    for key, attr in (
+        ("model_documentation", "document"),
+        ("training_data_summary", "header"),
+        ("copyright_policy", "document"),
+    ):
+        part = getattr(project.model(key), attr, None)
+        value = getattr(part, "last_updated", None) or getattr(part, "last_update", None)
+        if isinstance(value, dt.date):
+            dates.append(value)
+    return max(dates, default=dt.date(1970, 1, 1))
+
+
+def _input_paths(project_dir: Path) -> list[str]:
+    return [f"{kind.stem}{suffix}" for kind in KINDS for suffix in SUFFIXES]
+
+
+def _inputs(project_dir: Path, result: ValidationResult) -> dict[str, str]:
+    inputs = {
+        rel: cache.file_sha256(project_dir / rel) or "absent" for rel in _input_paths(project_dir)
+    }
+    tds = result.project.model("training_data_summary")
+    crawled = getattr(getattr(tds, "section_2", None), "crawled_data", None)
+    source = getattr(getattr(crawled, "top_domains", None), "source", None)
+    if isinstance(source, str):
+        inputs[source] = cache.file_sha256(project_dir / source) or "absent"
+    return inputs
+
+
+def _stamp(rendered: RenderedArtifact) -> dt.datetime:
+    return source_date() or dt.datetime.combine(rendered.cover.date, dt.time(), tzinfo=dt.UTC)
+
+
+def _render_pdfs(jobs: list[tuple[str, object]], workers: int) -> dict[str, bytes]:
+    from gpai_docs.render import pdf
+
+    pdf.check_available()
+    if workers <= 1 or len(jobs) <= 1:
+        return {name: pdf.write_pdf(job) for name, job in jobs}  # type: ignore[arg-type]
+    # Forked workers inherit the imported WeasyPrint instead of importing it again.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if "fork" in methods else None
+    ordered = sorted(jobs, key=lambda item: -len(item[1].html))  # type: ignore[attr-defined]
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        futures = {name: pool.submit(pdf.write_pdf, job) for name, job in ordered}  # type: ignore[arg-type]
+        return {name: future.result() for name, future in futures.items()}
+
+
+def build_project(
+    project_dir: Path,
+    out_dir: Path,
+    *,
+    draft: bool = False,
+    formats: Sequence[str] = FORMATS,
+    jobs: int | None = None,
+    as_of: dt.date | None = None,
+) -> BuildResult:
+    """Validate ``project_dir`` and write every artifact into ``out_dir``.
+
+    Raises :class:`BuildRefused` when validation finds errors or answers still to be
+    provided (unless ``draft``), and :class:`GpaiDocsError` subclasses for tool problems.
+    """
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown or not formats:
+        raise UserError(f"Unknown output format(s) {unknown}.", hint="Use md, pdf or both.")
+    workers = jobs if jobs and jobs > 0 else len(os.sched_getaffinity(0))
+    options = {"draft": draft, "formats": sorted(set(formats)), "as_of": as_of}
+    key = cache.build_key(options)
+    with cache.locked(out_dir):
+        manifest = cache.Manifest.read(out_dir)
+        if manifest.build_key == key and manifest.inputs_unchanged(project_dir):
+            reused = _reuse_all(manifest, out_dir)
+            if reused is not None:
+                return BuildResult(reused, None, draft, 0)
+        result = validate_project(project_dir, as_of=as_of or default_as_of(project_dir))
+        if not draft and (result.report.errors or result.pending):
+            raise BuildRefused(result)
+        return _build(result, out_dir, manifest, key, draft, set(formats), workers)
+
+
+def _reuse_all(manifest: cache.Manifest, out_dir: Path) -> list[Artifact] | None:
+    artifacts = []
+    for name, entry in sorted(manifest.files.items()):
+        if cache.file_sha256(out_dir / name) != entry.get("sha256"):
+            return None
+        artifacts.append(
+            Artifact(
+                out_dir / name,
+                entry["document"],
+                entry["audience"],
+                entry["media_type"],
+                entry["sha256"],
+            )
+        )
+    return artifacts
+
+
+def _build(
+    result: ValidationResult,
+    out_dir: Path,
+    manifest: cache.Manifest,
+    key: str,
+    draft: bool,
+    formats: set[str],
+    workers: int,
+) -> BuildResult:
+    from gpai_docs.render import html as html_module
+    from gpai_docs.render.pdf import PdfJob
+
+    tool = cache.tool_fingerprint()
+    generator = f"gpai-docs {cache.version('gpai-docs')}"
+    outputs: dict[str, tuple[RenderedArtifact, str, str, bytes | None]] = {}
+    pdf_jobs: list[tuple[str, object]] = []
+    for spec in SPECS:
+        rendered = render_artifact(result, spec, draft=draft)
+        if rendered is None:
+            continue
+        if "md" in formats:
+            data = rendered.markdown.encode("utf-8")
+            outputs[spec.filename("md", draft=draft)] = (
+                rendered,
+                "md",
+                cache.sha256(tool.encode() + data),
+                data,
+            )
+        if rendered.domains is not None:
+            csv_name, csv_data, _ = rendered.attachments[-1]
+            outputs[csv_name] = (rendered, "csv", cache.sha256(tool.encode() + csv_data), csv_data)
+        if "pdf" in formats:
+            stamp = _stamp(rendered)
+            page = html_module.page(
+                rendered, stamp=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"), generator=generator
+            )
+            job = PdfJob(page, rendered.attachments, stamp)
+            name = spec.filename("pdf", draft=draft)
+            pdf_key = cache.sha256(
+                b"\0".join(
+                    [tool.encode(), page.encode(), stamp.isoformat().encode()]
+                    + [n.encode() + b"\0" + d for n, d, _ in rendered.attachments]
+                )
+            )
+            outputs[name] = (rendered, "pdf", pdf_key, None)
+            if manifest.reusable(out_dir, name, pdf_key) is None:
+                pdf_jobs.append((name, job))
+    pdfs = _render_pdfs(pdf_jobs, workers) if pdf_jobs else {}
+    return _write(result, out_dir, manifest, key, draft, outputs, pdfs)
+
+
+def _write(
+    result: ValidationResult,
+    out_dir: Path,
+    manifest: cache.Manifest,
+    key: str,
+    draft: bool,
+    outputs: dict[str, tuple[RenderedArtifact, str, str, bytes | None]],
+    pdfs: dict[str, bytes],
+) -> BuildResult:
+    artifacts: list[Artifact] = []
+    files: dict[str, dict[str, object]] = {}
+    written = 0
+    try:
+        for name, (rendered, kind, item_key, data) in outputs.items():
+            payload = pdfs.get(name, data)
+            digest = manifest.reusable(out_dir, name, item_key)
+            if digest is None:
+                if payload is None:
+                    raise OutputError(f"{name} was not rendered.", hint="Run the build again.")
+                write_bytes_atomic(out_dir / name, payload)
+                digest = cache.sha256(payload)
+                written += 1
+            spec = rendered.spec
+            media_type = MEDIA_TYPES[kind]
+            artifacts.append(
+                Artifact(out_dir / name, spec.document, spec.audience, media_type, digest)
+            )
+            files[name] = {
+                "key": item_key,
+                "sha256": digest,
+                "document": spec.document,
+                "audience": spec.audience,
+                "media_type": media_type,
+            }
+        for stale in set(manifest.files) - set(files):
+            (out_dir / stale).unlink(missing_ok=True)
+        inputs = _inputs(result.project.root, result)
+        cache.Manifest(key, inputs, files).write(out_dir)
+    except OSError as error:
+        raise OutputError(
+            f"Cannot write to {out_dir}: {error.strerror or error}.",
+            hint="Check that the output folder is writable and the disk is not full.",
+        ) from None
+    return BuildResult(artifacts, result, draft, written)

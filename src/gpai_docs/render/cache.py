@@ -1,0 +1,147 @@
+"""What the last build wrote, so that an unchanged artifact is not rendered again.
+
+The output folder holds ``.gpai-docs-build.json``: for each file, the key of its inputs
+(rendered content, templates, tool version) and the SHA-256 of what was written. A file
+is reused only if its key matches and the file on disk still has that hash. The whole
+build is skipped when the project files, the options and the tool are all unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from gpai_docs.errors import OutputError
+from gpai_docs.fileio import write_text_atomic
+
+MANIFEST = ".gpai-docs-build.json"
+LOCK = ".gpai-docs-build.lock"
+FORMAT = "gpai-docs-build/1"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_sha256(path: Path) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+# What decides an artifact's bytes: the package's top-level modules and these folders.
+_FINGERPRINTED = ("templates", "data", "render", "models", "rules")
+
+
+def _fingerprinted(path: Path, base: Path) -> bool:
+    parts = path.relative_to(base).parts
+    if "__pycache__" in parts or not path.is_file():
+        return False
+    return (len(parts) == 1 and path.suffix == ".py") or parts[0] in _FINGERPRINTED
+
+
+@cache
+def tool_fingerprint() -> str:
+    """Tool versions plus every byte of the code, rules, templates and fonts behind a build."""
+    digest = hashlib.sha256()
+    digest.update(f"gpai-docs {version('gpai-docs')} weasyprint {version('weasyprint')}".encode())
+    base = Path(str(resources.files("gpai_docs")))
+    for path in sorted(p for p in base.rglob("*") if _fingerprinted(p, base)):
+        digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class Manifest:
+    """The record of the last build in one output folder."""
+
+    build_key: str | None = None
+    inputs: dict[str, str] = field(default_factory=dict)  # project-relative path -> sha256
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> entry
+
+    @classmethod
+    def read(cls, out_dir: Path) -> Manifest:
+        try:
+            data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return cls()
+        return cls(data.get("build_key"), dict(data.get("inputs", {})), dict(data.get("files", {})))
+
+    def write(self, out_dir: Path) -> None:
+        payload = {
+            "format": FORMAT,
+            "build_key": self.build_key,
+            "inputs": self.inputs,
+            "files": self.files,
+        }
+        write_text_atomic(out_dir / MANIFEST, json.dumps(payload, indent=2, sort_keys=True) + "\n")
+
+    def reusable(self, out_dir: Path, name: str, key: str) -> str | None:
+        """The recorded hash of ``name`` if it was built from ``key`` and is intact on disk."""
+        entry = self.files.get(name)
+        if not entry or entry.get("key") != key:
+            return None
+        recorded = entry.get("sha256")
+        return recorded if recorded and file_sha256(out_dir / name) == recorded else None
+
+    def inputs_unchanged(self, project_dir: Path) -> bool:
+        return bool(self.inputs) and all(
+            (file_sha256(project_dir / rel) or "absent") == digest
+            for rel, digest in self.inputs.items()
+        )
+
+
+def build_key(options: dict[str, Any]) -> str:
+    """Key of a whole build: options, the tool, and ``SOURCE_DATE_EPOCH``."""
+    payload = {
+        "options": options,
+        "tool": tool_fingerprint(),
+        "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
+    }
+    return sha256(json.dumps(payload, sort_keys=True, default=str).encode())
+
+
+@contextlib.contextmanager
+def locked(out_dir: Path) -> Iterator[None]:
+    """Hold the output folder's lock; a second build into it is refused, not interleaved."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle = (out_dir / LOCK).open("a+")
+    except OSError as error:
+        raise OutputError(
+            f"Cannot write to {out_dir}: {error.strerror or error}.",
+            hint="Choose a writable output folder with --out.",
+        ) from None
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(
+                f"Another gpai-docs build is writing to {out_dir}.",
+                hint="Wait for it to finish, or build into another folder with --out.",
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

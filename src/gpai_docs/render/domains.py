@@ -1,0 +1,125 @@
+"""The top-domain list of summary section 2.3: read it, cut its head, write it as CSV.
+
+The list may hold 100,000 names or more. Laying them all out in a PDF costs minutes and
+gigabytes and helps no reader, so the documents show the head and the full list goes
+into a CSV file beside the summary (and into the PDF as an attachment).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gpai_docs.errors import UserError
+from gpai_docs.render.audience import Record
+
+HEAD = 100
+DOMAINS_FORMAT = "gpai-docs-domains/1"
+
+
+@dataclass(frozen=True, slots=True)
+class DomainList:
+    """Ranked domain names (rank 1 first) and where the full list is published."""
+
+    domains: tuple[str, ...]
+    total_domains: int | None
+    download_url: str | None
+
+    @property
+    def head(self) -> tuple[str, ...]:
+        return self.domains[:HEAD]
+
+    @property
+    def truncated(self) -> bool:
+        return len(self.domains) > HEAD
+
+    def csv_bytes(self) -> bytes:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["rank", "domain"])
+        writer.writerows((rank, domain) for rank, domain in enumerate(self.domains, start=1))
+        return out.getvalue().encode("utf-8")
+
+
+def _inside(root: Path, relative: str) -> Path:
+    base = root.resolve()
+    path = (base / relative).resolve()
+    if not path.is_relative_to(base):
+        raise UserError(
+            f"The domain statistics file {relative!r} is outside the project folder.",
+            hint="Keep the output of `gpai-docs domains` inside the project and give its "
+            "path relative to the project.",
+        )
+    if not path.is_file():
+        raise UserError(
+            f"The domain statistics file {relative!r} does not exist.",
+            hint="Run `gpai-docs domains` to write it, or fix section_2.crawled_data."
+            "top_domains.source.",
+        )
+    return path
+
+
+def _from_json(path: Path, relative: str) -> list[str]:
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UserError(
+            f"Cannot read the domain statistics file {relative!r}: {error}.",
+            hint="Give the JSON summary written by `gpai-docs domains`.",
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != DOMAINS_FORMAT:
+        raise UserError(
+            f"{relative!r} is not a domain summary (format {DOMAINS_FORMAT}).",
+            hint="Give the JSON summary written by `gpai-docs domains`.",
+        )
+    top = data.get("top")
+    if not isinstance(top, list) or not all(
+        isinstance(row, dict) and isinstance(row.get("domain"), str) for row in top
+    ):
+        raise UserError(
+            f"{relative!r} has no valid `top` list of domains.",
+            hint="Re-run `gpai-docs domains` to write the summary again.",
+        )
+    ranked = sorted(top, key=lambda row: (int(row.get("rank") or 0), row["domain"]))
+    return [str(row["domain"]) for row in ranked]
+
+
+def _from_csv(path: Path, relative: str) -> list[str]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise UserError(f"Cannot read the domain list {relative!r}: {error}.") from None
+    if rows and "domain" not in rows[0]:
+        raise UserError(
+            f"The domain list {relative!r} has no `domain` column.",
+            hint="Give the CSV written by `gpai-docs domains`.",
+        )
+    return [row["domain"] for row in rows if row.get("domain")]
+
+
+def load_domains(top_domains: Record | None, root: Path) -> DomainList | None:
+    """The list from the projected ``top_domains`` record (inline, or from its source file)."""
+    if not isinstance(top_domains, Record):
+        return None
+    inline = top_domains.get("domains")
+    source = top_domains.get("source")
+    domains: list[str] = []
+    if isinstance(inline, list) and inline:
+        domains = [str(d) for d in inline]
+    elif isinstance(source, str):
+        path = _inside(root, source)
+        domains = _from_csv(path, source) if path.suffix == ".csv" else _from_json(path, source)
+    if not domains:
+        return None
+    total = top_domains.get("total_domains")
+    url = top_domains.get("download_url")
+    return DomainList(
+        tuple(domains),
+        total if isinstance(total, int) else None,
+        url if isinstance(url, str) else None,
+    )

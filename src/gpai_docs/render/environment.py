@@ -1,0 +1,185 @@
+"""The jinja2 environment and the filters that turn values into safe Markdown.
+
+Provider text is data: it reaches templates as values, never as template source, and
+every filter escapes what CommonMark, GitHub and Hugging Face would read as syntax
+(emphasis, links, HTML, tables, math, block markers at the start of a line). N/A and
+to-be-provided answers get a visible marker so that a reader never mistakes them for
+answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any
+
+import jinja2
+
+from gpai_docs.models._types import (
+    FORM_NA,
+    MonthYear,
+    NotApplicable,
+    Quantity,
+    ToBeProvided,
+    YesNo,
+)
+from gpai_docs.render.audience import Record
+
+NOT_GIVEN = "—"
+PENDING_MARK = "⚠ TO BE PROVIDED"
+NA_MARK = "N/A"
+CHECKED = "☒"
+UNCHECKED = "☐"
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# Block syntax only counts at the start of a line and followed by a space or the end.
+_BLOCK_START = re.compile(r"^(#{1,6}|[-+]|\d{1,9}(?=[.)]))(?=[.)]?(\s|$))|^[=-]+\s*$")
+_SAFE_URL = re.compile(r"^(?:https?://|mailto:)[^\s<>`\\\"']+$")
+
+
+def escape_inline(text: str) -> str:
+    """Escape the characters that start inline Markdown syntax."""
+    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
+
+
+def _escape_line(line: str) -> str:
+    line = escape_inline(line.strip())
+    match = _BLOCK_START.match(line)
+    if match is None:
+        return line
+    if match.group(0)[0].isdigit():
+        end = match.end()
+        return f"{line[:end]}\\{line[end:]}"
+    return f"\\{line}"
+
+
+def md_text(value: object) -> str:
+    """Provider text as Markdown paragraphs that render exactly as written."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    out = []
+    for paragraph in paragraphs:
+        lines = [_escape_line(line) for line in paragraph.split("\n") if line.strip()]
+        out.append("\\\n".join(lines))
+    return "\n\n".join(out) if out else ""
+
+
+def md_inline(value: object) -> str:
+    """Provider text on one line (lists, headings): line breaks become spaces."""
+    text = " ".join(str(value).split())
+    return _escape_line(text)
+
+
+def md_cell(value: object) -> str:
+    """Provider text inside a table cell: one line, pipes escaped, never empty."""
+    return md_inline(value) or NOT_GIVEN
+
+
+def md_link(value: object) -> str:
+    """A URL as an autolink when it is a plain http(s) or mailto URL, else literal text."""
+    text = str(value).strip()
+    if _SAFE_URL.match(text):
+        return f"<{text}>"
+    return md_inline(text)
+
+
+def plain(value: Any) -> str:
+    """Any answer as plain (unescaped) text; the filters escape it afterwards."""
+    if value is None:
+        return NOT_GIVEN
+    if isinstance(value, ToBeProvided):
+        note = value.to_be_provided
+        return PENDING_MARK if note is True else f"{PENDING_MARK} ({note})"
+    if isinstance(value, NotApplicable):
+        return f"{NA_MARK}: {value.not_applicable}"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Quantity | MonthYear | YesNo):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, Record):
+        return "; ".join(
+            f"{item.title}: {plain(item.value)}"
+            for item in value.entries()
+            if item.value is not None and item.value != []
+        )
+    if isinstance(value, list):
+        return "; ".join(plain(v) for v in value) if value else NOT_GIVEN
+    return str(value)
+
+
+def _marked(value: Any, body: str) -> str:
+    """Bold the marker of N/A and pending answers so they stand out on every page."""
+    if isinstance(value, ToBeProvided):
+        return body.replace(escape_inline(PENDING_MARK), f"**{PENDING_MARK}**", 1)
+    if (isinstance(value, NotApplicable) or value == FORM_NA) and body.startswith(NA_MARK):
+        return f"**{NA_MARK}**{body[len(NA_MARK) :]}"
+    return body
+
+
+def answer_cell(value: Any) -> str:
+    """An answer inside a table cell."""
+    if isinstance(value, str) and value != FORM_NA:
+        return md_link(value) if _SAFE_URL.match(value.strip()) else md_cell(value)
+    return _marked(value, md_cell(plain(value)))
+
+
+def answer_text(value: Any) -> str:
+    """An answer as a paragraph (long provider text keeps its paragraphs)."""
+    if isinstance(value, str) and value != FORM_NA:
+        return md_link(value) if _SAFE_URL.match(value.strip()) else md_text(value) or NOT_GIVEN
+    return _marked(value, md_text(plain(value)) or NOT_GIVEN)
+
+
+def is_pending(value: Any) -> bool:
+    return isinstance(value, ToBeProvided)
+
+
+def is_given(value: Any) -> bool:
+    """A real answer: not absent, not N/A, not pending, not an empty list."""
+    return value is not None and value != [] and not isinstance(value, NotApplicable | ToBeProvided)
+
+
+def is_yes_no(value: Any) -> bool:
+    return isinstance(value, YesNo)
+
+
+def dmy(value: Any) -> str:
+    """A date the way the summary template prints it (DD/MM/YYYY)."""
+    return value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else plain(value)
+
+
+def checkbox(checked: bool) -> str:
+    return CHECKED if checked else UNCHECKED
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The one environment: package templates, strict undefined, no autoescape (Markdown)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("gpai_docs", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
+    )
+    env.filters.update(
+        text=md_text,
+        inline=md_inline,
+        cell=md_cell,
+        link=md_link,
+        answer=answer_text,
+        answer_cell=answer_cell,
+        plain=plain,
+        dmy=dmy,
+        box=checkbox,
+    )
+    env.tests.update(pending=is_pending, given=is_given, yesno=is_yes_no)
+    return env

@@ -1,0 +1,230 @@
+"""Render one artifact's Markdown from a validation result (pure: no files are written).
+
+Every document is first projected onto its audience (``audience.project``); the
+templates see only that projection, the cover facts taken from it, and layout helpers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from gpai_docs.catalogue import entry
+from gpai_docs.diagnostics import Severity
+from gpai_docs.models._types import MonthYear, NotApplicable, Quantity, ToBeProvided, YesNo
+from gpai_docs.render import layout
+from gpai_docs.render.artifacts import ArtifactSpec, spec_for
+from gpai_docs.render.audience import Record, project
+from gpai_docs.render.domains import DomainList, load_domains
+from gpai_docs.render.environment import environment, plain
+from gpai_docs.validation import ValidationResult
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    """What the first page and the running headers say."""
+
+    title: str
+    provider: str
+    model: str
+    version: str
+    date: dt.date
+    audience: str
+    marking: str | None
+    notice: str
+    draft: bool
+
+
+@dataclass(frozen=True)
+class RenderedArtifact:
+    """One artifact's Markdown, split into header and body, plus what the PDF embeds."""
+
+    spec: ArtifactSpec
+    cover: Cover
+    header: str
+    body: str
+    domains: DomainList | None = None
+    attachments: tuple[tuple[str, bytes, str], ...] = field(default_factory=tuple)
+
+    @property
+    def markdown(self) -> str:
+        return self.header + self.body.rstrip("\n") + "\n"
+
+
+def _get(record: Any, *path: str) -> Any:
+    for key in path:
+        if not isinstance(record, Record) or key not in record:
+            return None
+        record = record[key]
+    return record
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(plain(v) for v in value) if value else "—"
+    return plain(value)
+
+
+def to_jsonable(value: Any) -> Any:
+    """The projection as plain JSON data, for the attachment of each artifact."""
+    if isinstance(value, Record):
+        return {key: to_jsonable(value[key]) for key in value}
+    if isinstance(value, list):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, NotApplicable | ToBeProvided | YesNo):
+        return value.model_dump(mode="json", exclude_none=True)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Quantity | MonthYear):
+        return str(value)
+    return value
+
+
+def _public_provider(result: ValidationResult) -> str:
+    tds = result.project.model("training_data_summary")
+    if tds is None:
+        return "—"
+    return _text(_get(project(tds, "public"), "section_1", "provider", "name"))
+
+
+def _cover(result: ValidationResult, spec: ArtifactSpec, view: Record | None, draft: bool) -> Cover:
+    provider, model, version, date = "—", "—", "—", result.as_of
+    if spec.document == "model_documentation" and view is not None:
+        provider = _text(_get(view, "general", "legal_name"))
+        model = _text(_get(view, "general", "model_name", "name"))
+        version = _text(_get(view, "document", "version"))
+        date = _get(view, "document", "last_updated") or date
+    elif spec.document == "training_data_summary" and view is not None:
+        provider = _text(_get(view, "section_1", "provider", "name"))
+        model = _text(_get(view, "section_1", "versioned_model_names"))
+        version = _text(_get(view, "header", "version"))
+        date = _get(view, "header", "last_update") or date
+    elif spec.document == "copyright_policy" and view is not None:
+        provider = _public_provider(result)
+        model = _text(_get(view, "document", "models_covered"))
+        version = _text(_get(view, "document", "version"))
+        date = _get(view, "document", "last_updated") or date
+    elif spec.document == "validation_report":
+        md = result.project.model("model_documentation")
+        full = project(md, "aio") if md is not None else None
+        provider = _text(_get(full, "general", "legal_name"))
+        model = _text(_get(full, "general", "model_name", "name"))
+        version = f"Rule pack {result.pack.version}"
+    return Cover(
+        spec.title,
+        provider,
+        model,
+        version,
+        date,
+        spec.audience_name,
+        spec.marking,
+        spec.notice,
+        draft,
+    )
+
+
+def _context(
+    result: ValidationResult, spec: ArtifactSpec, view: Record | None, draft: bool
+) -> dict[str, Any]:
+    context: dict[str, Any] = {"spec": spec}
+    if spec.document in ("model_documentation", "copyright_policy") and view is not None:
+        context["sections"] = layout.sections(view)
+        context["doc"] = view
+    elif spec.document == "training_data_summary" and view is not None:
+        context["doc"] = view
+        context["domains"] = load_domains(
+            _get(view, "section_2", "crawled_data", "top_domains"), result.project.root
+        )
+        context["csv_name"] = spec.filename("domains.csv", draft=draft)
+        context["modalities"] = entry("TDS.2.1.modalities").allowed_values or ()
+        context["bands"] = {k: b.labels for k, b in result.pack.size_bands.items()}
+    elif spec.document == "validation_report":
+        report = result.report
+        context.update(
+            result=result,
+            errors=len(report.errors),
+            warnings=len(report.warnings),
+            notes=len(report.infos),
+            findings=[d for d in report.diagnostics if d.code != "PJ001"],
+            pending=[d for d in report.diagnostics if d.code == "PJ001"],
+            deadlines=sorted(
+                (d for d in result.determinations if d.date is not None),
+                key=lambda d: (d.date, d.key),
+            ),
+            files=[
+                (doc.loaded.file, doc.loaded.sha256, doc.model is not None)
+                for doc in result.project.documents.values()
+                if doc.loaded is not None
+            ],
+            Severity=Severity,
+        )
+    return context
+
+
+def _source_attachment(spec: ArtifactSpec, view: Record) -> tuple[str, bytes, str]:
+    data = json.dumps(to_jsonable(view), indent=2, ensure_ascii=False) + "\n"
+    return (
+        f"{spec.stem}.source.json",
+        data.encode("utf-8"),
+        f"The source document as the {spec.audience_name} audience sees it",
+    )
+
+
+def _raw_sources(result: ValidationResult) -> tuple[tuple[str, bytes, str], ...]:
+    out = []
+    for doc in result.project.documents.values():
+        path = doc.path if doc.path is not None else None
+        if path is None and doc.loaded is not None:
+            path = result.project.root / Path(doc.loaded.file).name
+        if path is not None and path.is_file():
+            out.append((path.name, path.read_bytes(), f"Source document {path.name}"))
+    return tuple(out)
+
+
+def _tidy(markdown: str) -> str:
+    """One blank line between blocks, no trailing spaces, one final newline."""
+    lines = [line.rstrip() for line in markdown.split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n\n"
+
+
+def render_artifact(
+    result: ValidationResult, spec: ArtifactSpec, *, draft: bool = False
+) -> RenderedArtifact | None:
+    """Render one artifact; None when its source document did not validate (drafts only)."""
+    view: Record | None = None
+    if spec.source is not None:
+        model: BaseModel | None = result.project.model(spec.source)
+        if model is None:
+            return None
+        assert spec.projection is not None
+        view = project(model, spec.projection)
+    env = environment()
+    cover = _cover(result, spec, view, draft)
+    context = _context(result, spec, view, draft)
+    header = _tidy(env.get_template("_header.md.j2").render(cover=cover, spec=spec))
+    body = _tidy(env.get_template(spec.template).render(cover=cover, **context))
+    domains = context.get("domains")
+    attachments = _raw_sources(result) if view is None else (_source_attachment(spec, view),)
+    if isinstance(domains, DomainList):
+        attachments += ((context["csv_name"], domains.csv_bytes(), "Full list of domains"),)
+    return RenderedArtifact(spec, cover, header, body, domains, attachments)
+
+
+def render_markdown(
+    result: ValidationResult, document: str, audience: str, *, draft: bool = False
+) -> str:
+    """The Markdown of one artifact (e.g. ``("model_documentation", "dp")``), or "" if absent.
+
+    Pure: reads only the result (and, for a summary pointing at a domain statistics
+    file, that file inside the project). Used by the build and by exports.
+    """
+    rendered = render_artifact(result, spec_for(document, audience), draft=draft)
+    return rendered.markdown if rendered is not None else ""
