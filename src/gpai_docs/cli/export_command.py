@@ -1,0 +1,145 @@
+"""`gpai-docs export`: Hugging Face model cards and CycloneDX ML-BOMs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from gpai_docs.cli import EXIT_ERROR
+from gpai_docs.errors import GpaiDocsError, OutputError
+
+
+def _fail(error: GpaiDocsError) -> None:
+    click.echo(f"error: {error}", err=True)
+    raise SystemExit(EXIT_ERROR)
+
+
+def _write(target: Path, text: str) -> None:
+    from gpai_docs.fileio import write_text_atomic
+
+    try:
+        write_text_atomic(target, text)
+    except OSError as error:
+        raise OutputError(
+            f"cannot write {target}: {error.strerror or error}",
+            hint="Check that the folder is writable.",
+        ) from None
+
+
+@click.group("export")
+def export_command() -> None:
+    """Export a project to the formats model teams already publish.
+
+    \b
+    Examples:
+      gpai-docs export hf-card my-model --out README.md
+      gpai-docs export cyclonedx my-model --out bom.json
+    """
+
+
+@export_command.command("hf-card")
+@click.argument("project", type=click.Path(path_type=Path), default=".")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("README.md"),
+    show_default=True,
+    help="The model card to write; an existing card is updated in place.",
+)
+@click.option(
+    "--summary-link",
+    metavar="URL",
+    help="Where the public summary of training content is published (URL or relative link).",
+)
+@click.option(
+    "--copyright-link",
+    metavar="URL",
+    help="Where the copyright policy summary is published; default: the link given in "
+    "the summary's section 3.1.",
+)
+def hf_card_command(
+    project: Path, out: Path, summary_link: str | None, copyright_link: str | None
+) -> None:
+    """Write or update the Hugging Face model card (README.md) of PROJECT.
+
+    The front matter gets the Hub's metadata (model_name, license, base_model, datasets,
+    language, pipeline_tag, tags); the body gets a section for downstream providers,
+    built only from the items the Model Documentation Form marks for them, with links
+    to the public summary of training content and the copyright policy summary.
+
+    Updating keeps everything you wrote: only the text between
+    `<!-- gpai-docs:start -->` and `<!-- gpai-docs:end -->` is replaced, and front
+    matter keys gpai-docs does not derive stay as they are.
+
+    \b
+    Example:
+      gpai-docs export hf-card my-model --out hf-repo/README.md \\
+        --summary-link https://example.com/ai-act/training-summary \\
+        --copyright-link https://example.com/ai-act/copyright-policy
+    """
+    from gpai_docs.integrations.export_project import documents_for_export
+    from gpai_docs.integrations.hf_card import export_card
+
+    try:
+        md, tds = documents_for_export(project)
+        existing = out.read_text(encoding="utf-8") if out.is_file() else None
+        if copyright_link is None and tds is not None:
+            copyright_link = tds.section_3.rights_reservation.copyright_policy_link
+        text = export_card(
+            md, tds, existing=existing, summary_link=summary_link, copyright_link=copyright_link
+        )
+        _write(out, text)
+    except GpaiDocsError as error:
+        _fail(error)
+    click.echo(f"{'updated' if existing is not None else 'wrote'} {out}")
+    if summary_link is None:
+        click.echo(
+            "note: no --summary-link; the card says the summary is not published yet", err=True
+        )
+
+
+@export_command.command("cyclonedx")
+@click.argument("project", type=click.Path(path_type=Path), default=".")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    default=Path("bom.json"),
+    show_default=True,
+    help="The BOM file to write; `-` for standard output.",
+)
+@click.option(
+    "--audience",
+    type=click.Choice(["dp", "public", "nca", "aio"]),
+    default="dp",
+    show_default=True,
+    help="Who the BOM is for: only fields meant for this audience (plus the public "
+    "summary) go in. Energy and compute figures are for the AI Office and national "
+    "authorities only.",
+)
+def cyclonedx_command(project: Path, out: Path, audience: str) -> None:
+    """Write a CycloneDX 1.6 ML-BOM (JSON) for the model of PROJECT.
+
+    The model is a `machine-learning-model` component with a model card: task,
+    architecture, input and output formats, the public datasets named in the summary,
+    use cases, risks and their mitigations, and (for aio or nca) energy consumption.
+    Every other field the audience may see is kept as a component property.
+
+    \b
+    Examples:
+      gpai-docs export cyclonedx my-model --out bom.json
+      gpai-docs export cyclonedx my-model --audience aio --out bom-ai-office.json
+    """
+    from gpai_docs.integrations.cyclonedx import export_bom
+    from gpai_docs.integrations.export_project import documents_for_export
+
+    try:
+        md, tds = documents_for_export(project)
+        text = export_bom(md, tds, audience=audience)
+        if str(out) == "-":
+            click.echo(text, nl=False)
+            return
+        _write(out, text)
+    except GpaiDocsError as error:
+        _fail(error)
+    click.echo(f"wrote {out}")

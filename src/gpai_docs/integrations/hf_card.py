@@ -1,0 +1,201 @@
+"""Hugging Face model cards: front matter, gpai-docs' own marked section, and the export.
+
+A card is a README.md whose YAML front matter (between ``---`` lines) holds the Hub's
+metadata. gpai-docs owns only the text between its two HTML comment markers and the
+metadata keys it can derive; everything else in the card is the user's and is kept.
+Everything written comes from the downstream-provider projection of the model
+documentation and the public projection of the training-content summary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from gpai_docs.errors import UserError
+from gpai_docs.integrations import hub_vocabulary as hub
+from gpai_docs.integrations.markdown_items import record_markdown, value_text
+from gpai_docs.models import ModelDocumentation, TrainingDataSummary
+from gpai_docs.render.audience import Record, project
+
+START = "<!-- gpai-docs:start -->"
+END = "<!-- gpai-docs:end -->"
+TAG = "eu-ai-act"
+
+# The Hub's own front-matter pattern: a block between two `---` lines at the very top.
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(?P<yaml>[\s\S]*?)\r?\n---[ \t]*(?:\r?\n|\Z)")
+
+
+@dataclass(frozen=True)
+class Card:
+    """A model card split into its metadata and its Markdown body."""
+
+    metadata: dict[str, Any]
+    body: str
+
+
+def parse_card(text: str) -> Card:
+    """Split a README.md into front matter and body; a card without front matter is all body."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return Card({}, text)
+    try:
+        data = yaml.safe_load(match["yaml"]) or {}
+    except yaml.YAMLError as error:
+        raise UserError(
+            f"The card's front matter is not valid YAML: {error}",
+            hint="Fix the block between the two `---` lines at the top of README.md.",
+        ) from None
+    if not isinstance(data, dict):
+        raise UserError(
+            "The card's front matter is not a mapping of keys to values.",
+            hint="Write it as `key: value` lines between the two `---` lines.",
+        )
+    return Card(data, text[match.end() :])
+
+
+def render_card(card: Card) -> str:
+    head = yaml.safe_dump(card.metadata, sort_keys=False, allow_unicode=True, width=1000)
+    body = card.body if card.body.startswith("\n") else "\n" + card.body
+    return f"---\n{head}---\n{body}"
+
+
+def get(record: Record | None, *path: str) -> Any:
+    """The value at ``path`` in a projection, or None where the audience may not see it."""
+    value: Any = record
+    for key in path:
+        if not isinstance(value, Record) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def _texts(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def card_metadata(md: Record, tds: Record | None) -> dict[str, Any]:
+    """The Hub metadata the projections support; keys without a value are left out."""
+    out: dict[str, Any] = {}
+    name = get(md, "general", "model_name", "name")
+    if isinstance(name, str):
+        out["model_name"] = name
+    link = get(md, "distribution", "license_link")
+    if isinstance(link, str):
+        known = hub.hub_license(link)
+        out.update({"license": known} if known else {"license": "other", "license_link": link})
+        if not known:
+            out["license_name"] = re.sub(r"[^a-z0-9]+", "-", f"{name or 'model'} license".lower())
+    dependencies = get(md, "general", "model_dependencies")
+    if isinstance(dependencies, list):
+        ids = [i for d in dependencies if (i := hub.repo_id(str(get(d, "name") or "")))]
+        if ids:
+            out["base_model"] = ids[0] if len(ids) == 1 else ids
+    inputs, outputs = (
+        modalities(get(md, "properties", key)) for key in ("input_modalities", "output_modalities")
+    )
+    if (tag := hub.pipeline_tag(inputs, outputs)) is not None:
+        out["pipeline_tag"] = tag
+    datasets = get(tds, "section_2", "public_datasets", "large_datasets")
+    if isinstance(datasets, list):
+        ids = [i for d in datasets if (i := hub.dataset_id(str(get(d, "link") or "")))]
+        if ids:
+            out["datasets"] = ids
+    languages = get(tds, "section_1", "linguistic")
+    if isinstance(languages, str) and (codes := hub.language_codes(languages)):
+        out["language"] = codes
+    out["tags"] = [TAG]
+    return out
+
+
+def modalities(value: Any) -> set[str]:
+    """The modality names of a projected modality list (empty when not given)."""
+    return {str(get(m, "modality")) for m in value} if isinstance(value, list) else set()
+
+
+_LISTS = ("datasets", "language", "tags")
+_LICENSE_KEYS = ("license", "license_name", "license_link")
+
+
+def merge_metadata(user: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
+    """The user's keys, with ours replacing theirs; lists are merged, order kept.
+
+    The licence keys move together: a stale ``license_link`` beside a new licence id
+    would contradict it.
+    """
+    merged = dict(user)
+    if "license" in ours:
+        for key in _LICENSE_KEYS:
+            if key not in ours:
+                merged.pop(key, None)
+    for key, value in ours.items():
+        if key in _LISTS:
+            before = merged.get(key)
+            have = before if isinstance(before, list) else ([before] if before else [])
+            merged[key] = list(dict.fromkeys([*have, *value]))
+        else:
+            merged[key] = value
+    return merged
+
+
+def dp_section(md: Record, *, summary_link: str | None, copyright_link: str | None) -> str:
+    """gpai-docs' section of the card, markers included."""
+    name = get(md, "general", "model_name", "name") or "this model"
+    lines = [
+        START,
+        "## EU AI Act: information for downstream providers",
+        "",
+        f"The items of the model documentation of {value_text(name)} meant for downstream "
+        "providers (AI Act Art 53(1)(b) and Annex XII; GPAI Code of Practice, Transparency "
+        "chapter). Generated by gpai-docs; edit the documentation, not this section.",
+        "",
+        f"- **Public summary of training content:** {_link(summary_link)}",
+        f"- **Copyright policy summary:** {_link(copyright_link)}",
+        "",
+        *record_markdown(md, level=3),
+        END,
+    ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _link(target: str | None) -> str:
+    if target is None:
+        return "not published yet"
+    label = value_text(target).strip("<>")
+    return f"[{label}](<{target.replace('>', '%3E').replace(' ', '%20')}>)"
+
+
+def replace_section(body: str, section: str, title: str) -> str:
+    """The body with gpai-docs' section replaced, or appended when it has none yet."""
+    start, end = body.find(START), body.find(END)
+    if start != -1 and end > start:
+        return body[:start] + section.rstrip("\n") + body[end + len(END) :]
+    if start != -1 or end != -1:
+        raise UserError(
+            "The card has only one of the gpai-docs markers.",
+            hint=f"Restore both `{START}` and `{END}`, or remove the one left.",
+        )
+    if not body.strip():
+        return f"\n# {title}\n\n{section}"
+    return body.rstrip("\n") + "\n\n" + section
+
+
+def export_card(
+    md: ModelDocumentation,
+    tds: TrainingDataSummary | None,
+    *,
+    existing: str | None,
+    summary_link: str | None,
+    copyright_link: str | None,
+) -> str:
+    """The README.md text: ``existing`` (if any) with metadata and section brought up to date."""
+    dp = project(md, "dp")
+    public = project(tds, "public") if tds is not None else None
+    card = parse_card(existing or "")
+    metadata = merge_metadata(card.metadata, card_metadata(dp, public))
+    section = dp_section(dp, summary_link=summary_link, copyright_link=copyright_link)
+    title = value_text(get(dp, "general", "model_name", "name") or "Model card")
+    return render_card(Card(metadata, replace_section(card.body, section, title)))

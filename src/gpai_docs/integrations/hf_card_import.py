@@ -1,0 +1,191 @@
+"""Pre-fill a new project from a Hugging Face model card, offline, from the README.md alone.
+
+The project starts as `gpai-docs init`'s scaffold (every answer to be provided, each field
+commented) and takes from the card only what the card states: model name, licence, base
+models, task modalities, languages and datasets. Values are written into the scaffold's
+own lines so its comments survive.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gpai_docs.errors import OutputError, UserError
+from gpai_docs.fileio import write_text_atomic
+from gpai_docs.integrations import hub_vocabulary as hub
+from gpai_docs.integrations.hf_card import parse_card
+from gpai_docs.project import KINDS, SUFFIXES
+from gpai_docs.scaffold import SCHEMA_FOLDER, scaffold, schema_references
+from gpai_docs.schema_export import json_schemas
+
+TBP = {"to_be_provided": True}
+_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+Patch = dict[str, dict[tuple[str, ...], Any]]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    written: tuple[Path, ...]
+    filled: tuple[str, ...]  # dotted paths taken from the card
+
+
+def _list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def card_model_name(metadata: dict[str, Any], body: str) -> str | None:
+    """The card's model name: ``model_name``, the model-index name, or the first heading."""
+    for candidate in (metadata.get("model_name"), _index_name(metadata)):
+        if isinstance(candidate, str) and candidate.strip():
+            return candidate.strip()
+    match = _H1.search(body)
+    return match[1].strip() if match else None
+
+
+def _index_name(metadata: dict[str, Any]) -> Any:
+    index = metadata.get("model-index")
+    return (
+        index[0].get("name")
+        if isinstance(index, list) and index and isinstance(index[0], dict)
+        else None
+    )
+
+
+def card_patches(metadata: dict[str, Any]) -> Patch:
+    """What the card states, as document -> field path -> value."""
+    md: dict[tuple[str, ...], Any] = {}
+    tds: dict[tuple[str, ...], Any] = {}
+    bases = [b for b in _list(metadata.get("base_model")) if hub.repo_id(b)]
+    if bases:
+        md["general", "model_dependencies"] = [{"name": b} for b in bases]
+        tds["section_1", "model_dependencies"] = [{"name": b} for b in bases]
+        # A model built on another is a modification: the guidelines' compute test applies.
+        md["modification",] = {
+            "modification_flop": dict(TBP),
+            "base_model_flop": dict(TBP),
+            "base_model_systemic_risk": False,
+        }
+    license_id = metadata.get("license")
+    link = metadata.get("license_link")
+    if isinstance(link, str) and link.strip():
+        md["distribution", "license_link"] = link.strip()
+    elif isinstance(license_id, str) and license_id not in ("other", "unknown"):
+        md["distribution", "license_link"] = hub.LICENSE_URLS.get(license_id, license_id)
+    tag = metadata.get("pipeline_tag")
+    pair = hub.pipeline_modalities(tag) if isinstance(tag, str) else None
+    if pair is not None:
+        for key, names in zip(("input_modalities", "output_modalities"), pair, strict=True):
+            md["properties", key] = [{"modality": n, "max_size": dict(TBP)} for n in names]
+    languages = hub.language_text(_list(metadata.get("language")))
+    if languages:
+        tds["section_1", "linguistic"] = languages
+    datasets = [d for d in _list(metadata.get("datasets")) if hub.repo_id(d)]
+    if datasets:
+        # Datasets on the Hub are not all public, and the card gives no modalities: the
+        # answer stays open, with the card's list ready below it.
+        tds["section_2", "public_datasets", "used"] = {
+            "to_be_provided": "The model card names these datasets: confirm they are publicly "
+            "available and give their modalities."
+        }
+        tds["section_2", "public_datasets", "large_datasets"] = [
+            {"name": d, "link": hub.dataset_url(d)} for d in datasets
+        ]
+    return {"model-documentation": md, "training-data-summary": tds}
+
+
+def _flow(value: Any) -> str:
+    # Dumped inside a mapping: a bare scalar would get YAML's "..." document-end marker.
+    text = yaml.safe_dump({"v": value}, default_flow_style=True, width=10_000, allow_unicode=True)
+    return text.strip()[len("{v: ") : -1]
+
+
+def _set_line(text: str, path: tuple[str, ...], value: Any) -> str | None:
+    """``text`` with the scaffold's line for ``path`` set to ``value`` (added if commented)."""
+    lines = text.split("\n")
+    start, end = 0, len(lines)
+    for depth, key in enumerate(path):
+        indent = "  " * depth
+        pattern = re.compile(rf"^{indent}(# )?{re.escape(key)}:(\s|$)")
+        found = next((i for i in range(start, end) if pattern.match(lines[i])), None)
+        if found is None:
+            return None
+        if depth == len(path) - 1:
+            lines[found] = f"{indent}{key}: {_flow(value)}"
+            # Drop the commented-out example of this key that the scaffold writes below it.
+            nxt = found + 1
+            while nxt < end and lines[nxt].startswith((f"{indent}#   ", f"{indent}# {key}:")):
+                del lines[nxt]
+                end -= 1
+            return "\n".join(lines)
+        start = found + 1
+        child = re.compile(rf"^{indent}\S")
+        end = next((i for i in range(start, end) if child.match(lines[i])), end)
+    return None
+
+
+def _apply(text: str, patches: dict[tuple[str, ...], Any]) -> str:
+    expected = yaml.safe_load(text)
+    for path, value in patches.items():
+        node = expected
+        for key in path[:-1]:
+            node = node.setdefault(key, {})
+        node[path[-1]] = copy.deepcopy(value)
+    patched: str | None = text
+    for path, value in patches.items():
+        patched = _set_line(patched, path, value) if patched is not None else None
+    try:
+        if patched is not None and yaml.safe_load(patched) == expected:
+            return patched
+    except yaml.YAMLError:
+        pass
+    # The scaffold's layout changed under us: keep the values, lose the comments.
+    header = "\n".join(line for line in text.split("\n")[:2] if line.startswith("#"))
+    return f"{header}\n{yaml.safe_dump(expected, sort_keys=False, allow_unicode=True)}"
+
+
+def import_card(card_path: Path, out: Path, *, model_name: str | None = None) -> ImportResult:
+    """Write a new project into ``out`` pre-filled from the card at ``card_path``."""
+    try:
+        text = card_path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"cannot read {card_path}: {error.strerror or error}") from None
+    card = parse_card(text)
+    name = model_name or card_model_name(card.metadata, card.body)
+    if not name:
+        raise UserError(
+            f"{card_path} names no model (no model_name, model-index or heading).",
+            hint="Pass --model-name.",
+        )
+    clashes = [
+        out / f"{k.stem}{s}" for k in KINDS for s in SUFFIXES if (out / f"{k.stem}{s}").exists()
+    ]
+    if clashes:
+        raise UserError(
+            f"{out} already holds {', '.join(p.name for p in clashes)}; nothing was written.",
+            hint="Import into a new folder.",
+        )
+    refs, write_schemas = schema_references(out)
+    files = dict(scaffold(refs, model_name=name).files)
+    patches = card_patches(card.metadata)
+    for stem, fields in patches.items():
+        files[f"{stem}.yaml"] = _apply(files[f"{stem}.yaml"], fields)
+    if write_schemas:
+        files.update({f"{SCHEMA_FOLDER}/{n}": t for n, t in json_schemas().items()})
+    written = []
+    for relative, content in files.items():
+        target = out / relative
+        try:
+            write_text_atomic(target, content)
+        except OSError as error:
+            raise OutputError(f"cannot write {target}: {error.strerror or error}") from None
+        written.append(target)
+    filled = tuple(".".join(p) for fields in patches.values() for p in fields)
+    return ImportResult(tuple(written), ("general.model_name.name", *filled))
