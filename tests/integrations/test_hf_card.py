@@ -99,6 +99,22 @@ def test_update_keeps_what_the_user_wrote() -> None:
     assert _export(MINIMAL, updated) == updated  # idempotent
 
 
+def test_base_model_from_a_hub_documentation_link(tmp_path: Path) -> None:
+    project = edited_copy(
+        tmp_path / "p",
+        {
+            "model-documentation.yaml": [
+                (
+                    "  model_dependencies: N/A",
+                    "  model_dependencies:\n    - name: Atlas 7B\n"
+                    "      documentation_url: https://huggingface.co/northwind/atlas-7b",
+                )
+            ]
+        },
+    )
+    assert ModelCard(_export(project)).data.base_model == "northwind/atlas-7b"
+
+
 def test_card_without_markers_gets_the_section_appended() -> None:
     updated = _export(MINIMAL, "# Lumen\n\nHand-written card.\n")
     assert updated.split("---\n", 2)[2].startswith("\n# Lumen\n\nHand-written card.\n\n" + START)

@@ -91,7 +91,7 @@ def card_metadata(md: Record, tds: Record | None) -> dict[str, Any]:
             out["license_name"] = re.sub(r"[^a-z0-9]+", "-", f"{name or 'model'} license".lower())
     dependencies = get(md, "general", "model_dependencies")
     if isinstance(dependencies, list):
-        ids = [i for d in dependencies if (i := hub.repo_id(str(get(d, "name") or "")))]
+        ids = [i for d in dependencies if (i := _base_model_id(d))]
         if ids:
             out["base_model"] = ids[0] if len(ids) == 1 else ids
     inputs, outputs = (
@@ -109,6 +109,13 @@ def card_metadata(md: Record, tds: Record | None) -> dict[str, Any]:
         out["language"] = codes
     out["tags"] = [TAG]
     return out
+
+
+def _base_model_id(dependency: Any) -> str | None:
+    """A dependency's Hub id: its name when it is one, else its documentation link's."""
+    return hub.repo_id(str(get(dependency, "name") or "")) or hub.model_id(
+        str(get(dependency, "documentation_url") or "")
+    )
 
 
 def modalities(value: Any) -> set[str]:
