@@ -69,7 +69,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=20_000_000)
     parser.add_argument("--big", action="store_true", help="100 million rows")
-    parser.add_argument("--domains", type=int, default=5_000_000, help="domain ranks to draw from")
+    parser.add_argument("--domains", type=int, default=200_000, help="domain ranks to draw from")
     parser.add_argument("--seed", type=int, default=20251121)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()

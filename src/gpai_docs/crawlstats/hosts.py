@@ -121,10 +121,13 @@ def classify_authority(authority: str | None) -> HostResult:
     name = _ascii_host(host)
     if name is None:
         return MALFORMED
-    domain = _psl().privatesuffix(name)
-    if domain is None:
-        return HostResult("not_registrable")
-    return HostResult("domain", domain)
+    return psl_lookup(name)
+
+
+def psl_lookup(host: str) -> HostResult:
+    """Registrable domain of a host already in lowercase A-label form (not an IP)."""
+    domain = _psl().privatesuffix(host)
+    return HostResult("not_registrable") if domain is None else HostResult("domain", domain)
 
 
 def _ip_or_malformed(text: str) -> HostResult:

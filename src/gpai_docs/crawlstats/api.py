@@ -1,0 +1,147 @@
+"""`gpai-docs domains` as a library call: count, rank, write.
+
+JSON summary format ``gpai-docs-domains/1`` (stable; new keys may be added, none
+removed or changed in meaning without a new format version)::
+
+    {
+      "format": "gpai-docs-domains/1",
+      "psl_version": "publicsuffixlist 1.1.2.20261023",  # bundled list, dated
+      "measure": "bytes" | "tokens",
+      "sme": false,
+      "input_kind": "logs" | "totals",
+      "rows": 123,                 # rows read, good and bad
+      "rows_skipped": {"no_host": 1, ...},   # reason -> rows, never includes IP rows
+      "ip_rows": 4, "ip_size": 5,  # rows whose host is an IP address, counted apart
+      "distinct_domains": 100,
+      "total_size": 999,           # all content of all registrable domains
+      "listed_domains": 10,
+      "share_covered": 0.73,       # size of the listed domains / total_size
+      "csv": "domains.csv",        # relative to the folder of the summary
+      "rule": {"share": 0.1, "cap": null, "sme": false, "description": "...",
+               "catalogue_id": "TDS.2.3.top_domains", "rulepack_version": "..."},
+      "by_modality": {"text": {"rows": .., "distinct_domains": .., "total_size": ..,
+                               "listed_domains": .., "share_covered": ..,
+                               "csv": "domains.text.csv"}, ...},   # {} without a column
+      "top": [{"rank": 1, "domain": "example.com", "size": 500, "share": 0.5}, ...]
+    }
+
+Rows: ``rows == sum(rows_skipped) + ip_rows + rows counted in domains``. Shares are
+fractions of ``total_size`` rounded to 12 significant digits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gpai_docs.crawlstats.aggregate import count_domains
+from gpai_docs.crawlstats.hosts import psl_version
+from gpai_docs.crawlstats.model import CrawlCounts, Options, ProgressCallback, Totals
+from gpai_docs.crawlstats.output import (
+    Written,
+    csv_text,
+    json_text,
+    modality_csv_path,
+    relative,
+    share_value,
+    write_atomic,
+)
+from gpai_docs.crawlstats.ranking import Ranked, Rule, load_rule, rank_domains
+
+FORMAT = "gpai-docs-domains/1"
+
+
+@dataclass(frozen=True, slots=True)
+class DomainsResult:
+    """What a run produced: the summary (as written) and the files."""
+
+    summary: dict[str, Any]
+    written: Written
+
+
+def _slice(totals: Totals, rule: Rule) -> tuple[list[Ranked], dict[str, Any]]:
+    total = sum(totals.domains.values())
+    listed = rank_domains(totals.domains, rule.count(len(totals.domains)))
+    covered = sum(item.size for item in listed)
+    facts = {
+        "rows": totals.rows,
+        "distinct_domains": len(totals.domains),
+        "total_size": total,
+        "listed_domains": len(listed),
+        "share_covered": share_value(covered, total),
+    }
+    return listed, facts
+
+
+def default_summary_path(out: Path) -> Path:
+    return out.with_name(f"{out.stem}.summary.json")
+
+
+def summarise(
+    counts: CrawlCounts, options: Options, out: Path, summary_path: Path
+) -> tuple[dict[str, Any], dict[str, str], dict[str, Path]]:
+    """The summary, the CSV texts by path, and the per-modality CSV paths."""
+    rule = load_rule(options.sme)
+    listed, facts = _slice(counts.overall, rule)
+    folder = summary_path.parent
+    texts = {str(out): csv_text(listed, facts["total_size"])}
+    by_modality: dict[str, Any] = {}
+    paths: dict[str, Path] = {}
+    for name in sorted(counts.by_modality):
+        m_listed, m_facts = _slice(counts.by_modality[name], rule)
+        path = modality_csv_path(out, name)
+        texts[str(path)] = csv_text(m_listed, m_facts["total_size"])
+        by_modality[name] = {**m_facts, "csv": relative(path, folder)}
+        paths[name] = path
+    total = facts["total_size"]
+    summary: dict[str, Any] = {
+        "format": FORMAT,
+        "psl_version": psl_version(),
+        "measure": options.measure,
+        "sme": options.sme,
+        "input_kind": options.input_kind,
+        "rows": counts.rows,
+        "rows_skipped": dict(sorted(counts.skipped.items())),
+        "ip_rows": counts.ip_rows,
+        "ip_size": counts.ip_size,
+        "distinct_domains": facts["distinct_domains"],
+        "total_size": total,
+        "listed_domains": facts["listed_domains"],
+        "share_covered": facts["share_covered"],
+        "csv": relative(out, folder),
+        "rule": rule.as_json(),
+        "by_modality": by_modality,
+        "top": [
+            {
+                "rank": r.rank,
+                "domain": r.domain,
+                "size": r.size,
+                "share": share_value(r.size, total),
+            }
+            for r in listed
+        ],
+    }
+    return summary, texts, paths
+
+
+def run_domains(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    *,
+    summary_path: str | Path | None = None,
+    options: Options | None = None,
+    progress: ProgressCallback | None = None,
+) -> DomainsResult:
+    """Read crawl logs, rank domains, write the CSV(s) and the JSON summary."""
+    options = options or Options()
+    out = Path(out)
+    summary_file = Path(summary_path) if summary_path else default_summary_path(out)
+    load_rule(options.sme)  # fail on a broken rule pack before hours of reading
+    counts = count_domains(inputs, options, progress)
+    summary, texts, paths = summarise(counts, options, out, summary_file)
+    for path, text in texts.items():
+        write_atomic(Path(path), text)
+    write_atomic(summary_file, json_text(summary))
+    return DomainsResult(summary, Written(out, summary_file, paths))
