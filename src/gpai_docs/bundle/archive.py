@@ -7,11 +7,14 @@ folder and compare hashes.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import os
 import tarfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from pydantic import BaseModel
 
 _FILE_MODE = 0o644
 _DIR_MODE = 0o755
@@ -95,3 +98,20 @@ def read_member(archive: Path, name: str) -> bytes | None:
             return None
         handle = tar.extractfile(member)
         return handle.read() if handle else None
+
+
+def archive_mtime(models: dict[str, BaseModel]) -> int:
+    """Archive timestamps: SOURCE_DATE_EPOCH if set, else the newest document date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return int(epoch)
+    dates: list[dt.date] = []
+    for model in models.values():
+        for section in ("document", "header"):
+            part = getattr(model, section, None)
+            for name in ("last_updated", "last_update"):
+                value = getattr(part, name, None)
+                if isinstance(value, dt.date):
+                    dates.append(value)
+    newest = max(dates) if dates else dt.date(1980, 1, 1)
+    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())

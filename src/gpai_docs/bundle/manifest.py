@@ -137,6 +137,21 @@ class Manifest:
             ) from None
 
 
+def file_entry(
+    staging: Path, path: Path, audience: str, document: str | None, kind: str | None
+) -> FileEntry:
+    """The manifest entry of ``path``, a file under the release folder ``staging``."""
+    relative = path.relative_to(staging).as_posix()
+    return FileEntry(
+        relative,
+        sha256_file(path),
+        path.stat().st_size,
+        kind or media_type(relative),
+        audience,
+        document,
+    )
+
+
 def read_manifest(release: Path) -> Manifest:
     """Read the manifest of a release folder."""
     path = release / "manifest.json"

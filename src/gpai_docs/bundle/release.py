@@ -11,18 +11,15 @@ commit, so a crash leaves earlier releases and the output folder as they were.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import secrets
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from gpai_docs import rulepack
 from gpai_docs.bundle._crashpoints import checkpoint
-from gpai_docs.bundle.archive import release_files, write_archive
+from gpai_docs.bundle.archive import archive_mtime, release_files, write_archive
 from gpai_docs.bundle.changelog import (
     change_summary,
     changelog_markdown,
@@ -30,7 +27,7 @@ from gpai_docs.bundle.changelog import (
     version_warnings,
 )
 from gpai_docs.bundle.diff import SemanticDiff, diff_models
-from gpai_docs.bundle.manifest import FileEntry, Manifest, media_type, sha256_file
+from gpai_docs.bundle.manifest import FileEntry, Manifest, file_entry
 from gpai_docs.bundle.naming import check_slug, check_version, slug_for
 from gpai_docs.bundle.sources import MANIFEST, SIGNATURE, SOURCES_DIR, LoadedProject, load_side
 from gpai_docs.bundle.store import STAGING, ModelStore, Release, fsync_dir, fsync_tree
@@ -86,7 +83,9 @@ def release_project(
                 staging, loaded, store, version, earlier, released_on, formats, jobs, key
             )
             checkpoint("staged")
-            write_archive(staging, staged_archive, prefix=version, mtime=_mtime(loaded.models))
+            write_archive(
+                staging, staged_archive, prefix=version, mtime=archive_mtime(loaded.models)
+            )
             checkpoint("archived")
             staging.rename(store.release_dir(version))
         except BaseException:
@@ -177,7 +176,7 @@ def _stage(
     for document, source in loaded.files.items():
         target = sources_dir / source.name
         target.write_bytes(source.read_bytes())
-        sources.append(_entry(staging, target, "internal", document, None))
+        sources.append(file_entry(staging, target, "internal", document, None))
 
     diff, warnings = _compare(earlier, version, loaded)
     text = changelog_markdown(loaded.model_name, version, released_on, earlier, diff)
@@ -188,7 +187,7 @@ def _stage(
         if relative == MANIFEST or relative.startswith(f"{SOURCES_DIR}/"):
             continue
         audience, document, kind = artifacts.get(relative, ("internal", "", ""))
-        files.append(_entry(staging, staging / relative, audience, document or None, kind))
+        files.append(file_entry(staging, staging / relative, audience, document or None, kind))
     files.extend(sources)
     manifest = _manifest(loaded, store, version, earlier, released_on, files, sources, diff, key)
     raw = manifest.to_json()
@@ -251,20 +250,6 @@ def _build_into(
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _entry(
-    staging: Path, path: Path, audience: str, document: str | None, kind: str | None
-) -> FileEntry:
-    relative = path.relative_to(staging).as_posix()
-    return FileEntry(
-        relative,
-        sha256_file(path),
-        path.stat().st_size,
-        kind or media_type(relative),
-        audience,
-        document,
-    )
-
-
 def _manifest(
     loaded: LoadedProject,
     store: ModelStore,
@@ -302,20 +287,3 @@ def _manifest(
         changes=change_summary(diff, earlier[-1].version if earlier else None),
         signature=signature,
     )
-
-
-def _mtime(models: dict[str, BaseModel]) -> int:
-    """Archive timestamps: SOURCE_DATE_EPOCH if set, else the newest document date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return int(epoch)
-    dates: list[dt.date] = []
-    for model in models.values():
-        for section in ("document", "header"):
-            part = getattr(model, section, None)
-            for name in ("last_updated", "last_update"):
-                value = getattr(part, name, None)
-                if isinstance(value, dt.date):
-                    dates.append(value)
-    newest = max(dates) if dates else dt.date(1980, 1, 1)
-    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
