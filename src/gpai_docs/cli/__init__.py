@@ -54,6 +54,11 @@ _COMMANDS = {
         "diff_command",
         "Show what changed between two releases or projects.",
     ),
+    "keygen": (
+        "gpai_docs.cli.keygen_command",
+        "keygen_command",
+        "Create an Ed25519 key pair for signing releases.",
+    ),
     "history": (
         "gpai_docs.cli.history_command",
         "history_command",
@@ -68,6 +73,11 @@ _COMMANDS = {
         "gpai_docs.cli.import_command",
         "import_command",
         "Pre-fill a project from a Hugging Face model card.",
+    ),
+    "completion": (
+        "gpai_docs.cli.completion_command",
+        "completion_command",
+        "Print the shell completion script for bash, zsh or fish.",
     ),
     "domains": (
         "gpai_docs.cli.domains_command",
