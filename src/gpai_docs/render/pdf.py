@@ -9,7 +9,9 @@ caller (document dates or ``SOURCE_DATE_EPOCH``), so the same input gives the sa
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import mimetypes
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -114,10 +116,16 @@ def write_pdf(job: PdfJob) -> bytes:
         for name, data, description in job.attachments
     ]
     document = weasyprint.HTML(string=job.html, base_url=base_url(), url_fetcher=url_fetcher)
-    pdf: bytes = document.write_pdf(
-        pdf_variant=PDF_VARIANT,
-        pdf_tags=True,
-        attachments=attachments,
-        uncompressed_pdf=False,
-    )
+    with warnings.catch_warnings():
+        # WeasyPrint's PDF/A writer leaves its sRGB profile file open; collect it here,
+        # where the warning is known and harmless, rather than at a random later point.
+        warnings.simplefilter("ignore", ResourceWarning)
+        pdf: bytes = document.write_pdf(
+            pdf_variant=PDF_VARIANT,
+            pdf_tags=True,
+            attachments=attachments,
+            uncompressed_pdf=False,
+        )
+        del document
+        gc.collect()
     return pdf
