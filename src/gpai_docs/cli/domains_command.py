@@ -1,0 +1,164 @@
+"""`gpai-docs domains`: the top-domain list of section 2.3 from crawl logs."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from gpai_docs.cli.progress import quiet
+from gpai_docs.crawlstats import CrawlStatsError, Options, ProgressCallback, run_domains
+
+
+def _status() -> ProgressCallback:
+    """A one-line stderr status, redrawn at most twice a second."""
+    started = time.monotonic()
+    last = [0.0]
+
+    def show(stage: str, fraction: float | None) -> None:
+        now = time.monotonic()
+        if now - last[0] < 0.5 and stage != "done":
+            return
+        last[0] = now
+        done = "" if fraction is None else f" {fraction:6.1%}"
+        end = "\n" if stage == "done" else ""
+        click.echo(f"\r{stage:<14}{done}  {now - started:7.1f} s   ", err=True, nl=False)
+        if end:
+            click.echo("", err=True)
+
+    return show
+
+
+@click.command(
+    "domains",
+    epilog="""\b
+Example:
+  gpai-docs domains crawl/2025-*/part-*.csv.gz --out domains.csv
+  gpai-docs domains logs/ --measure tokens --sme --out out/domains.csv
+
+Writes domains.csv (rank,domain,size,share,cumulative_share) and
+domains.summary.json, which the training-data summary's section 2.3 can cite.
+See docs/domains.md for the rules and the summary format.""",
+)
+@click.argument("logs", nargs=-1, required=True)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="CSV of the listed domains to write.",
+)
+@click.option(
+    "--summary",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="JSON summary to write [default: <out stem>.summary.json].",
+)
+@click.option(
+    "--measure",
+    type=click.Choice(["bytes", "tokens"]),
+    default="bytes",
+    show_default=True,
+    help="Unit of the size column.",
+)
+@click.option("--sme", is_flag=True, help="Apply the SME rule (smaller share, capped).")
+@click.option(
+    "--input-kind",
+    type=click.Choice(["logs", "totals"]),
+    default="logs",
+    show_default=True,
+    help="'totals': rows are per-domain or per-host totals from another engine.",
+)
+@click.option("--url-column", default=None, help="URL/host column [default: url, then host].")
+@click.option(
+    "--size-column", default=None, help="Size column [default: size, then bytes or tokens]."
+)
+@click.option(
+    "--modality-column",
+    default=None,
+    help="Modality column; one list per modality [default: modality, if present].",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "tsv", "jsonl", "parquet"]),
+    default=None,
+    help="Read every input in this format [default: from the file extension].",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["duckdb", "spark"]),
+    default="duckdb",
+    show_default=True,
+    help="spark needs the extra gpai-docs[spark] and Java.",
+)
+@click.option("--master", default=None, help="Spark master URL, e.g. local[4] or yarn.")
+@click.option(
+    "--memory-limit", default="1GB", show_default=True, help="DuckDB memory limit; spills beyond."
+)
+@click.option("--threads", type=int, default=None, help="DuckDB threads [default: all cores].")
+@click.option(
+    "--temp-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for DuckDB's spill files [default: system temp].",
+)
+def domains_command(
+    logs: tuple[str, ...],
+    out: Path,
+    summary: Path | None,
+    measure: Any,
+    sme: bool,
+    input_kind: Any,
+    url_column: str | None,
+    size_column: str | None,
+    modality_column: str | None,
+    fmt: Any,
+    engine: Any,
+    master: str | None,
+    memory_limit: str,
+    threads: int | None,
+    temp_dir: Path | None,
+) -> None:
+    """Rank crawled domains by content size for section 2.3 of the training-data summary.
+
+    LOGS are crawl log files, folders or glob patterns: CSV, TSV, JSON Lines or
+    Parquet, plain or gzip. Each row holds a URL or host and a content size. Hosts are
+    reduced to registrable domains with the bundled Public Suffix List; the top 10 %
+    of domains (SME: 5 %, at most 1,000; numbers from the rule pack) are listed.
+    Bad rows are counted by reason, never fatal.
+    """
+    options = Options(
+        measure=measure,
+        sme=sme,
+        input_kind=input_kind,
+        url_column=url_column,
+        size_column=size_column,
+        modality_column=modality_column,
+        format=fmt,
+        engine=engine,
+        memory_limit=memory_limit,
+        threads=threads,
+        temp_directory=temp_dir,
+        spark_master=master,
+    )
+    progress = None if quiet() else _status()
+    try:
+        result = run_domains(logs, out, summary_path=summary, options=options, progress=progress)
+    except CrawlStatsError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        if exc.hint:
+            click.echo(f"  hint: {exc.hint}", err=True)
+        raise SystemExit(2) from None
+    s = result.summary
+    skipped = sum(s["rows_skipped"].values())
+    click.echo(
+        f"{s['listed_domains']:,} of {s['distinct_domains']:,} domains listed "
+        f"({s['share_covered']:.1%} of {s['total_size']:,} {s['measure']}); "
+        f"{s['rows']:,} rows read, {skipped:,} skipped, {s['ip_rows']:,} IP rows"
+    )
+    if s["by_modality"]:
+        click.echo("modalities: " + ", ".join(sorted(s["by_modality"])))
+    click.echo(f"wrote {result.written.csv} and {result.written.summary}")
