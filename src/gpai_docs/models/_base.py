@@ -49,23 +49,34 @@ def spec(
     }
     if section is not None:
         extra["x-section"] = section
-    text = description or item.label
-    audience_note = ", ".join(_AUDIENCE_NAMES[a] for a in audiences) or "not published"
+    text = _describe(description or item.label, example, audiences, catalogue_id)
+    examples = [example] if example is not None else None
     if default_factory is not None:
         return Field(
             default_factory=default_factory,
             title=title or item.label,
-            description=f"{text}\n\nAudience: {audience_note}. Catalogue id: {catalogue_id}.",
-            examples=[example] if example is not None else None,
+            description=text,
+            examples=examples,
             json_schema_extra=extra,
         )
     return Field(
         default,
         title=title or item.label,
-        description=f"{text}\n\nAudience: {audience_note}. Catalogue id: {catalogue_id}.",
-        examples=[example] if example is not None else None,
+        description=text,
+        examples=examples,
         json_schema_extra=extra,
     )
+
+
+def _describe(text: str, example: Any, audiences: tuple[str, ...], catalogue_id: str) -> str:
+    """The help an editor shows on hover: what is asked, an example, and who will see it."""
+    parts = [text]
+    if example is not None:
+        parts.append(f"Example: `{example}`")
+    readers = [_AUDIENCE_NAMES[a] for a in audiences]
+    shown = ", ".join(readers) if readers else "nobody (kept with the provider)"
+    parts.append(f"Shown to: {shown}. Requirement: {catalogue_id}.")
+    return "\n\n".join(parts)
 
 
 _AUDIENCE_NAMES = {
