@@ -264,7 +264,7 @@ class _Writer:
         lines = textwrap.wrap(
             heading, _WIDTH, initial_indent=f"{pad}# ", subsequent_indent=f"{pad}#   "
         )
-        text = (field.description or "").split("\n\nAudience:")[0].strip()
+        text = (field.description or "").split("\n\n")[0].strip()  # the question, not its notes
         inner = shape.inner if shape.kind == "answer" else shape
         if not text and inner is not None and inner.model is not None and inner.model.__doc__:
             text = inner.model.__doc__.strip().splitlines()[0]
