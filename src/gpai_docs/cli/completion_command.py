@@ -22,7 +22,7 @@ def completion_script(shell: str) -> str:
 
 
 @click.command("completion")
-@click.argument("shell", type=click.Choice(SHELLS))
+@click.argument("shell", type=click.Choice(SHELLS), metavar="SHELL")
 def completion_command(shell: str) -> None:
     """Print the shell-completion script for SHELL (bash, zsh or fish).
 

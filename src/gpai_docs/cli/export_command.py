@@ -38,7 +38,7 @@ def export_command() -> None:
     """
 
 
-@export_command.command("hf-card")
+@export_command.command("hf-card", short_help="Write or update a Hugging Face model card.")
 @click.argument("project", type=click.Path(path_type=Path), default=".")
 @click.option(
     "--out",
@@ -68,9 +68,12 @@ def hf_card_command(
     built only from the items the Model Documentation Form marks for them, with links
     to the public summary of training content and the copyright policy summary.
 
-    Updating keeps everything you wrote: only the text between
-    `<!-- gpai-docs:start -->` and `<!-- gpai-docs:end -->` is replaced, and front
-    matter keys gpai-docs does not derive stay as they are.
+    Updating keeps everything you wrote: only the text between these two lines is
+    replaced, and front matter keys gpai-docs does not derive stay as they are:
+
+    \b
+      <!-- gpai-docs:start -->
+      <!-- gpai-docs:end -->
 
     \b
     Example:
@@ -99,7 +102,7 @@ def hf_card_command(
         )
 
 
-@export_command.command("cyclonedx")
+@export_command.command("cyclonedx", short_help="Write a CycloneDX 1.6 ML-BOM (JSON).")
 @click.argument("project", type=click.Path(path_type=Path), default=".")
 @click.option(
     "--out",

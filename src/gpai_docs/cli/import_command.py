@@ -20,7 +20,9 @@ def import_command() -> None:
     """
 
 
-@import_command.command("hf-card")
+@import_command.command(
+    "hf-card", short_help="Pre-fill a new project from a Hugging Face model card."
+)
 @click.argument("card", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option(
     "--out",
