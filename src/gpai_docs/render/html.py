@@ -59,11 +59,23 @@ def _slug(text: str, seen: dict[str, int]) -> str:
     return f"s-{slug}" if count == 0 else f"s-{slug}-{count}"
 
 
+def _is_label(inline: Token) -> bool:
+    """A paragraph that is only bold text: a question or caption, kept with what follows."""
+    children = inline.children or []
+    return (
+        len(children) >= 3
+        and children[0].type == "strong_open"
+        and children[-1].type == "strong_close"
+    )
+
+
 def _anchor_headings(state: StateCore) -> None:
     seen: dict[str, int] = {}
     toc: list[TocEntry] = []
     tokens = state.tokens
     for index, token in enumerate(tokens):
+        if token.type == "paragraph_open" and _is_label(tokens[index + 1]):
+            token.attrSet("class", "label")
         if token.type != "heading_open":
             continue
         inline = tokens[index + 1]
