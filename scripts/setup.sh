@@ -31,6 +31,6 @@ want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing gpai-docs and its development tools into .venv"
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade "pip>=25.1"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[pdf,spark]" --group dev
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[pdf,spark,sign]" --group dev
   echo "$want" > "$stamp"
 fi
