@@ -32,17 +32,21 @@ def main() -> int:
     python = sys.executable
     contenders = {
         "python -c 'import pydantic'": [python, "-c", "import pydantic"],
-        "python -c 'from pydantic import BaseModel'": [python, "-c", "from pydantic import BaseModel"],
+        "python -c 'from pydantic import BaseModel'": [
+            python,
+            "-c",
+            "from pydantic import BaseModel",
+        ],
         "gpai-docs validate (cold)": [python, "-m", "gpai_docs", "validate", args.sample, "-q"],
     }
     times: dict[str, list[float]] = {name: [] for name in contenders}
-    for name, argv in contenders.items():  # warm the OS file cache once
+    for argv in contenders.values():  # warm the OS file cache once
         timed(argv)
     for _ in range(args.runs):
         for name, argv in contenders.items():
             times[name].append(timed(argv))
     baseline = statistics.median(times["python -c 'import pydantic'"])
-    print(f"| command | median (s) | ratio to `import pydantic` |\n|---|---|---|")
+    print("| command | median (s) | ratio to `import pydantic` |\n|---|---|---|")
     for name, samples in times.items():
         median = statistics.median(samples)
         print(f"| {name} | {median:.3f} | {median / baseline:.2f}x |")

@@ -28,7 +28,19 @@ _EXPORTS = {
     "validate_project": "gpai_docs.validation",
 }
 
-__all__ = [*_EXPORTS, "__version__"]
+__all__ = [
+    "Diagnostic",
+    "GpaiDocsError",
+    "InternalError",
+    "Location",
+    "OutputError",
+    "Report",
+    "Severity",
+    "UserError",
+    "ValidationResult",
+    "__version__",
+    "validate_project",
+]
 
 
 def __getattr__(name: str) -> Any:
