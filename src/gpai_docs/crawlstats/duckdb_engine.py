@@ -39,6 +39,7 @@ from gpai_docs.crawlstats.sources import resolve_columns
 from gpai_docs.crawlstats.suffixes import tails
 
 _FETCH = 50_000
+REJECTS = ", store_rejects = true, rejects_table = 'gd_rejects', rejects_scan = 'gd_scans'"
 _T = TypeVar("_T")
 
 
@@ -65,7 +66,11 @@ def csv_header(path: Path, delimiter: str) -> list[str]:
 
 
 def _reader(
-    fmt: Format, files: Sequence[Path], columns: Columns | None, header: Sequence[str] = ()
+    fmt: Format,
+    files: Sequence[Path],
+    columns: Columns | None,
+    header: Sequence[str] = (),
+    rejects: bool = False,
 ) -> str:
     paths = "[" + ", ".join(_lit(str(f)) for f in files) + "]"
     if fmt in ("csv", "tsv"):
@@ -73,8 +78,9 @@ def _reader(
         spec = ", ".join(f"{_lit(n)}: 'VARCHAR'" for n in header)
         return (
             f"read_csv({paths}, header = true, auto_detect = false, delim = E'{delim}', "
-            f"quote = '\"', escape = '\"', compression = 'auto', columns = {{{spec}}}, "
-            "store_rejects = true, rejects_table = 'gd_rejects', rejects_scan = 'gd_scans')"
+            f"quote = '\"', escape = '\"', compression = 'auto', columns = {{{spec}}}"
+            + (REJECTS if rejects else "")
+            + ")"
         )
     if fmt == "jsonl":
         spec = ""
@@ -88,30 +94,32 @@ def _reader(
     return f"read_parquet({paths})"
 
 
+# A bad row's reason travels in the authority column behind a leading space, which no
+# authority can have (the pattern consumes leading whitespace): one group key, not two.
 _STAGE1 = """
 INSERT INTO gd_auth
-SELECT auth, reason, mod, count(*) AS n, coalesce(sum(s), 0) AS size FROM (
-  SELECT CASE WHEN reason IS NULL THEN regexp_extract(u, {re}, 1) END AS auth,
-         reason, mod, CASE WHEN reason IS NULL THEN s END AS s
+SELECT auth, {mod_out}, count(*) AS n, coalesce(sum(s), 0) AS size FROM (
+  SELECT CASE WHEN s IS NULL THEN
+                CASE WHEN {malformed} THEN ' malformed_record'
+                     WHEN sr IS NULL OR trim(sr) = '' THEN ' missing_size'
+                     ELSE ' non_numeric_size' END
+              WHEN s < 0 THEN ' negative_size'
+              ELSE regexp_extract(u, {re}, 1) END AS auth,
+         {mod_in}
+         CASE WHEN s >= 0 THEN s END AS s
   FROM (
-    SELECT u, mod, s,
-      CASE WHEN {malformed} THEN 'malformed_record'
-           WHEN s IS NULL THEN CASE WHEN sr IS NULL OR trim(sr) = '' THEN 'missing_size'
-                                    ELSE 'non_numeric_size' END
-           WHEN s < 0 THEN 'negative_size' END AS reason
-    FROM (
-      SELECT CAST({url} AS VARCHAR) AS u, CAST({size} AS VARCHAR) AS sr,
-             TRY_CAST({size} AS BIGINT) AS s, {mod} AS mod
-      FROM {reader}
-    )
+    SELECT CAST({url} AS VARCHAR) AS u, CAST({size} AS VARCHAR) AS sr,
+           TRY_CAST({size} AS BIGINT) AS s{mod}
+    FROM {reader}
   )
-) GROUP BY ALL
+) GROUP BY {group}
 """
 
 _STAGE2 = r"""
 CREATE OR REPLACE TEMP TABLE gd_keys AS
 WITH norm AS (
-  SELECT auth, reason, mod, n, size,
+  SELECT CASE WHEN prefix(auth, ' ') THEN NULL ELSE auth END AS auth,
+         CASE WHEN prefix(auth, ' ') THEN substr(auth, 2) END AS reason, mod, n, size,
          rtrim(lower(regexp_replace(regexp_replace(trim(auth), '^.*@', ''), ':[0-9]*$', '')),
                '.') AS h
   FROM gd_auth
@@ -219,7 +227,7 @@ class DuckDBScan:
         aggregation and the key reduction then run once over everything.
         """
         self.con.execute(
-            "CREATE OR REPLACE TEMP TABLE gd_auth (auth VARCHAR, reason VARCHAR, "
+            "CREATE OR REPLACE TEMP TABLE gd_auth (auth VARCHAR, "
             "mod VARCHAR, n BIGINT, size HUGEINT)"
         )
         batches: dict[tuple[Format, Columns, tuple[str, ...]], list[Path]] = {}
@@ -255,25 +263,32 @@ class DuckDBScan:
         stage: str,
     ) -> list[KeyRow]:
         csv = fmt in ("csv", "tsv")
+        mod = cols.modality
         sql = _STAGE1.format(
             re=_lit(AUTHORITY_RE),
             url=_q(cols.url),
             size=_q(cols.size),
-            mod=(
-                f"coalesce(CAST({_q(cols.modality)} AS VARCHAR), '')"
-                if cols.modality
-                else "NULL::VARCHAR"
-            ),
+            mod=f", coalesce(CAST({_q(mod)} AS VARCHAR), '') AS mod" if mod else "",
+            mod_in="mod," if mod else "",
+            mod_out="mod" if mod else "NULL::VARCHAR AS mod",
+            group="auth, mod" if mod else "auth",
             malformed="u IS NULL AND sr IS NULL" if fmt == "jsonl" else "false",
-            reader=_reader(fmt, files, cols, header),
+            reader="{reader}",
         )
-        self._run(sql, stage)
         rejected: list[KeyRow] = []
-        if csv:
-            for error_type, count in self.con.execute(
-                "SELECT error_type, count(*) FROM gd_rejects GROUP BY ALL"
-            ).fetchall():
-                reason = "bad_encoding" if "ENCODING" in str(error_type) else "malformed_record"
-                rejected.append(KeyRow(None, reason, None, int(count), 0, False))
-            self.con.execute("DROP TABLE IF EXISTS gd_rejects; DROP TABLE IF EXISTS gd_scans")
+        if not csv:
+            self._run(sql.format(reader=_reader(fmt, files, cols, header)), stage)
+            return rejected
+        try:  # fast path: a clean file needs no rejects table
+            self._run(sql.format(reader=_reader(fmt, files, cols, header)), stage)
+            return rejected
+        except duckdb.InvalidInputException:
+            pass
+        self._run(sql.format(reader=_reader(fmt, files, cols, header, rejects=True)), stage)
+        for error_type, count in self.con.execute(
+            "SELECT error_type, count(*) FROM gd_rejects GROUP BY ALL"
+        ).fetchall():
+            reason = "bad_encoding" if "ENCODING" in str(error_type) else "malformed_record"
+            rejected.append(KeyRow(None, reason, None, int(count), 0, False))
+        self.con.execute("DROP TABLE IF EXISTS gd_rejects; DROP TABLE IF EXISTS gd_scans")
         return rejected
