@@ -35,6 +35,13 @@ _BY_TYPE: dict[str, tuple[str, str | None]] = {
     "value_error": ("SC006", None),
     "assertion_error": ("SC006", None),
 }
+# A finding always says how to fix it; these cover errors whose type has no specific hint.
+_FALLBACK_HINTS = {
+    "SC003": "Write the value in the form this field takes; `gpai-docs schema` shows each field.",
+    "SC005": "Bring the value within the allowed range or length.",
+    "SC006": "Correct the value as the message says; `gpai-docs schema` shows each field.",
+    "SC099": "Correct the value; `gpai-docs schema` shows what each field accepts.",
+}
 _TYPE_SUFFIXES = ("_type", "_parsing")
 _TYPE_HINTS = {
     "date": "Write dates as YYYY-MM-DD, for example 2025-08-02.",
@@ -123,6 +130,7 @@ def diagnostics_from(
             )
         elif (item.get("input") is None and kind.endswith("_type")) or kind == "string_too_short":
             code, message, hint = "SC007", f"`{name}` is blank", _ANSWER_HINT
+        hint = hint or _FALLBACK_HINTS.get(code)
         if len(message) > MAX_MESSAGE_CHARS:
             message = message[: MAX_MESSAGE_CHARS - 1] + "…"
         yield Diagnostic(
