@@ -15,7 +15,7 @@ SAMPLES = ROOT / "samples"
 FIXED_DATE = dt.date(2026, 11, 21)
 
 # Nothing a test runs may reach the network or depend on the clock through the environment.
-os.environ.setdefault("SOURCE_DATE_EPOCH", "1763683200")
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1795219200")  # 2026-11-21, FIXED_DATE
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
