@@ -31,8 +31,10 @@ MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000
 # libyaml's C composer recurses once per nesting level and overflows the C stack (a
-# segfault, not an exception) somewhere past 20,000 levels. Texts with fewer structural
-# characters than this cannot nest that deep, so only they skip the event pre-scan.
+# segfault, not an exception) somewhere past 20,000 levels, and builds every node before
+# we can count it. Flow nesting needs one bracket per level and block nesting at least one
+# column per two levels, so a text with few brackets, short lines and few entries cannot
+# reach either limit and skips the event pre-scan.
 _SAFE_COMPOSE_DEPTH = 5_000
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
@@ -247,14 +249,32 @@ class _YamlWalker:
         return text
 
 
-def _could_nest_deeply(text: str) -> bool:
-    return sum(text.count(c) for c in "[{-:?") > _SAFE_COMPOSE_DEPTH
+def _needs_prescan(text: str) -> bool:
+    if text.count("[") + text.count("{") > _SAFE_COMPOSE_DEPTH:
+        return True
+    if text.count("\n") + text.count(",") > MAX_NODES:
+        return True
+    return max(map(len, text.split("\n"))) > _SAFE_COMPOSE_DEPTH // 2
 
 
-def _too_deep(text: str, file: str) -> Diagnostic | None:
-    """Find nesting beyond MAX_DEPTH with libyaml's parser, which keeps its stack on the heap."""
-    depth = 0
+def _over_limits(text: str, file: str) -> Diagnostic | None:
+    """Find nesting or size beyond the limits with libyaml's parser (its stack is on the heap).
+
+    Every key has a value, so more than 2 * MAX_NODES nodes means more than MAX_NODES values.
+    """
+    depth = nodes = 0
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.NodeEvent):
+            nodes += 1
+            if nodes > 2 * MAX_NODES:
+                mark = event.start_mark
+                return _diag(
+                    "DL006",
+                    file,
+                    f"The document expands to more than {MAX_NODES:,} values.",
+                    "Documents are small; move long lists (such as domains) to a CSV file.",
+                    (mark.line + 1, mark.column + 1) if mark is not None else None,
+                )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -274,9 +294,9 @@ def _too_deep(text: str, file: str) -> Diagnostic | None:
 def _load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
     empty = SourceMap(file)
     try:
-        deep = _too_deep(text, file) if _could_nest_deeply(text) else None
-        if deep is not None:
-            return None, empty, [deep]
+        over = _over_limits(text, file) if _needs_prescan(text) else None
+        if over is not None:
+            return None, empty, [over]
         nodes = list(yaml.compose_all(text, Loader=yaml.CSafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -89,3 +89,19 @@ def test_growing_file_is_cut_at_the_limit(tmp_path: Path) -> None:
         handle.truncate(MAX_BYTES + 10)
     (problem,) = load_file(big).diagnostics
     assert problem.code == "DL006"
+
+
+def test_a_million_entries_stop_at_the_node_limit_before_composing() -> None:
+    # Composing builds every node first (about a gigabyte for 2 million); the pre-scan stops.
+    doc = load_text("a:\n" + "- 1\n" * 1_000_000, "x.yaml")
+    (problem,) = doc.diagnostics
+    assert problem.code == "DL006" and "more than" in problem.message
+    assert problem.location.line is not None
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH + 1, 3_000])
+def test_deep_block_mappings_with_one_space_indents_are_found(levels: int) -> None:
+    text = "".join(" " * i + f"k{i}:\n" for i in range(levels)) + " " * levels + "x\n"
+    assert len(text) < MAX_BYTES  # the depth is found, not the size
+    doc = load_text(text, "x.yaml")
+    assert [d.code for d in doc.diagnostics] == ["DL006"]
