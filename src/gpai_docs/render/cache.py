@@ -13,6 +13,7 @@ import fcntl
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -33,11 +34,22 @@ def sha256(data: bytes) -> str:
 
 
 def file_sha256(path: Path) -> str | None:
+    """The hash of a regular file; None for anything else.
+
+    A project input that is a FIFO or a link to /dev/zero would block or never end;
+    O_NONBLOCK keeps the open from waiting for a writer.
+    """
     try:
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError:
+            return None
 
 
 def version(package: str) -> str:
