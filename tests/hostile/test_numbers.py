@@ -18,7 +18,7 @@ from gpai_docs.models._types import parse_quantity
     ],
 )
 def test_overflowing_numbers_are_value_errors(raw: object) -> None:
-    with pytest.raises(ValueError, match="too large|too long"):
+    with pytest.raises(ValueError, match=r"too large|too long"):
         parse_quantity(raw)
 
 

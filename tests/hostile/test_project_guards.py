@@ -53,7 +53,9 @@ def test_a_megabyte_of_input_is_not_echoed_into_a_message(tmp_path: Path) -> Non
     project = _copy_minimal(tmp_path)
     path = project / "model-documentation.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("license_category: proprietary", "license_category: " + "x" * 2**20))
+    path.write_text(
+        text.replace("license_category: proprietary", "license_category: " + "x" * 2**20)
+    )
     result = validate_project(project, as_of=FIXED_DATE)
     bad = [d for d in result.report.diagnostics if d.location.path[-1:] == ("license_category",)]
     assert bad and all(len(d.message) <= MAX_MESSAGE_CHARS + 1 for d in bad)
@@ -63,7 +65,9 @@ def test_every_schema_finding_says_how_to_fix_it(tmp_path: Path) -> None:
     project = _copy_minimal(tmp_path)
     path = project / "model-documentation.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace('"2.3*10^23"', '"10^400"').replace("release_date: 2025-10-01", "release_date: 31/04/2025")
+    text = text.replace('"2.3*10^23"', '"10^400"').replace(
+        "release_date: 2025-10-01", "release_date: 31/04/2025"
+    )
     path.write_text(text, encoding="utf-8")
     result = validate_project(project, as_of=FIXED_DATE)
     schema = [d for d in result.report.diagnostics if d.code.startswith("SC")]

@@ -1,0 +1,251 @@
+"""Every case of cases.yaml: a clear finding or literal output; never a crash, hang,
+fetch or write outside the output folder."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from gpai_docs.errors import GpaiDocsError
+from gpai_docs.loading import load_file
+from gpai_docs.project import KIND_BY_KEY
+from tests.conftest import FIXED_DATE, SAMPLES
+from tests.hostile._isolate import run_isolated
+from tests.hostile.generators import GENERATORS, LONG_VALUE
+
+HERE = Path(__file__).parent
+CASES: list[dict[str, Any]] = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))[
+    "cases"
+]
+# What the Markdown of an artifact may turn into: text, tables, lists, headings and
+# http(s)/mailto/in-page links. Anything else came from provider text that escaped.
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "a",
+    "span",
+}
+SAFE_HREF = ("https://", "http://", "mailto:", "#")
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(f"<{tag}>")
+        for name, value in attrs:
+            if name == "style" and re.fullmatch(r"text-align:(left|right|center)", value or ""):
+                continue  # markdown-it's table column alignment
+            if name.startswith("on") or name in ("src", "style", "srcset"):
+                self.problems.append(f"{name}= on <{tag}>")
+            if name == "href" and not (value or "").lower().startswith(SAFE_HREF):
+                self.problems.append(f"href={value!r}")
+
+
+def unsafe_markup(body: str) -> list[str]:
+    parser = _Tags()
+    parser.feed(body)
+    return parser.problems
+
+
+def _parts(dotted: str) -> list[str | int]:
+    parts: list[str | int] = []
+    for piece in dotted.split("."):
+        name, _, rest = piece.partition("[")
+        parts.append(name)
+        if rest:
+            parts.append(int(rest.rstrip("]")))
+    return parts
+
+
+def _set(data: Any, dotted: str, value: Any) -> None:
+    *parents, last = _parts(dotted)
+    for part in parents:
+        data = data[part]
+    data[last] = value
+
+
+def _patch_values(case: dict[str, Any]) -> list[str]:
+    if case["id"] == "value-1mb":
+        return [LONG_VALUE.strip()]
+    if "patch" not in case:
+        return []
+    spec = yaml.safe_load((HERE / case["patch"]).read_text(encoding="utf-8"))
+    values: list[str] = []
+    for value in spec["set"].values():
+        values.extend(
+            v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)
+        )
+    return values
+
+
+def prepare(case: dict[str, Any], work: Path) -> tuple[Path, Path]:
+    """Copy the base sample and put the case's hostile document in place."""
+    project = work / "project"
+    shutil.copytree(SAMPLES / case.get("base", "minimal"), project)
+    kind = KIND_BY_KEY[case.get("document", "model_documentation")]
+    target = next(project.glob(f"{kind.stem}.*"))
+    sample = target.read_text(encoding="utf-8")
+    if "input" in case:
+        source = HERE / case["input"]
+        target.unlink()
+        target = project / f"{kind.stem}{source.suffix}"
+        target.write_bytes(source.read_bytes())
+    elif "patch" in case:
+        data = load_file(target).data
+        spec = yaml.safe_load((HERE / case["patch"]).read_text(encoding="utf-8"))
+        for dotted, value in spec["set"].items():
+            _set(data, dotted, value)
+        target.write_text(
+            yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
+    else:
+        GENERATORS[case["generate"]](target, sample)
+    return project, target
+
+
+def _snapshot(root: Path, skip: Path) -> dict[str, tuple[int, int]]:
+    out = {}
+    for path in root.rglob("*"):
+        if skip in path.parents or path == skip:
+            continue
+        try:
+            info = path.lstat()
+        except OSError:
+            continue
+        # A folder's mtime changes when the output folder is created in it; files must not.
+        changed = 0 if path.is_dir() and not path.is_symlink() else info.st_mtime_ns
+        out[path.relative_to(root).as_posix()] = (info.st_size if changed else 0, changed)
+    return out
+
+
+def exercise(project: Path, out: Path) -> dict[str, Any]:
+    """Validate, then build drafts (when the build exists); runs in the isolated child."""
+    from gpai_docs.validation import validate_project
+
+    result = validate_project(project, as_of=FIXED_DATE)
+    diagnostics = [
+        (d.code, d.location.file, d.location.line, d.location.column, d.message, d.hint)
+        for d in result.report.diagnostics
+    ]
+    try:
+        from gpai_docs.render.build import build_project
+        from gpai_docs.render.html import to_html
+    except ImportError:
+        return {"diagnostics": diagnostics, "built": None}
+    refused = None
+    try:
+        build_project(project, out, draft=True, formats=("md",), as_of=FIXED_DATE)
+    except GpaiDocsError as error:
+        refused = str(error)
+    pages = {}
+    for path in sorted(out.rglob("*.md")):
+        markdown = path.read_text(encoding="utf-8")
+        pages[path.relative_to(out).as_posix()] = to_html(markdown)[0]
+    return {"diagnostics": diagnostics, "built": pages, "refused": refused}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Build models and compile templates once in the parent, so forked children inherit them.
+    work = tmp_path_factory.mktemp("warm")
+    shutil.copytree(SAMPLES / "minimal", work / "project")
+    exercise(work / "project", work / "out")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_hostile_case(case: dict[str, Any], tmp_path: Path) -> None:
+    work = tmp_path / "deep" / "er" / "work"
+    work.mkdir(parents=True)
+    project, target = prepare(case, work)
+    if case["id"] == "unreadable":
+        try:
+            target.read_bytes()
+            pytest.skip("running as root: chmod 000 does not stop reads here")
+        except PermissionError:
+            pass
+    out = work / "out"
+    before = _snapshot(tmp_path, out)
+    outcome = run_isolated(lambda: exercise(project, out), timeout=120)
+    assert outcome.error is None, outcome.error
+    assert outcome.fetches == [], f"tried to reach the network: {outcome.fetches}"
+    assert _snapshot(tmp_path, out) == before, "something was written outside the output folder"
+    if out.exists():
+        for path in out.rglob("*"):
+            assert path.resolve().is_relative_to(out.resolve())
+    value = outcome.value
+    diagnostics = value["diagnostics"]
+    everything = repr(value)
+    assert "HOSTILE-CANARY-OUTSIDE" not in everything
+    for code, file, _line, _column, message, _hint in diagnostics:
+        assert message and file, (code, message)
+        assert len(message) <= 400, f"{code} message of {len(message):,} characters"
+    expect = case["expect"]
+    if "finding" in expect:
+        _assert_finding(case, target, diagnostics, expect)
+    elif expect.get("clean"):
+        assert not [d for d in diagnostics if d[0][:2] in ("DL", "SC")], diagnostics
+    else:
+        _assert_literal(case, diagnostics, value)
+    for page, body in (value.get("built") or {}).items():
+        assert not unsafe_markup(body), f"unsafe markup in {page}: {unsafe_markup(body)}"
+
+
+def _assert_finding(
+    case: dict[str, Any], target: Path, diagnostics: list[Any], expect: dict[str, Any]
+) -> None:
+    stem = target.name.split(".")[0]
+    found = [
+        d for d in diagnostics if d[0] == expect["finding"] and Path(d[1]).name.startswith(stem)
+    ]
+    assert found, f"expected {expect['finding']} on {stem}, got {[d[:4] for d in diagnostics]}"
+    code, _file, line, column, _message, hint = found[0]
+    assert hint, f"{code} has no hint"
+    if expect.get("located"):
+        assert line is not None and column is not None, f"{code} has no line and column"
+
+
+def _assert_literal(case: dict[str, Any], diagnostics: list[Any], value: dict[str, Any]) -> None:
+    assert not [d for d in diagnostics if d[0][:2] in ("DL", "SC")], diagnostics
+    if value.get("built") is None:
+        pytest.skip("gpai_docs.render.build is not available yet")
+    pages = value["built"]
+    assert pages, f"the draft build wrote no Markdown: {value.get('refused')}"
+    everything = "\n".join(pages.values())
+    for text in _patch_values(case):
+        for line in (raw.strip() for raw in text.split("\n")):
+            if not line:
+                continue
+            shown = html.escape(" ".join(line.split()), quote=False).replace('"', "&quot;")
+            assert shown in everything, f"{line[:80]!r} is not in the output as literal text"
