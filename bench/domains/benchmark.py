@@ -65,7 +65,7 @@ print(len(domains))
 
 DUCKDB_SQL = """
 import sys, duckdb
-con = duckdb.connect(config={"memory_limit": "1GB"})
+con = duckdb.connect(config={"memory_limit": "1GB", "enable_progress_bar": False})
 rows = con.execute(
     "SELECT lower(regexp_extract(url, '^(?:[A-Za-z][A-Za-z0-9+.-]*://)?([^/:?#@]+)', 1)) AS host,"
     " sum(TRY_CAST(size AS BIGINT)) AS size"

@@ -57,7 +57,9 @@ def test_spark_matches_duckdb(tmp_path: Path) -> None:
         options=Options(engine="spark", spark_master="local[2]"),
     )
     assert spark.summary == duck.summary
-    assert duck.summary["listed_domains"] == 12  # ceil(10 % of 111 domains)
+    # 37 site names x 5 suffixes + example.com + xn--bcher-kva.de = 187 domains
+    assert duck.summary["distinct_domains"] == 187
+    assert duck.summary["listed_domains"] == 19  # ceil(18.7)
     assert duck.summary["rows_skipped"] == {
         "malformed_url": 1,
         "missing_size": 1,

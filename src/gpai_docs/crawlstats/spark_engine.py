@@ -14,6 +14,7 @@ as a bad size), and CSV lines with extra fields are read, not rejected.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -37,6 +38,8 @@ def _session(options: Options) -> tuple[Any, bool]:
     if options.spark_master:
         builder = builder.master(options.spark_master)
     if not options.spark_master or options.spark_master.startswith("local"):
+        # Read by the JVM at start-up, before any config: keeps Spark off the network.
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         builder = (
             builder.config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
