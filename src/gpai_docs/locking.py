@@ -1,0 +1,67 @@
+"""One writer per output folder: an advisory ``flock`` on a lock file inside it.
+
+Two builds (or releases) into the same folder would interleave their files and leave a
+manifest that matches neither. The second one is refused at once with a clear message
+rather than made to wait: in CI a wait looks like a hang. The kernel drops the lock when
+the holder dies, even by SIGKILL, so a killed build never leaves the folder locked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from gpai_docs.errors import OutputError
+
+__all__ = ["LOCK_NAME", "output_lock"]
+
+LOCK_NAME = ".gpai-docs.lock"
+
+_REASONS = {
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exhausted",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOTDIR: "part of the path is a file, not a folder",
+}
+
+
+def unwritable(folder: Path, error: OSError) -> OutputError:
+    """The OutputError for an output folder that cannot be created or written."""
+    reason = _REASONS.get(error.errno or 0) or (error.strerror or str(error)).lower()
+    return OutputError(
+        f"Cannot write to {folder}: {reason}.",
+        hint="Choose a writable output folder with --out, or free space on its disk.",
+    )
+
+
+@contextlib.contextmanager
+def output_lock(
+    folder: Path, *, name: str = LOCK_NAME, what: str = "gpai-docs build"
+) -> Iterator[None]:
+    """Hold the exclusive lock of ``folder`` (created if needed) for the duration.
+
+    Raises OutputError if the folder cannot be created or written, or if another
+    process holds the lock.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / name, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as error:
+        raise unwritable(folder, error) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(
+                f"Another {what} is writing to {folder}.",
+                hint="Wait for it to finish, or write to another folder with --out.",
+            ) from None
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
