@@ -9,7 +9,6 @@ build is skipped when the project files, the options and the tool are all unchan
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -21,8 +20,8 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from gpai_docs.errors import OutputError
 from gpai_docs.fileio import write_text_atomic
+from gpai_docs.locking import output_lock
 
 MANIFEST = ".gpai-docs-build.json"
 LOCK = ".gpai-docs-build.lock"
@@ -137,23 +136,5 @@ def build_key(options: dict[str, Any]) -> str:
 @contextlib.contextmanager
 def locked(out_dir: Path) -> Iterator[None]:
     """Hold the output folder's lock; a second build into it is refused, not interleaved."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        handle = (out_dir / LOCK).open("a+")
-    except OSError as error:
-        raise OutputError(
-            f"Cannot write to {out_dir}: {error.strerror or error}.",
-            hint="Choose a writable output folder with --out.",
-        ) from None
-    with handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise OutputError(
-                f"Another gpai-docs build is writing to {out_dir}.",
-                hint="Wait for it to finish, or build into another folder with --out.",
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    with output_lock(out_dir, name=LOCK, what="gpai-docs build"):
+        yield
