@@ -46,7 +46,7 @@ def test_metadata_and_pdfa_identification(minimal_pdfs: Path) -> None:
     assert "Downstream providers" in (meta.subject or "")
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
-    assert "<xmp:CreateDate>2025-11-21T00:00:00Z</xmp:CreateDate>" in xmp  # SOURCE_DATE_EPOCH
+    assert "<xmp:CreateDate>2026-11-21T00:00:00Z</xmp:CreateDate>" in xmp  # SOURCE_DATE_EPOCH
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged
 
 

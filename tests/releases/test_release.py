@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import tarfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from gpai_docs.bundle.manifest import read_manifest
 from tests.releases._projects import CRAWLING, write
 from tests.releases.conftest import SLUG, Released, release, tree_hashes
 
-EPOCH = 1763683200  # SOURCE_DATE_EPOCH set by tests/conftest.py
+EPOCH = int(os.environ["SOURCE_DATE_EPOCH"])  # set by tests/conftest.py
 
 
 def test_release_layout_and_manifest(released: Released) -> None:
