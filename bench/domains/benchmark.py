@@ -65,7 +65,8 @@ print(len(domains))
 
 DUCKDB_SQL = """
 import sys, duckdb
-con = duckdb.connect(config={"memory_limit": "1GB", "enable_progress_bar": False})
+con = duckdb.connect(config={"memory_limit": "1GB"})
+con.execute("SET enable_progress_bar = false")
 rows = con.execute(
     "SELECT lower(regexp_extract(url, '^(?:[A-Za-z][A-Za-z0-9+.-]*://)?([^/:?#@]+)', 1)) AS host,"
     " sum(TRY_CAST(size AS BIGINT)) AS size"
@@ -109,8 +110,10 @@ def main() -> None:
     results = {}
     for name in args.only or ["gpai-docs", "duckdb-sql", "plain-python"]:
         wrapper = [sys.executable, __file__, str(args.log), "--measure", name]
-        line = subprocess.run(wrapper, capture_output=True, text=True, check=True).stdout
-        results[name] = json.loads(line)
+        done = subprocess.run(wrapper, capture_output=True, text=True)
+        if done.returncode != 0:
+            sys.exit(f"{name} failed:\n{done.stderr}")
+        results[name] = json.loads(done.stdout)
         print(f"{name}: {results[name]['seconds']:.1f} s", file=sys.stderr, flush=True)
     ours = float(results.get("gpai-docs", {}).get("seconds", 0)) or None
     size_mb = args.log.stat().st_size / 1e6
