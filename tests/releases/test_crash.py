@@ -159,7 +159,7 @@ def test_concurrent_release_of_the_same_model_is_refused(
     try:
         second = run(released, "2.2")
         assert second.returncode == 2
-        assert "Another release of lumen-base-2 is in progress" in second.stderr
+        assert "Another release of lumen-base-2 is writing to" in second.stderr
     finally:
         process.send_signal(signal.SIGKILL)
         process.communicate()

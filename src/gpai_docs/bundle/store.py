@@ -22,6 +22,7 @@ from gpai_docs.bundle.manifest import Manifest, read_manifest
 from gpai_docs.bundle.naming import check_slug
 from gpai_docs.bundle.sources import MANIFEST
 from gpai_docs.errors import OutputError, UserError
+from gpai_docs.locking import output_lock
 
 STAGING = ".staging-"
 LOCK = ".release.lock"
@@ -67,21 +68,8 @@ class ModelStore:
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the model's release lock; the kernel drops it if the process dies."""
-        import fcntl
-
-        self.root.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise UserError(
-                    f"Another release of {self.slug} is in progress.",
-                    hint="Wait for it to finish, then try again.",
-                ) from None
+        with output_lock(self.root, name=LOCK, what=f"release of {self.slug}"):
             yield
-        finally:
-            os.close(fd)
 
     def recover(self) -> list[str]:
         """Finish or discard what an interrupted release left; call with the lock held."""
