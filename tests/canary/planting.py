@@ -23,8 +23,9 @@ def _audience(
     model: type[BaseModel], name: str, inherited: tuple[str, ...] | None
 ) -> tuple[str, ...] | None:
     extra = model.model_fields[name].json_schema_extra
-    if isinstance(extra, dict) and isinstance(extra.get("x-audience"), list):
-        return tuple(extra["x-audience"])
+    audience = extra.get("x-audience") if isinstance(extra, dict) else None
+    if isinstance(audience, list):
+        return tuple(str(a) for a in audience)
     return inherited
 
 

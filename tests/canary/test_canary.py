@@ -47,7 +47,7 @@ def _texts(path: Path) -> list[str]:
 
 
 def _leaks(folder: Path, markers: dict[str, str]) -> list[str]:
-    found = []
+    found: list[str] = []
     for path in sorted(folder.rglob("*")):
         if not path.is_file() or not any(n in path.name for n in OPEN_NAMES):
             continue

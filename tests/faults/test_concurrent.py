@@ -75,8 +75,10 @@ def test_two_builds_at_once_do_not_mix_their_files(tmp_path: Path) -> None:
             )
             for p in (first, second)
         ]
-        results = [(p.communicate(timeout=300)[1], p.returncode) for p in processes]
-        results = [(code, err) for err, code in results]
+        results: list[tuple[int, str]] = []
+        for process in processes:
+            _, err = process.communicate(timeout=300)
+            results.append((process.returncode, err))
         assert all(code in (0, 2) for code, _ in results), results
         assert any(code == 0 for code, _ in results), results
         for code, err in results:

@@ -70,7 +70,16 @@ def test_killed_pdf_builds_leave_only_whole_files(tmp_path: Path) -> None:
 def test_killed_releases_are_all_or_nothing(tmp_path: Path) -> None:
     project = copy_sample(tmp_path / "project")
     out = tmp_path / "releases"
-    released = ["release", project, "--out", out, "--format", "md", "--date", "2026-01-01"]
+    released: list[str | Path] = [
+        "release",
+        project,
+        "--out",
+        out,
+        "--format",
+        "md",
+        "--date",
+        "2026-01-01",
+    ]
     start = run(*released, "--version", "1.0")
     assert start.returncode == 0, start.stderr
     model = next(p for p in out.iterdir() if p.is_dir())

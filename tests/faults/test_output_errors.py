@@ -72,7 +72,6 @@ def test_full_disk_is_exit_2_and_leaves_no_partial_file(tiny_disk: Path) -> None
 
 
 def test_disk_full_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from gpai_docs import fileio
     from gpai_docs.render.build import build_project
 
     project = copy_sample(tmp_path / "project")
@@ -89,7 +88,7 @@ def test_disk_full_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         real_fsync(fd)
 
-    monkeypatch.setattr(fileio.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)  # fileio calls os.fsync
     with pytest.raises(OutputError) as raised:
         build_project(project, out, formats=("md",))
     assert "no space left" in str(raised.value).lower()
