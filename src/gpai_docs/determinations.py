@@ -288,8 +288,9 @@ def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determ
             "Authorised representative",
             "Needed" if needed else "Not needed",
             (
-                f"The provider is established outside the Union: appoint a representative by written "
-                f"mandate before placing the model on the Union market{f' ({placed})' if placed else ''}."
+                "The provider is established outside the Union: appoint a representative by "
+                "written mandate before placing the model on the Union market"
+                + (f" ({placed})." if placed else ".")
                 if needed
                 else "The provider is established in the Union or the open-source "
                 "exemption applies."

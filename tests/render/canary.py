@@ -32,7 +32,9 @@ def _get(data: Any, path: tuple[str | int, ...]) -> Any:
     """The raw value at ``path``, or None where the source is shaped differently
     (``used: Yes`` is a string in the source and a record in the model)."""
     for part in path:
-        if (isinstance(data, dict) and isinstance(part, str) and part in data) or (isinstance(data, list) and isinstance(part, int) and part < len(data)):
+        if (isinstance(data, dict) and isinstance(part, str) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and part < len(data)
+        ):
             data = data[part]
         else:
             return None

@@ -10,7 +10,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, TypeVar, Union
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -225,7 +225,7 @@ def _parse_quantity(raw: Any) -> Quantity:
 
 Number = Annotated[
     Quantity,
-    PlainValidator(parse_quantity, json_schema_input_type=Union[float, str]),
+    PlainValidator(parse_quantity, json_schema_input_type=float | str),
     PlainSerializer(lambda q: q.text, return_type=str),
 ]
 """A count or measurement written with its precision, e.g. ``3.7*10^24``."""
@@ -365,9 +365,7 @@ YesNoAnswer = Annotated[
     YesNo,
     BeforeValidator(
         _coerce_yes_no,
-        json_schema_input_type=Union[
-            bool, Literal["Yes", "No", "Other", "yes", "no", "other"], YesNo
-        ],
+        json_schema_input_type=bool | Literal["Yes", "No", "Other", "yes", "no", "other"] | YesNo,
     ),
 ]
 """``Yes``/``No`` (or true/false), or ``{answer: Yes, qualification: "..."}``."""
