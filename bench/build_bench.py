@@ -4,7 +4,9 @@ Measures, each in a fresh process:
   1. WeasyPrint alone writing the same HTML pages the build lays out (same options);
   2. a first build of the sample into an empty folder (Markdown + PDF);
   3. a second, unchanged build into the same folder;
-  4. a build whose summary lists 100,000 crawled domains (time and peak memory).
+  4. a build whose summary lists 100,000 crawled domains (time and peak memory), once from
+     scratch (every artifact) and once into the first build's folder, where only the
+     artifacts that depend on the summary are rendered again.
 Prints a Markdown table with the ratios the README reports.
 
     .venv/bin/python bench/build_bench.py [--sample samples/large-closed] [--domains 100000]
@@ -72,18 +74,32 @@ def domain_project(sample: Path, folder: Path, count: int) -> Path:
 
     project = folder / "domains-project"
     shutil.copytree(sample, project)
+    total = count * 10  # the list is the top 10 % of all crawled domains
+    sizes = [10**12 // i for i in range(1, total + 1)]
+    everything = sum(sizes)
     top = [
-        {"rank": i, "domain": f"site{i:06d}.example.org", "size": 10**9 // i, "share": 0.0}
+        {
+            "rank": i,
+            "domain": f"site{i:07d}.example.org",
+            "size": sizes[i - 1],
+            "share": sizes[i - 1] / everything,
+        }
         for i in range(1, count + 1)
     ]
-    (project / "domains.json").write_text(
-        json.dumps({"format": "gpai-docs-domains/1", "top": top}), encoding="utf-8"
-    )
+    summary = {
+        "format": "gpai-docs-domains/1",
+        "distinct_domains": total,
+        "listed_domains": count,
+        "sme": False,
+        "total_size": everything,
+        "top": top,
+    }
+    (project / "domains.json").write_text(json.dumps(summary), encoding="utf-8")
     tds_path = project / "training-data-summary.yaml"
     tds = yaml.safe_load(tds_path.read_text(encoding="utf-8"))
     crawled = tds["section_2"]["crawled_data"]
     crawled["used"] = "Yes"
-    crawled["top_domains"] = {"source": "domains.json", "total_domains": count * 10}
+    crawled["top_domains"] = {"source": "domains.json", "total_domains": total}
     tds_path.write_text(yaml.safe_dump(tds, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return project
 
@@ -106,9 +122,11 @@ def main() -> None:
         first, _ = run(build)
         second, _ = run(build)
         project = domain_project(options.sample, folder, options.domains)
-        big_out = folder / "big"
         big, peak = run(
-            [*cli, "build", str(project), "--out", str(big_out), "--as-of", AS_OF, "--draft"]
+            [*cli, "build", str(project), "--out", str(folder / "big"), "--as-of", AS_OF]
+        )
+        summary_only, summary_peak = run(
+            [*cli, "build", str(project), "--out", str(out), "--as-of", AS_OF]
         )
     rows = [
         ("WeasyPrint alone, same HTML", f"{count} PDFs", f"{alone:.2f} s", "1.00x", ""),
@@ -128,9 +146,16 @@ def main() -> None:
         ),
         (
             f"Summary with {options.domains:,} domains",
-            "all artifacts",
+            "all artifacts from scratch",
             f"{big:.2f} s",
             f"peak {peak:.0f} MB",
+            "",
+        ),
+        (
+            f"Summary with {options.domains:,} domains",
+            "the summary's artifacts (others unchanged)",
+            f"{summary_only:.2f} s",
+            f"peak {summary_peak:.0f} MB",
             "≤ 15 s, ≤ 1 GB",
         ),
     ]
