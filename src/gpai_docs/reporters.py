@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 from gpai_docs.diagnostics import Diagnostic, Severity
-from gpai_docs.reporters_ci import github_report, sarif_report
 from gpai_docs.validation import ValidationResult
 
 JSON_FORMAT_VERSION = 1
@@ -114,6 +113,20 @@ def json_report(result: ValidationResult) -> str:
         ],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False)
+
+
+def sarif_report(result: ValidationResult) -> str:
+    """SARIF 2.1.0 (see reporters_ci; imported only when asked for)."""
+    from gpai_docs.reporters_ci import sarif_report as render
+
+    return render(result)
+
+
+def github_report(result: ValidationResult) -> str:
+    """GitHub workflow annotations (see reporters_ci; imported only when asked for)."""
+    from gpai_docs.reporters_ci import github_report as render
+
+    return render(result)
 
 
 REPORTERS: dict[str, Callable[[ValidationResult], str]] = {

@@ -11,7 +11,6 @@ import json
 import os
 import textwrap
 from collections.abc import Iterable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +45,8 @@ _BUILTIN_FAMILIES = {
 
 
 def _version() -> str:
+    from importlib import metadata  # only when SARIF is asked for: it costs a cold start
+
     try:
         return metadata.version("gpai-docs")
     except metadata.PackageNotFoundError:  # running from a source tree that is not installed

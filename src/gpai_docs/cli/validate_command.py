@@ -59,7 +59,6 @@ def validate_command(
     """
     from gpai_docs.integrations.project_paths import project_folders
     from gpai_docs.reporters import REPORTERS, text_report
-    from gpai_docs.reporters_ci import github_report, sarif_report
     from gpai_docs.validation import validate_project
 
     try:
@@ -73,8 +72,12 @@ def validate_command(
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_ERROR) from None
     if output_format == "sarif":
+        from gpai_docs.reporters_ci import sarif_report
+
         click.echo(sarif_report(*results))
     elif output_format == "github":
+        from gpai_docs.reporters_ci import github_report
+
         annotations = github_report(*results)
         if annotations:
             click.echo(annotations)
