@@ -78,13 +78,17 @@ class ProviderStatus(StrictModel):
     )
     documentation_contact: Answer[Text] = spec(
         "COP.T.1.2.publish_contact",
+        title="Contact for documentation requests",
         audience=("aio", "nca", "dp", "public"),
         example="https://example.com/ai-documentation-requests",
         description="Public contact (web page or e-mail) through which the AI Office and "
         "downstream providers request the documentation.",
     )
     authorised_representative: AuthorisedRepresentative | None = spec(
-        "AIA.54.1", audience=("aio", "nca", "dp"), default=None
+        "AIA.54.1",
+        title="Authorised representative in the Union",
+        audience=("aio", "nca", "dp"),
+        default=None,
     )
     worldwide_turnover_eur: Number | None = spec(
         "AIA.101.1",
