@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Install everything gpai-docs needs on a fresh Debian machine: system libraries for
 # WeasyPrint (Pango, HarfBuzz subsetting), poppler for the PDF tests, a Java runtime for
-# the optional Spark engine, and a virtual environment with the package and its tools.
+# the optional Spark engine, and a virtual environment with the package and its tools,
+# installed exactly as requirements-dev.lock pins them (hashes checked).
 # Idempotent: a second run only checks.
+#
+#   bash scripts/setup.sh            # .venv from the lock
+#   bash scripts/setup.sh --latest   # .venv-latest from the newest releases pyproject.toml allows
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,16 +25,30 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-PYTHON="${PYTHON:-python3}"
-if [ ! -x .venv/bin/python ]; then
-  echo "setup: creating .venv"
-  "$PYTHON" -m venv .venv
+source scripts/_uv.sh
+latest=0
+[ "${1:-}" = "--latest" ] && latest=1
+venv=.venv
+[ $latest -eq 1 ] && venv=.venv-latest
+
+if [ ! -x "$venv/bin/python" ]; then
+  echo "setup: creating $venv"
+  "$UV" venv -q --python "${PYTHON:-python3}" "$venv"
 fi
-stamp=.venv/.gpai-docs-installed
-want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+export VIRTUAL_ENV="$PWD/$venv"
+stamp="$venv/.gpai-docs-installed"
+if [ $latest -eq 1 ]; then
+  # Always re-resolve: the point is today's newest releases, not yesterday's.
+  echo "setup: installing the newest releases into $venv"
+  "$UV" pip install -q --upgrade -e ".[pdf,spark,sign]" --group dev
+  "$UV" pip freeze | grep -E -i '^(pyyaml|pydantic|weasyprint|duckdb|click)==' | sed 's/^/setup:   /'
+  exit 0
+fi
+want=$(cat pyproject.toml requirements-dev.lock | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "setup: installing gpai-docs and its development tools into .venv"
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade "pip>=25.1"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[pdf,spark,sign]" --group dev
+  echo "setup: installing the locked environment (requirements-dev.lock) into $venv"
+  # sync removes whatever the lock does not name, so the environment is exactly the lock.
+  "$UV" pip sync -q --require-hashes requirements-dev.lock
+  "$UV" pip install -q --no-deps -e .
   echo "$want" > "$stamp"
 fi
