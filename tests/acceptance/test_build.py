@@ -82,15 +82,25 @@ def _pending_copy(tmp_path: Path) -> Path:
     project.mkdir()
     for doc in (SAMPLES / "minimal").iterdir():
         (project / doc.name).write_bytes(doc.read_bytes())
-    md = project / "model-documentation.yaml"
-    text = md.read_text(encoding="utf-8")
-    md.write_text(
-        text.replace(
-            "  bias_measures: Demographic term-frequency audits on samples of the corpus.",
-            "  bias_measures: {to_be_provided: true}",
-        ),
-        encoding="utf-8",
-    )
+    # Placement after FIXED_DATE keeps the answer a draft (PJ001); once due it is MD002's.
+    edits = {
+        "model-documentation.yaml": [
+            (
+                "  bias_measures: Demographic term-frequency audits on samples of the corpus.",
+                "  bias_measures: {to_be_provided: true}",
+            ),
+            ("  union_market_release_date: 2025-10-01", "  union_market_release_date: 2027-01-15"),
+        ],
+        "training-data-summary.yaml": [
+            ("  union_market_date: 2025-10-01", "  union_market_date: 2027-01-15")
+        ],
+    }
+    for name, replacements in edits.items():
+        text = (project / name).read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text
+            text = text.replace(old, new)
+        (project / name).write_text(text, encoding="utf-8")
     return project
 
 

@@ -234,7 +234,7 @@ def infringing_site_lists_named(context: RuleContext) -> Iterator[Finding]:
         lawful_access: {infringing_sites: {implementation: Crawl frontier filtered daily., lists_used: []}}
     """
     sites = context.cp.lawful_access.infringing_sites
-    # While the implementation is still to be provided, PJ001 already reports the open answer.
+    # While the implementation is still to be provided, PJ001 or MD002 reports the open answer.
     if not sites.lists_used and not isinstance(sites.implementation, NotApplicable | ToBeProvided):
         yield Finding(
             CP,

@@ -10,9 +10,10 @@ from gpai_docs import determinations as det
 from gpai_docs.diagnostics import Severity
 from gpai_docs.models._types import FORM_NA, NotApplicable, Quantity, ToBeProvided
 from gpai_docs.models.model_documentation import InferenceBenchmark, ModalitySize, TrainingTime
-from gpai_docs.rules._registry import Finding, rule
+from gpai_docs.rules._registry import DOCUMENTS, Finding, rule
 from gpai_docs.rules._walk import walk
 from gpai_docs.rules.context import RuleContext
+from gpai_docs.rules.obligations import due_on, required
 
 MD = "model_documentation"
 NEEDS = (MD,)
@@ -61,16 +62,20 @@ def release_dates_ordered(context: RuleContext) -> Iterator[Finding]:
     "MD002",
     "documentation-overdue",
     severity=Severity.ERROR,
-    reference="AI Act Art 53(1), Art 111(3); CoP Transparency Measure 1.1",
-    catalogue=("AIA.111.3", "COP.T.1.1.document_before_placing", "VR-03"),
+    reference="AI Act Art 53(1) and (2), Art 111(3); CoP Transparency Measure 1.1",
+    catalogue=("AIA.111.3", "AIA.53.2", "COP.T.1.1.document_before_placing", "VR-03"),
     needs=NEEDS,
 )
 def documentation_overdue(context: RuleContext) -> Iterator[Finding]:
     """Answers are still to be provided after the documentation was due.
 
-    Why: documentation is due when the model is placed on the Union market; for models placed
-    before 2 August 2025 it is due on 2 August 2027 (VR-03). Open answers past that date are
-    errors, not drafts.
+    Why: the model documentation, the summary and the copyright policy are due when the model
+    is placed on the Union market; for models placed before 2 August 2025 on 2 August 2027
+    (VR-03). Open answers past that date are errors, not drafts, in all three documents;
+    before it PJ001 lists them. Under the open-source exemption (AI Act Art 53(2); catalogue
+    AIA.53.2: free and open-source licence, public weights, architecture and usage
+    information, no monetisation, no systemic risk) the model documentation's items are not
+    owed and never due here; the summary and the copyright policy still are.
 
     Passes:
         general: {union_market_release_date: 2030-01-01}   # placement still ahead
@@ -79,17 +84,21 @@ def documentation_overdue(context: RuleContext) -> Iterator[Finding]:
         general: {union_market_release_date: 2025-09-15}
         data: {curation: {to_be_provided: true}}
     """
-    due = det.documentation_due(context.md, context.pack)
-    if due is None or context.as_of < due:
-        return
-    for path, value in walk(context.md):
-        if isinstance(value, ToBeProvided):
-            yield Finding(
-                MD,
-                path,
-                f"The documentation was due on {due} and this answer is still to be provided",
-                hint="Provide the answer now.",
-            )
+    for key in DOCUMENTS:
+        document = getattr(context, key)
+        if document is None:
+            continue
+        for path, value in walk(document):
+            if not isinstance(value, ToBeProvided):
+                continue
+            due = due_on(context, key, path)
+            if due is not None:
+                yield Finding(
+                    key,
+                    path,
+                    f"The documentation was due on {due} and this answer is still to be provided",
+                    hint="Provide the answer now.",
+                )
 
 
 @rule(
@@ -530,6 +539,8 @@ def energy_reported(context: RuleContext) -> Iterator[Finding]:
 
     Why: the Form accepts N/A only when a compute or hardware provider withholds the
     information, and then asks what is missing; a figure needs its methodology (VR-12).
+    Under the open-source exemption (AI Act Art 53(2)) the Form is not owed, so only the
+    precision of a figure given is checked.
 
     Passes:
         energy: {training_mwh: "2.1*10^3", methodology: Metered at the data centre}
@@ -538,7 +549,7 @@ def energy_reported(context: RuleContext) -> Iterator[Finding]:
         energy: {training_mwh: N/A}
     """
     energy = context.md.energy
-    if energy.training_mwh == FORM_NA:
+    if energy.training_mwh == FORM_NA and required(context, MD, ("energy", "training_mwh")):
         yield Finding(
             MD,
             ("energy", "training_mwh"),
@@ -554,7 +565,9 @@ def energy_reported(context: RuleContext) -> Iterator[Finding]:
                 f"{context.pack['min_significant_figures']} significant figures",
                 hint="Write it like 2.1*10^3.",
             )
-        if isinstance(energy.methodology, NotApplicable):
+        if isinstance(energy.methodology, NotApplicable) and required(
+            context, MD, ("energy", "methodology")
+        ):
             yield Finding(
                 MD,
                 ("energy", "methodology"),
@@ -575,6 +588,8 @@ def inference_compute_reported(context: RuleContext) -> Iterator[Finding]:
     """Inference compute is in FLOP with two significant figures and names task and hardware.
 
     Why: the Form benchmarks inference compute on a stated task and hardware (VR-13).
+    Under the open-source exemption (AI Act Art 53(2)) the Form is not owed, so only the
+    precision of a figure given is checked.
 
     Passes:
         energy: {inference_compute_flop: "5.1*10^17", inference_methodology: {task: 100,000 tokens, hardware: 64 A100s}}
@@ -592,8 +607,10 @@ def inference_compute_reported(context: RuleContext) -> Iterator[Finding]:
             f"{context.pack['min_significant_figures']} significant figures",
             hint="Write it like 5.1*10^17.",
         )
-    if isinstance(flop, Quantity) and not isinstance(
-        energy.inference_methodology, InferenceBenchmark
+    if (
+        isinstance(flop, Quantity)
+        and not isinstance(energy.inference_methodology, InferenceBenchmark)
+        and required(context, MD, ("energy", "inference_methodology"))
     ):
         yield Finding(
             MD,

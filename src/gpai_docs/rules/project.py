@@ -12,6 +12,7 @@ from gpai_docs.models._types import ToBeProvided
 from gpai_docs.rules._registry import DOCUMENTS, Finding, rule
 from gpai_docs.rules._walk import walk
 from gpai_docs.rules.context import RuleContext
+from gpai_docs.rules.obligations import due_on, exempt
 
 _GUIDANCE = re.compile(
     r"^\s*(\[[^\]]*\]|<[^>]*>|\{\{.*\}\})\s*$"  # [More Information Needed], <insert>, {{x}}
@@ -33,16 +34,20 @@ def _documents(context: RuleContext) -> Iterator[tuple[str, BaseModel]]:
     "PJ001",
     "answers-to-be-provided",
     severity=Severity.WARNING,
-    reference="AI Act Art 53(1); CoP Transparency Measure 1.1",
-    catalogue=("COP.T.1.1.document_before_placing", "TDS.rule.legacy_gaps", "VR-01"),
+    reference="AI Act Art 53(1) and (2); CoP Transparency Measure 1.1",
+    catalogue=("COP.T.1.1.document_before_placing", "TDS.rule.legacy_gaps", "AIA.53.2", "VR-01"),
     needs=(),
 )
 def answers_to_be_provided(context: RuleContext) -> Iterator[Finding]:
     """Answers marked `to_be_provided` are still missing.
 
     Why: a draft may leave answers open, but the documentation must be complete by the time
-    the model is placed on the Union market. Every open answer is listed and counted in the
-    report; `gpai-docs build` refuses to build final artifacts while any remain (use `--draft`).
+    the model is placed on the Union market. Every open answer that is not due yet is listed
+    and counted in the report; `gpai-docs build` refuses to build final artifacts while any
+    remain (use `--draft`). Once an answer is due, MD002 reports it as an error instead, so
+    each open answer is reported once. Under the open-source exemption (AI Act Art 53(2);
+    catalogue AIA.53.2) the model documentation's items are not owed: they stay listed here,
+    and `not_applicable: <reason>` closes them.
 
     Passes:
         architecture: Decoder-only transformer
@@ -52,15 +57,26 @@ def answers_to_be_provided(context: RuleContext) -> Iterator[Finding]:
     """
     for key, document in _documents(context):
         for path, value in walk(document):
-            if isinstance(value, ToBeProvided):
-                note = value.to_be_provided
-                detail = f" ({note})" if isinstance(note, str) else ""
+            if not isinstance(value, ToBeProvided) or due_on(context, key, path) is not None:
+                continue
+            note = value.to_be_provided
+            detail = f" ({note})" if isinstance(note, str) else ""
+            if exempt(context, key, path):
                 yield Finding(
                     key,
                     path,
-                    f"This answer is still to be provided{detail}",
-                    hint="Replace `to_be_provided` with the answer before release.",
+                    f"This answer is still to be provided{detail}; it is not required for this "
+                    "model, since the open-source exemption applies",
+                    hint="Give the answer, or write `not_applicable: <reason>` "
+                    "(AI Act Art 53(2) lifts the model documentation obligations).",
                 )
+                continue
+            yield Finding(
+                key,
+                path,
+                f"This answer is still to be provided{detail}",
+                hint="Replace `to_be_provided` with the answer before release.",
+            )
 
 
 @rule(
