@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import enum
+import os
+import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 JsonPath = tuple[str | int, ...]
+
+# Codes of the GD family ("gpai-docs") report bugs in the tool, never problems in the
+# documents: a run with one is a tool error (exit 2), whatever else it found.
+INTERNAL_FAMILY = "GD"
+INTERNAL_ERROR = "GD001"
+# Set, internal errors propagate with their traceback instead of becoming GD001.
+DEBUG_VARIABLE = "GPAI_DOCS_DEBUG"
+
+
+def debugging() -> bool:
+    return os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
 
 
 class Severity(enum.IntEnum):
@@ -71,6 +85,44 @@ class Diagnostic:
         loc = self.location
         return (loc.file, loc.line or 0, loc.column or 0, self.code, self.message)
 
+    @property
+    def internal(self) -> bool:
+        """Whether this reports a bug in gpai-docs rather than a finding about the documents."""
+        return self.code.startswith(INTERNAL_FAMILY)
+
+
+def _raised_at(error: BaseException) -> str:
+    """The innermost frame of gpai-docs the error came from, as ``rules/x.py:12``."""
+    # The first frame is the one that caught the error, not one it went wrong in.
+    frames = traceback.extract_tb(error.__traceback__)[1:]
+    ours = [f for f in frames if "gpai_docs" in PurePath(f.filename).parts]
+    if not ours:
+        return ""
+    parts = PurePath(ours[-1].filename).parts
+    relative = "/".join(parts[len(parts) - parts[::-1].index("gpai_docs") :])
+    return f" (raised at {relative}:{ours[-1].lineno})"
+
+
+def internal_error(component: str, error: BaseException) -> Diagnostic:
+    """The diagnostic for an exception inside gpai-docs: a bug to report, not a finding.
+
+    It names the failing part, the exception's type and message and where it was raised;
+    the traceback stays out of the report (``GPAI_DOCS_DEBUG=1`` shows it from the CLI).
+    """
+    detail = " ".join(str(error).split())
+    if len(detail) > 160:
+        detail = detail[:159] + "…"
+    what = type(error).__name__ + (f": {detail}" if detail else "")
+    return Diagnostic(
+        INTERNAL_ERROR,
+        Severity.ERROR,
+        f"Internal error: {component} failed with {what}{_raised_at(error)}. This is a bug "
+        "in gpai-docs, not a problem in your documents.",
+        Location("(gpai-docs)"),
+        hint="Please report it to the gpai-docs maintainers with this message and the output "
+        "of `gpai-docs --version`; run again with GPAI_DOCS_DEBUG=1 for the traceback.",
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -97,6 +149,11 @@ class Report:
     @property
     def infos(self) -> Sequence[Diagnostic]:
         return self.with_severity(Severity.INFO)
+
+    @property
+    def internal_errors(self) -> Sequence[Diagnostic]:
+        """Bugs of gpai-docs met during the run; with any, the report is incomplete."""
+        return [d for d in self.diagnostics if d.internal]
 
     @property
     def worst(self) -> Severity | None:

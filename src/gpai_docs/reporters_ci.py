@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from gpai_docs.diagnostics import Diagnostic, Severity
+from gpai_docs.diagnostics import INTERNAL_ERROR, Diagnostic, Severity
 from gpai_docs.rules import RULES, Rule
 from gpai_docs.validation import ValidationResult
 
@@ -40,6 +40,11 @@ _BUILTIN_FAMILIES = {
         "document-schema",
         "The document does not match the gpai-docs schema of its kind.",
         "gpai-docs schema",
+    ),
+    "GD": (
+        "internal-error",
+        "gpai-docs itself failed: a bug in the tool, not a problem in the documents.",
+        "gpai-docs internal error; please report it",
     ),
 }
 
@@ -178,14 +183,24 @@ def _sarif_result(
     return out
 
 
+def _notification(diagnostic: Diagnostic) -> dict[str, Any]:
+    # A bug of the tool is a failed invocation in SARIF, not an alert on the repository.
+    text = diagnostic.message + (f" {diagnostic.hint}" if diagnostic.hint else "")
+    return {"descriptor": {"id": diagnostic.code}, "level": "error", "message": {"text": text}}
+
+
 def sarif_report(*results: ValidationResult, cwd: Path | None = None) -> str:
     """One SARIF 2.1.0 log with one run holding every result's findings."""
     here = (cwd or Path.cwd()).absolute()
     descriptors = [_rule_descriptor(rule) for rule in RULES.values()]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     sarif_results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
     for result in results:
         for diagnostic in result.report.diagnostics:
+            if diagnostic.internal:
+                notifications.append(_notification(diagnostic))
+                continue
             if diagnostic.code not in index:
                 index[diagnostic.code] = len(descriptors)
                 descriptors.append(_builtin_descriptor(diagnostic.code))
@@ -206,6 +221,11 @@ def sarif_report(*results: ValidationResult, cwd: Path | None = None) -> str:
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
     }
+    if notifications:
+        run["tool"]["driver"]["notifications"] = [_builtin_descriptor(INTERNAL_ERROR)]
+        run["invocations"] = [
+            {"executionSuccessful": False, "toolExecutionNotifications": notifications}
+        ]
     log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False)
 

@@ -24,7 +24,7 @@ def rules_markdown() -> str:
         "# Rule reference",
         "",
         f"Rule pack {pack.version} (as of {pack.as_of}). Codes are stable and never reused.",
-        "Loading and schema codes (DL, SC) are described in the README.",
+        "Loading, schema and internal-error codes (DL, SC, GD) are described in the README.",
         "",
     ]
     lines += ["| Code | Name | Severity | Reference |", "|---|---|---|---|"]

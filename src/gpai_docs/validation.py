@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from gpai_docs import rulepack
 from gpai_docs.determinations import Determination, determine
-from gpai_docs.diagnostics import Report
+from gpai_docs.diagnostics import Diagnostic, Report, debugging, internal_error
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
 from gpai_docs.project import Project, load_project
 from gpai_docs.rulepack import RulePack
@@ -29,6 +30,11 @@ class ValidationResult:
     def pending(self) -> int:
         """How many answers remain to be provided."""
         return sum(1 for d in self.report.diagnostics if d.code == "PJ001")
+
+    @property
+    def internal_errors(self) -> Sequence[Diagnostic]:
+        """Bugs of gpai-docs met on the way (GD codes): the result is then incomplete."""
+        return self.report.internal_errors
 
     def fails(self, *, strict: bool = False) -> bool:
         return self.report.fails(strict=strict)
@@ -62,6 +68,11 @@ def validate_project(
         key: doc.loaded.source_map for key, doc in project.documents.items() if doc.loaded
     }
     diagnostics = [*project.diagnostics, *run_rules(context, maps)]
-    return ValidationResult(
-        project, Report.of(diagnostics), tuple(determine(md, tds, pack)), pack, as_of
-    )
+    try:
+        determinations = tuple(determine(md, tds, pack))
+    except Exception as exc:  # a bug, not a finding: reported as GD001 beside the findings
+        if debugging():
+            raise
+        determinations = ()
+        diagnostics.append(internal_error("the determinations", exc))
+    return ValidationResult(project, Report.of(diagnostics), determinations, pack, as_of)

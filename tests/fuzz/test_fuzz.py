@@ -1,6 +1,7 @@
 """Property-based fuzzing of loading, validation and Markdown rendering.
 
-The only outcomes allowed: a clean result or findings. Any other exception fails.
+The only outcomes allowed: a clean result or findings. Any other exception fails, and so
+does an internal error (GD001): an exception the engine caught is still a bug.
 `scripts/fuzz.sh` runs the long profile (GPAI_DOCS_FUZZ_EXAMPLES per test); the default
 test run uses a small one.
 """
@@ -23,7 +24,7 @@ from hypothesis import strategies as st
 from gpai_docs.errors import GpaiDocsError
 from gpai_docs.loading import load_text
 from gpai_docs.project import KIND_BY_KEY, KINDS, validate_document
-from gpai_docs.validation import validate_project
+from gpai_docs.validation import ValidationResult, validate_project
 from tests.conftest import FIXED_DATE, SAMPLES
 from tests.fuzz.strategies import TRICKY, anything, document, examples, mutated
 from tests.hostile.test_catalogue import unsafe_markup
@@ -68,15 +69,28 @@ def _dump(data: Any) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
+def problems(result: ValidationResult) -> list[str]:
+    """What is wrong with a validation result, whatever the input: the fuzzing oracle.
+
+    An internal error (GD001) is a caught exception, i.e. a bug, and fails like a crash.
+    """
+    out = [f"bug: {d.code} {d.message}" for d in result.report.internal_errors]
+    for diagnostic in result.report.diagnostics:
+        if not diagnostic.internal and not re.match(DIAGNOSTIC_CODE, diagnostic.code):
+            out.append(f"unknown code: {diagnostic}")
+        if not (diagnostic.message and diagnostic.location.file):
+            out.append(f"no message or file: {diagnostic}")
+    return out
+
+
 def _check(project: Path, spec_index: int) -> None:
     """Validate, then render one artifact to Markdown and HTML.
 
     Only findings, or a GpaiDocsError from rendering, may come out.
     """
     result = validate_project(project, as_of=FIXED_DATE)
-    for diagnostic in result.report.diagnostics:
-        assert re.match(DIAGNOSTIC_CODE, diagnostic.code), diagnostic
-        assert diagnostic.message and diagnostic.location.file
+    found = problems(result)
+    assert not found, found
     from gpai_docs.render.artifacts import SPECS
     from gpai_docs.render.html import to_html
     from gpai_docs.render.markdown import render_artifact

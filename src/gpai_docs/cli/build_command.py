@@ -70,7 +70,8 @@ def build_command(
       gpai-docs build samples/minimal --out output/minimal
       gpai-docs build my-model --draft --no-pdf
 
-    Exit codes: 0 built, 1 build refused (findings), 2 usage or tool error.
+    Exit codes: 0 built, 1 build refused (findings), 2 usage or tool error (including an
+    internal error, GD001, which refuses drafts too).
     """
     from gpai_docs.render.build import BuildRefused, build_project
     from gpai_docs.reporters import text_report
@@ -87,11 +88,22 @@ def build_command(
         )
     except BuildRefused as refused:
         click.echo(text_report(refused.result, quiet=True))
+        if refused.result.internal_errors:
+            click.echo(
+                "error: Build refused: gpai-docs hit an internal error (GD001, a bug in "
+                "gpai-docs), so the validation is incomplete. Please report it.",
+                err=True,
+            )
+            raise SystemExit(EXIT_ERROR) from None
         click.echo(f"error: {refused}", err=True)
         raise SystemExit(EXIT_FINDINGS) from None
     except GpaiDocsError as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_ERROR) from None
+    except Exception as error:
+        from gpai_docs.cli.validate_command import internal_failure
+
+        internal_failure("build", error)
     for artifact in result.artifacts:
         click.echo(str(artifact.path))
     if result.validation is None:

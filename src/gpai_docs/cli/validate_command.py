@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from gpai_docs.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from gpai_docs.errors import GpaiDocsError
+
+if TYPE_CHECKING:
+    from gpai_docs.validation import ValidationResult
 
 FORMATS = ["text", "json", "sarif", "github"]
 
@@ -55,10 +59,10 @@ def validate_command(
       gpai-docs validate my-model --format sarif > gpai-docs.sarif
       gpai-docs validate my-model --format github
 
-    Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 usage or tool error.
+    Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 usage or tool error
+    (including an internal error, GD001: a bug in gpai-docs, whatever else was found).
     """
     from gpai_docs.integrations.project_paths import project_folders
-    from gpai_docs.reporters import REPORTERS, text_report
     from gpai_docs.validation import validate_project
 
     try:
@@ -68,27 +72,56 @@ def validate_command(
         results = [
             validate_project(folder, as_of=as_of.date() if as_of else None) for folder in folders
         ]
+        output = _render(results, output_format, quiet=quiet)
     except GpaiDocsError as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_ERROR) from None
+    except click.ClickException:
+        raise
+    except Exception as error:
+        internal_failure("validate", error)
+    if output:
+        click.echo(output)
+    bugs = sum(len(result.internal_errors) for result in results)
+    if bugs:
+        # Said on stderr too, so that it shows beside JSON, SARIF or annotations on stdout.
+        click.echo(
+            f"error: gpai-docs hit {bugs} internal error{'s' if bugs != 1 else ''} (GD001, a "
+            "bug in gpai-docs); the report is incomplete. Please report it.",
+            err=True,
+        )
+        raise SystemExit(EXIT_ERROR)
+    failed = any(result.fails(strict=strict) for result in results)
+    raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _render(results: list[ValidationResult], output_format: str, *, quiet: bool) -> str:
+    from gpai_docs.reporters import REPORTERS, text_report
+
     if output_format == "sarif":
         from gpai_docs.reporters_ci import sarif_report
 
-        click.echo(sarif_report(*results))
-    elif output_format == "github":
+        return sarif_report(*results)
+    if output_format == "github":
         from gpai_docs.reporters_ci import github_report
 
-        annotations = github_report(*results)
-        if annotations:
-            click.echo(annotations)
-    elif output_format == "text":
+        return github_report(*results)
+    if output_format == "text":
         reports = [text_report(result, quiet=quiet) for result in results]
         if len(results) > 1:
             reports = [
                 f"== {r.project.root} ==\n{t}" for r, t in zip(results, reports, strict=True)
             ]
-        click.echo("\n\n".join(reports))
-    else:
-        click.echo(REPORTERS[output_format](results[0]))
-    failed = any(result.fails(strict=strict) for result in results)
-    raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)
+        return "\n\n".join(reports)
+    return REPORTERS[output_format](results[0])
+
+
+def internal_failure(command: str, error: Exception) -> NoReturn:
+    """An exception that escaped the library is a bug: say so plainly and exit 2, not 1."""
+    from gpai_docs.diagnostics import debugging, internal_error
+    from gpai_docs.reporters import format_diagnostic
+
+    if debugging():
+        raise error
+    click.echo(format_diagnostic(internal_error(f"`gpai-docs {command}`", error)), err=True)
+    raise SystemExit(EXIT_ERROR) from None

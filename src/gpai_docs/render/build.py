@@ -162,7 +162,8 @@ def build_project(
             if reused is not None:
                 return BuildResult(reused, None, draft, 0)
         result = validate_project(project_dir, as_of=as_of or default_as_of(project_dir))
-        if not draft and (result.report.errors or result.pending):
+        # An internal error (a bug) leaves the validation incomplete: not even a draft.
+        if result.internal_errors or (not draft and (result.report.errors or result.pending)):
             raise BuildRefused(result)
         return _build(result, out_dir, manifest, key, draft, set(formats), workers)
 
