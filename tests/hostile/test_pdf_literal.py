@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import FIXED_DATE
 from tests.hostile._isolate import run_isolated
-from tests.hostile.test_catalogue import CASES, _patch_values, prepare
+from tests.hostile.test_catalogue import CASES, _patch_values, import_optional, prepare
 
 PDF_CASES = [
     c for c in CASES if c["expect"].get("renders") == "literally" and c["id"] not in ("value-1mb",)
@@ -34,8 +34,8 @@ def _pdf_build(project: Path, out: Path) -> dict[str, Any]:
 def test_hostile_text_in_pdfs_is_literal_and_fetches_nothing(
     case: dict[str, Any], tmp_path: Path
 ) -> None:
-    pytest.importorskip("weasyprint")
-    pytest.importorskip("pypdf")
+    import_optional("weasyprint")
+    import_optional("pypdf")
     project, _ = prepare(case, tmp_path / "work")
     outcome = run_isolated(lambda: _pdf_build(project, tmp_path / "out"), timeout=300)
     assert outcome.error is None, outcome.error
