@@ -301,3 +301,27 @@ def _assert_literal(case: dict[str, Any], diagnostics: list[Any], value: dict[st
                 continue
             shown = html.escape(" ".join(line.split()), quote=False).replace('"', "&quot;")
             assert shown in everything, f"{line[:80]!r} is not in the output as literal text"
+
+
+def test_optional_imports_skip_locally_and_fail_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception):
+        import_optional("gpai_docs_no_such_module")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(ModuleNotFoundError):
+        import_optional("gpai_docs_no_such_module")
+
+
+def test_the_location_check_refuses_a_neighbouring_line(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    document = project / "model-documentation.yaml"
+    document.write_text("document:\n  version: 1\n  version: 2\n", encoding="utf-8")
+    expect = {"finding": "DL004", "located": {"line_of": ["version", "version: 2"], "column": 3}}
+    finding = ("DL004", "project/model-documentation.yaml", 3, 3, "Duplicate key.", "Remove it.")
+    _assert_finding({}, project, document, [finding], expect)
+    for line, column in ((2, 3), (3, 1)):
+        with pytest.raises(WrongLocation):
+            _assert_finding(
+                {}, project, document, [(*finding[:2], line, column, *finding[4:])], expect
+            )
