@@ -12,7 +12,7 @@ import pytest
 
 from gpai_docs.errors import OutputError
 from tests.conftest import SAMPLES
-from tests.faults._helpers import copy_sample, edit, is_root, run, visible_files
+from tests.faults._helpers import copy_sample, edit, is_root, run
 
 
 def _assert_clear_error(result: subprocess.CompletedProcess[str], words: str) -> None:
@@ -71,14 +71,26 @@ def test_full_disk_is_exit_2_and_leaves_no_partial_file(tiny_disk: Path) -> None
         assert not path.name.endswith(".part"), f"{path.name} left behind"
 
 
+def _contents(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (hidden ones too: the manifest and the lock), with its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 def test_disk_full_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from gpai_docs.render.build import build_project
 
     project = copy_sample(tmp_path / "project")
     out = tmp_path / "out"
     build_project(project, out, formats=("md",))
-    before = visible_files(out)
+    before = _contents(out)
     edit(project, "Decoder-only transformer", "Encoder-decoder transformer")
+    # What a build of the edited project writes when the disk is not full.
+    build_project(project, tmp_path / "complete", formats=("md",))
+    complete = _contents(tmp_path / "complete")
     real_fsync = os.fsync
     calls = {"n": 0}
 
@@ -93,5 +105,12 @@ def test_disk_full_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         build_project(project, out, formats=("md",))
     assert "no space left" in str(raised.value).lower()
     assert not list(out.rglob("*.part"))
-    after = visible_files(out)
-    assert after.keys() == before.keys()  # nothing vanished; files are old or new, never cut
+    after = _contents(out)
+    assert after.keys() == before.keys()  # nothing vanished, nothing half-made appeared
+    # Every file is byte for byte the old one or the new one, never cut: the two written
+    # before the disk filled are new, the rest (manifest included) are as before.
+    changed = sorted(name for name in after if after[name] != before[name])
+    assert len(changed) == 2, changed
+    for name in changed:
+        assert after[name] == complete[name], f"{name} is neither the old nor the new file"
+    assert ".gpai-docs-build.json" not in changed  # the manifest still describes the old build
