@@ -20,7 +20,7 @@ from gpai_docs.bundle._crashpoints import STEPS
 from gpai_docs.bundle.history import model_history
 from gpai_docs.bundle.store import ModelStore
 from gpai_docs.bundle.verify import verify_release
-from tests.releases.conftest import SLUG, Released, tree_hashes
+from tests.releases.conftest import SLUG, Released, release, tree_hashes
 
 BEFORE_COMMIT = ("built", "staged", "archived")
 
@@ -75,8 +75,18 @@ def assert_no_trace_of(released: Released, version: str, before: dict[str, str])
         assert verify_release(released.model / old).ok
 
 
-def test_steps_cover_the_release() -> None:
-    assert STEPS == ("built", "staged", "archived", "committed", "published")
+def test_steps_cover_the_release(released: Released, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real release passes every named step, once each, in order: so the crash tests
+    below, which stop at each of STEPS, stop it everywhere it can be stopped."""
+    import gpai_docs.bundle.release as release_module
+
+    passed: list[str] = []
+    monkeypatch.setattr(release_module, "checkpoint", passed.append)
+    release(released.project, released.out, "2.1")
+    assert passed == ["built", "staged", "archived", "committed", "published"]
+    assert tuple(passed) == STEPS
+    assert (*BEFORE_COMMIT, "committed", "published") == STEPS
+    assert verify_release(released.model / "2.1").ok
 
 
 @pytest.mark.parametrize("step", BEFORE_COMMIT)
