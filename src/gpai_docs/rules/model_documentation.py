@@ -592,7 +592,7 @@ def inference_compute_reported(context: RuleContext) -> Iterator[Finding]:
     precision of a figure given is checked.
 
     Passes:
-        energy: {inference_compute_flop: "5.1*10^17", inference_methodology: {task: 100,000 tokens, hardware: 64 A100s}}
+        energy: {inference_compute_flop: "5.1*10^17", inference_methodology: {task: "100,000 tokens", hardware: 64 A100s}}
 
     Fails:
         energy: {inference_compute_flop: "5*10^17"}
