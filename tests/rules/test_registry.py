@@ -66,3 +66,21 @@ def test_every_validation_rule_of_the_catalogue_is_covered() -> None:
 def _covered_outside_rules() -> set[str]:
     # VR-03's deadline is a determination as well as rule MD002.
     return set()
+
+
+def test_the_internal_error_family_is_not_a_rule_family() -> None:
+    # GD codes report bugs of gpai-docs (exit 2); a rule must never be able to take one.
+    from gpai_docs.diagnostics import INTERNAL_ERROR, INTERNAL_FAMILY, Severity
+    from gpai_docs.rules import rule
+
+    assert (INTERNAL_FAMILY, INTERNAL_ERROR) == ("GD", "GD001")
+    assert not [code for code in RULES if code.startswith(INTERNAL_FAMILY)]
+    with pytest.raises(ValueError, match="malformed"):
+        rule(
+            INTERNAL_ERROR,
+            "would-be-internal",
+            severity=Severity.ERROR,
+            reference="-",
+            catalogue=("VR-01",),
+            needs=(),
+        )
