@@ -83,4 +83,4 @@ def test_the_internal_error_family_is_not_a_rule_family() -> None:
             reference="-",
             catalogue=("VR-01",),
             needs=(),
-        )
+        )(lambda context: iter(()))
