@@ -72,15 +72,25 @@ def load_rule(sme: bool) -> Rule:
     """The rule for a provider (SME or not) from the shipped rule pack."""
     try:
         pack = rulepack.load()
+    except KeyError as exc:
+        raise _missing(exc) from exc
+    return rule_for(pack, sme)
+
+
+def rule_for(pack: rulepack.RulePack, sme: bool) -> Rule:
+    """The rule for a provider (SME or not) from ``pack``; rule TS008 checks with it too."""
+    try:
         key = SME_SHARE_KEY if sme else SHARE_KEY
         share = _fraction(pack[key], key)
         cap = int(pack[SME_CAP_KEY]) if sme else None
         catalogue_id = pack.ref(key)
     except KeyError as exc:
-        raise CrawlStatsError(
-            f"the rule pack has no value {exc}", hint="update data/rulepack.yaml"
-        ) from exc
+        raise _missing(exc) from exc
     return Rule(share, cap, sme, catalogue_id, pack.version)
+
+
+def _missing(exc: KeyError) -> CrawlStatsError:
+    return CrawlStatsError(f"the rule pack has no value {exc}", hint="update data/rulepack.yaml")
 
 
 @dataclass(frozen=True, slots=True)
