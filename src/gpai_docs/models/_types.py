@@ -10,6 +10,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
@@ -149,18 +150,46 @@ _POWER_ONLY = re.compile(r"^\s*10\s*\^\s*(?P<exp>[-+]?\d+)\s*$")
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A number as the Form writes it (``3.7*10^24``), keeping its significant figures."""
+    """A number as the Form writes it (``3.7*10^24``), keeping its significant figures.
+
+    ``exact`` is the written number itself, read from the mantissa digits and the exponent;
+    legal thresholds are compared with it, because ``value`` (the nearest float) cannot
+    tell ``10^23`` from the next number above it. ``value`` serves measurements only.
+    """
 
     value: float
     significant_figures: int
     text: str
+    exact: Fraction
 
     @property
     def exponent(self) -> int:
-        return math.floor(math.log10(abs(self.value))) if self.value else 0
+        return decimal_exponent(self.exact)
 
     def __str__(self) -> str:
         return self.text
+
+
+def decimal_exponent(number: Fraction) -> int:
+    """The power of ten of a number's leading digit, computed exactly (0 for zero)."""
+    if not number:
+        return 0
+    size = abs(number)
+    guess = len(str(size.numerator)) - len(str(size.denominator))
+    return guess if Fraction(10) ** guess <= size else guess - 1
+
+
+def power_text(number: Fraction, figures: int) -> str:
+    """``number`` as ``m×10^e`` with ``figures`` significant figures, rounded exactly."""
+    if not number:
+        return "0"
+    exponent = decimal_exponent(number)
+    digits = round(abs(number) / Fraction(10) ** (exponent - figures + 1))
+    if digits == 10**figures:  # 9.96 to two figures is 1.0×10^1, not 10×10^0
+        exponent, digits = exponent + 1, digits // 10
+    text = str(digits)
+    sign = "-" if number < 0 else ""
+    return f"{sign}{text[0]}{'.' + text[1:] if len(text) > 1 else ''}×10^{exponent}"
 
 
 def _significant(mantissa: str) -> int:
@@ -172,6 +201,8 @@ def _significant(mantissa: str) -> int:
 
 
 _MAX_NUMBER_CHARS = 100
+# Beyond any float; refusing larger exponents keeps 10 ** exponent from running for hours.
+_MAX_EXPONENT = 400
 
 
 def parse_quantity(raw: Any) -> Quantity:
@@ -190,18 +221,29 @@ def _shorten(raw: Any) -> str:
     return repr(text) if len(text) <= 40 else f"{text[:40]!r}…"
 
 
+def _written(text: str, mantissa: str, exponent: int, significant: int) -> Quantity:
+    if exponent > _MAX_EXPONENT:
+        raise ValueError(f"{text!r} is too large")
+    if exponent < -_MAX_EXPONENT:
+        raise ValueError(f"{text!r} is too small to be a count or measurement")
+    exact = Fraction(mantissa) * Fraction(10) ** exponent
+    return Quantity(float(exact), significant, text, exact)
+
+
 def _parse_quantity(raw: Any) -> Quantity:
     if isinstance(raw, Quantity):
         return raw
     if isinstance(raw, bool):
         raise ValueError("expected a number such as 3.7*10^24, not true/false")
     if isinstance(raw, int):
-        return Quantity(float(raw), _significant(str(abs(raw))), str(raw))
+        return Quantity(float(raw), _significant(str(abs(raw))), str(raw), Fraction(raw))
     if isinstance(raw, float):
         if not math.isfinite(raw):
             raise ValueError("expected a finite number")
+        # The loader has already turned unquoted YAML such as 1.0e+23 into a float; its
+        # shortest repr is the written decimal whenever that had at most 15 digits.
         mantissa = repr(raw).split("e")[0]
-        return Quantity(raw, _significant(mantissa), repr(raw))
+        return Quantity(raw, _significant(mantissa), repr(raw), Fraction(repr(raw)))
     if not isinstance(raw, str):
         raise ValueError("expected a number such as 3.7*10^24")
     text = raw.strip()
@@ -211,16 +253,13 @@ def _parse_quantity(raw: Any) -> Quantity:
     compact = re.sub(r"\s+", " ", text)
     power = _POWER_ONLY.match(compact)
     if power:
-        return Quantity(10.0 ** int(power["exp"]), 1, text)
+        return _written(text, "1", int(power["exp"]), 1)
     match = _SCI.match(compact)
     if not match or not match["mant"] or match["mant"] in "+-":
         raise ValueError(f"{text!r} is not a number; write it like 3.7*10^24 or 7.3e10")
     exponent = match["exp"] or match["exp_only"] or "0"
     mantissa = match["mant"].replace(",", "").replace("_", "").replace(" ", "")
-    value = float(mantissa) * 10.0 ** int(exponent)
-    if not math.isfinite(value):
-        raise ValueError(f"{text!r} is too large")
-    return Quantity(value, _significant(match["mant"]), text)
+    return _written(text, mantissa, int(exponent), _significant(match["mant"]))
 
 
 Number = Annotated[
