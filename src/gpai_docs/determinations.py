@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
-from gpai_docs.models._types import Quantity, YesNo
+from gpai_docs.models._types import Quantity, YesNo, power_text
 from gpai_docs.models.model_documentation import Dependency, ModalitySize
 from gpai_docs.rulepack import RulePack
 
@@ -40,11 +40,23 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def training_flop(md: ModelDocumentation) -> float | None:
+def training_compute(md: ModelDocumentation) -> Quantity | None:
+    """The training compute as written: the AI Office figure, else the authorities' one."""
     for value in (md.compute.training_flop_aio, md.compute.training_flop_nca):
         if isinstance(value, Quantity):
-            return value.value
+            return value
     return None
+
+
+def training_flop(md: ModelDocumentation) -> float | None:
+    """The training compute as the nearest float: for measurements, never for thresholds."""
+    compute = training_compute(md)
+    return compute.value if compute else None
+
+
+def _meets(value: Quantity, key: str, pack: RulePack, base: Fraction = Fraction(1)) -> bool:
+    """Whether a written number meets the threshold ``key`` (times ``base``), exactly."""
+    return pack.comparison(key).holds(value.exact, pack.exact(key) * base)
 
 
 def _date(value: object) -> dt.date | None:
@@ -62,10 +74,22 @@ def is_generative(md: ModelDocumentation) -> bool:
     )
 
 
+def gpai_indicated(md: ModelDocumentation, pack: RulePack) -> bool | None:
+    """The guidelines' indicative criterion (compute and generative output); None if unknown."""
+    compute = training_compute(md)
+    if compute is None:
+        return None
+    return _meets(compute, "gpai_indicative_flop", pack) and is_generative(md)
+
+
+def compute_presumes_systemic_risk(md: ModelDocumentation, pack: RulePack) -> bool:
+    compute = training_compute(md)
+    return compute is not None and _meets(compute, "systemic_risk_flop", pack)
+
+
 def systemic_risk_presumed(md: ModelDocumentation, pack: RulePack) -> bool:
-    flop = training_flop(md)
     designated = md.systemic_risk is not None and md.systemic_risk.designated
-    return designated or (flop is not None and flop > float(pack["systemic_risk_flop"]))
+    return designated or compute_presumes_systemic_risk(md, pack)
 
 
 def dependencies(md: ModelDocumentation) -> list[Dependency]:
@@ -73,30 +97,31 @@ def dependencies(md: ModelDocumentation) -> list[Dependency]:
     return [d for d in deps if isinstance(d, Dependency)] if isinstance(deps, list) else []
 
 
-def modifier_threshold(md: ModelDocumentation, pack: RulePack) -> float | None:
-    """The modification compute above which a modifier becomes provider, or None if not known."""
+def modifier_base(md: ModelDocumentation, pack: RulePack) -> Fraction | None:
+    """The original's compute, or the guidelines' fallback when it is unknown, exactly."""
     if md.modification is None:
         return None
-    share = float(pack["modifier_compute_share"])
     base = md.modification.base_model_flop
     if isinstance(base, Quantity):
-        return share * base.value
-    key = (
-        "modifier_fallback_flop_systemic"
-        if md.modification.base_model_systemic_risk
-        else "modifier_fallback_flop_gpai"
-    )
-    return share * float(pack[key])
+        return base.exact
+    systemic = md.modification.base_model_systemic_risk
+    return pack.exact(f"modifier_fallback_flop_{'systemic' if systemic else 'gpai'}")
+
+
+def modifier_threshold(md: ModelDocumentation, pack: RulePack) -> float | None:
+    """The modification compute above which a modifier becomes provider, or None if not known."""
+    base = modifier_base(md, pack)
+    return None if base is None else float(pack.exact("modifier_compute_share") * base)
 
 
 def modifier_is_provider(md: ModelDocumentation, pack: RulePack) -> bool | None:
-    if not dependencies(md) or md.modification is None:
+    base = modifier_base(md, pack)
+    if not dependencies(md) or md.modification is None or base is None:
         return None
-    threshold = modifier_threshold(md, pack)
     flop = md.modification.modification_flop
-    if threshold is None or not isinstance(flop, Quantity):
+    if not isinstance(flop, Quantity):
         return None
-    return flop.value > threshold
+    return _meets(flop, "modifier_compute_share", pack, base)
 
 
 def open_source_exemption(md: ModelDocumentation, pack: RulePack) -> bool:
@@ -119,13 +144,18 @@ def authorised_representative_needed(md: ModelDocumentation, pack: RulePack) -> 
     return not md.provider.established_in_union and not open_source_exemption(md, pack)
 
 
+def is_legacy(md: ModelDocumentation, pack: RulePack) -> bool:
+    """Placed on the Union market before Chapter V applied (Art 111(3))."""
+    placed = union_placement(md)
+    key = "legacy_placement_cutoff"
+    return placed is not None and pack.comparison(key).holds(placed, pack.date(key))
+
+
 def documentation_due(md: ModelDocumentation, pack: RulePack) -> dt.date | None:
     placed = union_placement(md)
     if placed is None:
         return None
-    if placed < pack.date("legacy_placement_cutoff"):
-        return pack.date("legacy_deadline")
-    return placed
+    return pack.date("legacy_deadline") if is_legacy(md, pack) else placed
 
 
 def retention_end(md: ModelDocumentation, pack: RulePack) -> dt.date | None:
@@ -153,8 +183,11 @@ def fine_exposure(md: ModelDocumentation, pack: RulePack) -> float | None:
     return max(float(pack["fine_turnover_share"]) * turnover.value, float(pack["fine_minimum_eur"]))
 
 
-def _flop_text(value: float) -> str:
-    return f"{value:.2g}".replace("e+", "×10^")
+def _flop_text(value: Quantity | Fraction) -> str:
+    """A written figure keeps its own precision; so 1.000001×10^25 never prints as 1×10^25."""
+    if isinstance(value, Quantity):
+        return power_text(value.exact, value.significant_figures)
+    return power_text(value, len(str(value.numerator).rstrip("0")) or 1)
 
 
 def determine(
@@ -183,40 +216,58 @@ def determine(
     return out
 
 
-def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determination]:
-    out: list[Determination] = []
-    flop = training_flop(md)
-    gpai_flop = float(pack["gpai_indicative_flop"])
-    if flop is None:
-        scope = (
-            "Unknown",
-            "Training compute is not given, so the indicative GPAI criterion cannot be applied.",
+def _compared(value: Quantity, key: str, pack: RulePack) -> str:
+    """``<value> FLOP is [not] greater than <threshold> FLOP``, in the catalogue's words."""
+    comparison = pack.comparison(key)
+    words = comparison.words if _meets(value, key, pack) else comparison.negated
+    return f"{_flop_text(value)} FLOP is {words} {_flop_text(pack.exact(key))} FLOP"
+
+
+def _scope(md: ModelDocumentation, pack: RulePack) -> Determination:
+    compute = training_compute(md)
+    if compute is None:
+        outcome = "Unknown"
+        statement = (
+            "Training compute is not given, so the indicative GPAI criterion cannot be applied."
         )
-    elif flop > gpai_flop and is_generative(md):
-        scope = (
-            "Likely a GPAI model",
-            f"Training compute of {_flop_text(flop)} FLOP exceeds "
-            f"{_flop_text(gpai_flop)} FLOP and the model generates language, images or "
-            "video.",
+    elif gpai_indicated(md, pack):
+        outcome = "Likely a GPAI model"
+        statement = (
+            f"Training compute of {_compared(compute, 'gpai_indicative_flop', pack)} and the "
+            "model generates language, images or video."
         )
     else:
-        scope = (
-            "May be out of scope",
-            f"Training compute of {_flop_text(flop)} FLOP or the "
-            "output modalities do not meet the indicative criterion; Art 3(63) decides.",
+        outcome = "May be out of scope"
+        link = " but" if _meets(compute, "gpai_indicative_flop", pack) else ""
+        generative = (
+            ""
+            if is_generative(md)
+            else f"{link} the model does not generate language, images or video"
         )
-    out.append(
-        Determination(
-            "gpai_scope",
-            "General-purpose AI model",
-            *scope,
-            "Commission GPAI guidelines (GL.gpai_indicative); AI Act Art 3(63)",
+        statement = (
+            f"Training compute of {_compared(compute, 'gpai_indicative_flop', pack)}"
+            f"{generative}; the indicative criterion is not met and Art 3(63) decides."
         )
+    return Determination(
+        "gpai_scope",
+        "General-purpose AI model",
+        outcome,
+        statement,
+        "Commission GPAI guidelines (GL.gpai_indicative); AI Act Art 3(63)",
     )
 
-    systemic = systemic_risk_presumed(md, pack)
+
+def _systemic(md: ModelDocumentation, pack: RulePack) -> Determination:
+    compute = training_compute(md)
     deadline = notification_deadline(md, pack)
+    systemic = systemic_risk_presumed(md, pack)
     if systemic:
+        reason = (
+            f"Training compute of {_compared(compute, 'systemic_risk_flop', pack)}, so "
+            "systemic risk is presumed"
+            if compute is not None and compute_presumes_systemic_risk(md, pack)
+            else "The model is designated as a model with systemic risk"
+        )
         when = (
             f"notify the Commission by {deadline}"
             if deadline
@@ -224,25 +275,61 @@ def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determ
             f"{pack['notification_days']} days of the threshold being met or known"
         )
         statement = (
-            f"Systemic risk is presumed; {when}. The Safety and Security chapter and "
-            "Annex XI Section 2 apply, and the open-source exemption does not."
+            f"{reason}; {when}. The Safety and Security chapter and Annex XI Section 2 "
+            "apply, and the open-source exemption does not."
+        )
+    elif compute is None:
+        statement = (
+            "Training compute is not given, so the presumption of Art 51(2) cannot be "
+            "applied; the model is not designated."
         )
     else:
         statement = (
-            f"Training compute does not exceed {_flop_text(float(pack['systemic_risk_flop']))}"
-            " FLOP and the model is not designated."
+            f"Training compute of {_compared(compute, 'systemic_risk_flop', pack)} and the "
+            "model is not designated."
         )
-    out.append(
-        Determination(
-            "systemic_risk",
-            "Systemic risk",
-            "Presumed" if systemic else "Not presumed",
-            statement,
-            "AI Act Art 51(2), Art 52(1)",
-            deadline,
-        )
+    return Determination(
+        "systemic_risk",
+        "Systemic risk",
+        "Presumed" if systemic else "Not presumed",
+        statement,
+        "AI Act Art 51(2), Art 52(1)",
+        deadline,
     )
 
+
+def _modifier(md: ModelDocumentation, pack: RulePack) -> Determination | None:
+    becomes = modifier_is_provider(md, pack)
+    base = modifier_base(md, pack)
+    flop = md.modification.modification_flop if md.modification else None
+    if becomes is None or base is None or md.modification is None or not isinstance(flop, Quantity):
+        return None
+    names = ", ".join(d.name for d in dependencies(md))
+    given = md.modification.base_model_flop
+    original = (
+        f"the original's {_flop_text(given)} FLOP ({names})"
+        if isinstance(given, Quantity)
+        else f"the {_flop_text(base)} FLOP the guidelines assume for an original whose "
+        f"compute is unknown ({names})"
+    )
+    key = "modifier_compute_share"
+    comparison = pack.comparison(key)
+    statement = (
+        f"The modification's compute of {_flop_text(flop)} FLOP is "
+        f"{comparison.words if becomes else comparison.negated} {pack.exact(key)} of {original}"
+    )
+    return Determination(
+        "modifier",
+        "Modifier becomes provider",
+        "Yes" if becomes else "No",
+        statement
+        + (": the documentation and summary cover the modification only." if becomes else "."),
+        "Commission GPAI guidelines (GL.modifier_one_third, GL.modifier_fallback)",
+    )
+
+
+def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determination]:
+    out = [_scope(md, pack), _systemic(md, pack)]
     exempt = open_source_exemption(md, pack)
     out.append(
         Determination(
@@ -259,26 +346,9 @@ def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determ
             "AI Act Art 53(2), Art 54(6); recitals 103 and 104",
         )
     )
-
-    becomes = modifier_is_provider(md, pack)
-    if becomes is not None:
-        names = ", ".join(d.name for d in dependencies(md))
-        share = str(Fraction(float(pack["modifier_compute_share"])).limit_denominator(100))
-        out.append(
-            Determination(
-                "modifier",
-                "Modifier becomes provider",
-                "Yes" if becomes else "No",
-                (
-                    f"The modification's compute exceeds {share} of the original's ({names}): "
-                    "the documentation and summary cover the modification only."
-                    if becomes
-                    else f"The modification's compute does not exceed "
-                    f"{pack.values['modifier_compute_share'].value} of the original's ({names})."
-                ),
-                "Commission GPAI guidelines (GL.modifier_one_third, GL.modifier_fallback)",
-            )
-        )
+    modifier = _modifier(md, pack)
+    if modifier is not None:
+        out.append(modifier)
 
     needed = authorised_representative_needed(md, pack)
     placed = union_placement(md)
@@ -302,15 +372,15 @@ def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determ
 
     due = documentation_due(md, pack)
     if due is not None:
-        legacy = placed is not None and placed < pack.date("legacy_placement_cutoff")
+        cutoff = "legacy_placement_cutoff"
         out.append(
             Determination(
                 "documentation_due",
                 "Documentation due",
                 str(due),
-                "The model was placed on the market before "
-                f"{pack.date('legacy_placement_cutoff')}: comply by {due}."
-                if legacy
+                f"The model was placed on the market {pack.comparison(cutoff).words} "
+                f"{pack.date(cutoff)}: comply by {due}."
+                if is_legacy(md, pack)
                 else "Documentation is due when the model is placed on the Union market.",
                 "AI Act Art 53(1), Art 111(3)",
                 due,
