@@ -1,17 +1,20 @@
-"""Plant unique markers in every text field of a project, to trace where values end up."""
+"""Plant unique markers in every text field of a project, to trace where values end up.
+
+Which values are free text and who may read each comes from the JSON Schemas in
+``schemas/`` (see ``tests/canary/schema_leaves.py``), not from the audience projection
+the tests check.
+"""
 
 from __future__ import annotations
 
-import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from pydantic import ValidationError
-
-from gpai_docs.loading import load_file
 from gpai_docs.project import KINDS, SUFFIXES
-from gpai_docs.render.audience import text_leaves
+from tests.canary.planting import Planter
+from tests.conftest import FIXED_DATE
+from tests.rules.patching import sample_data
 
 
 @dataclass(frozen=True)
@@ -22,76 +25,22 @@ class Marker:
     audience: tuple[str, ...]
 
 
-def _set(data: Any, path: tuple[str | int, ...], value: str) -> None:
-    for part in path[:-1]:
-        data = data[part]
-    data[path[-1]] = value
-
-
-def _get(data: Any, path: tuple[str | int, ...]) -> Any:
-    """The raw value at ``path``, or None where the source is shaped differently
-    (``used: Yes`` is a string in the source and a record in the model)."""
-    for part in path:
-        if (isinstance(data, dict) and isinstance(part, str) and part in data) or (
-            isinstance(data, list) and isinstance(part, int) and part < len(data)
-        ):
-            data = data[part]
-        else:
-            return None
-    return data
-
-
 def plant(sample: Path, target: Path) -> list[Marker]:
-    """Copy ``sample`` to ``target`` (as JSON) with a marker appended to every text value.
+    """Write ``sample`` to ``target`` with a marker appended to every free-text value.
 
-    Values whose schema refuses the change (choices, dates, N/A literals) keep their text.
+    Values the marker would make invalid (dates, choices, names another document must
+    repeat) keep their text, so the project still validates.
     """
     target.mkdir(parents=True, exist_ok=True)
-    markers: list[Marker] = []
-    counter = 0
+    documents = {f"{kind.stem}{suffix}" for kind in KINDS for suffix in SUFFIXES}
     for extra in sample.iterdir():
-        if extra.is_file() and not any(
-            extra.name == f"{k.stem}{s}" for k in KINDS for s in SUFFIXES
-        ):
-            (target / extra.name).write_bytes(extra.read_bytes())
-    for kind in KINDS:
-        source = next(
-            (sample / f"{kind.stem}{s}" for s in SUFFIXES if (sample / f"{kind.stem}{s}").exists()),
-            None,
-        )
-        if source is None:
-            continue
-        data = load_file(source, source.name).data
-        original = kind.model.model_validate(data)
-        planted: dict[tuple[str | int, ...], Marker] = {}
-        for path, audience, value in text_leaves(original):
-            if value == "N/A" or _get(data, path) != value:
-                continue
-            counter += 1
-            marker = Marker(f"ZQX{counter:05d}QZ", kind.key, path, audience)
-            _set(data, path, f"{value} {marker.text}")
-            planted[path] = marker
-        while True:
-            try:
-                kind.model.model_validate(data)
-                break
-            except ValidationError as error:
-                # Tagged unions add their tags ("~value") to locations; paths do not have them.
-                refused = {
-                    tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("~")))
-                    for e in error.errors()
-                }
-                reverted = False
-                for path in list(planted):
-                    if any(loc[: len(path)] == path for loc in refused):
-                        _set(data, path, _get(data, path).removesuffix(f" {planted[path].text}"))
-                        del planted[path]
-                        reverted = True
-                if not reverted:
-                    raise
-        markers.extend(planted.values())
-        (target / f"{kind.stem}.json").write_text(json.dumps(data, default=str), encoding="utf-8")
-    return markers
+        if extra.is_file() and extra.name not in documents:
+            shutil.copyfile(extra, target / extra.name)
+    _, planted = Planter().plant(sample_data(sample.name), target, FIXED_DATE)
+    return [
+        Marker(m.text, m.leaf.document, m.leaf.path, tuple(sorted(m.leaf.audience)))
+        for m in planted
+    ]
 
 
 def may_appear(marker: Marker, audience: str) -> bool:

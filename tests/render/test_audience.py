@@ -1,75 +1,95 @@
-"""The audience projection: one source of truth, the fields' x-audience metadata."""
+"""The audience projection, held against the audience marks of the published JSON Schemas.
+
+What each audience should see is read from ``schemas/*.schema.json`` by a walker of the
+canary's own (``tests/canary/schema_leaves.py``), never from the projection's helpers.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import typing
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
 
-from gpai_docs.catalogue import AUDIENCES
-from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
-from gpai_docs.render.audience import VALUE_MODELS, Record, field_audience, project, text_leaves
+from gpai_docs.render.audience import Record, project
 from gpai_docs.validation import validate_project
+from tests.canary.pipeline import SAMPLE_NAMES
+from tests.canary.schema_leaves import DOCUMENTS, FIELD_AUDIENCES, schema, text_leaves
 from tests.conftest import SAMPLES
+from tests.rules.patching import sample_data
 
-ROOTS = (ModelDocumentation, TrainingDataSummary, CopyrightPolicy)
 OUTWARD = {"aio", "nca", "dp", "public"}
 
 
-def _models(annotation: object) -> Iterator[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        if not issubclass(annotation, VALUE_MODELS):
-            yield annotation
-        return
-    for arg in typing.get_args(annotation):
-        yield from _models(arg)
+def _objects(root: dict[str, Any], node: dict[str, Any]) -> list[dict[str, Any]]:
+    """The object schemas a value at ``node`` may be (through $ref, anyOf and array items)."""
+    while "$ref" in node:
+        node = root["$defs"][node["$ref"].removeprefix("#/$defs/")]
+    if "anyOf" in node:
+        return [o for option in node["anyOf"] for o in _objects(root, option)]
+    if node.get("type") == "array" and isinstance(node.get("items"), dict):
+        return _objects(root, node["items"])
+    return [node] if "properties" in node else []
+
+
+Field = tuple[str, frozenset[str] | None, frozenset[str] | None, bool]
 
 
 def _fields(
-    model: type[BaseModel], inherited: tuple[str, ...] | None, path: str
-) -> Iterator[tuple[str, tuple[str, ...] | None, tuple[str, ...] | None, bool]]:
-    """(path, own audience, inherited audience, is_leaf) for every field."""
-    model.model_rebuild()
-    for name, info in model.model_fields.items():
-        own = field_audience(model, name)
-        children = list(_models(info.annotation))
-        yield f"{path}{name}", own, inherited, not children
-        for child in children:
-            yield from _fields(child, own if own is not None else inherited, f"{path}{name}.")
+    root: dict[str, Any], node: dict[str, Any], inherited: frozenset[str] | None, path: str
+) -> Iterator[Field]:
+    """(path, own audience, inherited audience, is a leaf) for every property in the schema."""
+    for option in _objects(root, node):
+        for name, child in option["properties"].items():
+            own = frozenset(child["x-audience"]) if "x-audience" in child else None
+            below = own if own is not None else inherited
+            nested = list(_fields(root, child, below, f"{path}{name}."))
+            yield f"{path}{name}", own, inherited, not nested
+            yield from nested
 
 
-@pytest.mark.parametrize("root", ROOTS, ids=lambda m: m.__name__)
-def test_every_leaf_has_an_audience(root: type[BaseModel]) -> None:
-    missing = [p for p, own, inh, leaf in _fields(root, None, "") if leaf and (own or inh) is None]
+def _schema_fields(document: str) -> list[Field]:
+    # The answer wrappers (not applicable, to be provided) are values, not fields.
+    return [
+        f
+        for f in _fields(schema(document), schema(document), None, "")
+        if not f[0].endswith((".not_applicable", ".to_be_provided"))
+    ]
+
+
+@pytest.mark.parametrize("document", sorted(DOCUMENTS))
+def test_every_leaf_has_an_audience(document: str) -> None:
+    fields = _schema_fields(document)
+    assert len(fields) >= 40
+    missing = [p for p, own, inh, leaf in fields if leaf and (own or inh) is None]
     assert missing == [], f"fields without any x-audience on their path: {missing}"
 
 
-@pytest.mark.parametrize("root", ROOTS, ids=lambda m: m.__name__)
-def test_no_field_is_more_public_than_its_container(root: type[BaseModel]) -> None:
+@pytest.mark.parametrize("document", sorted(DOCUMENTS))
+def test_no_field_is_more_public_than_its_container(document: str) -> None:
     """A child may narrow its container's audience, never add an outward one to it."""
     widened = [
         (p, own, inh)
-        for p, own, inh, _ in _fields(root, None, "")
-        if own is not None and inh is not None and (set(own) - set(inh)) & OUTWARD
+        for p, own, inh, _ in _schema_fields(document)
+        if own is not None and inh is not None and (own - inh) & OUTWARD
     ]
     assert widened == []
+    assert all(own is None or own <= FIELD_AUDIENCES for _, own, _, _ in _schema_fields(document))
 
 
-def test_audiences_are_known() -> None:
-    for root in ROOTS:
-        for path, own, _, _ in _fields(root, None, ""):
-            assert own is None or set(own) <= set(AUDIENCES), path
+def _validated(sample: str) -> dict[str, BaseModel]:
+    result = validate_project(SAMPLES / sample, as_of=dt.date(2026, 11, 21))
+    models = {k: result.project.model(k) for k in result.project.documents}
+    assert all(m is not None for m in models.values())
+    return typing.cast(dict[str, BaseModel], models)
 
 
 @pytest.fixture(scope="module")
 def minimal() -> dict[str, BaseModel]:
-    result = validate_project(SAMPLES / "minimal", as_of=dt.date(2026, 11, 21))
-    models = {k: result.project.model(k) for k in result.project.documents}
-    assert all(m is not None for m in models.values())
-    return typing.cast(dict[str, BaseModel], models)
+    return _validated("minimal")
 
 
 def _keys(record: Record, prefix: str = "") -> set[str]:
@@ -79,6 +99,31 @@ def _keys(record: Record, prefix: str = "") -> set[str]:
         if isinstance(item.value, Record):
             out |= _keys(item.value, f"{prefix}{item.key}.")
     return out
+
+
+@pytest.mark.parametrize("sample", SAMPLE_NAMES)
+def test_projection_shows_each_text_field_to_exactly_the_audiences_its_schema_names(
+    sample: str,
+) -> None:
+    models, data = _validated(sample), sample_data(sample)
+    wrong, looked = [], 0
+    for document in DOCUMENTS:
+        views = {a: _keys(project(models[document], a)) for a in sorted(FIELD_AUDIENCES)}
+        for leaf in text_leaves(document, data[document]):
+            if any(isinstance(part, int) for part in leaf.path):
+                continue  # list items are not keys of the projection
+            parts = [str(p) for p in leaf.path if p not in ("not_applicable", "to_be_provided")]
+            key = ".".join(parts)
+            for audience, keys in views.items():
+                looked += 1
+                # Internal parts of a public record are kept from everyone: that is
+                # narrower than the schema, never wider.
+                if (key in keys) != (audience in leaf.audience) and (
+                    audience != "internal" or key in keys
+                ):
+                    wrong.append((document, key, audience, sorted(leaf.audience)))
+    assert wrong == []
+    assert looked >= 300
 
 
 def test_split_rows_go_to_their_own_authority(minimal: dict[str, BaseModel]) -> None:
@@ -95,14 +140,16 @@ def test_split_rows_go_to_their_own_authority(minimal: dict[str, BaseModel]) -> 
 
 
 def test_internal_facts_reach_no_authority(minimal: dict[str, BaseModel]) -> None:
-    md = minimal["model_documentation"]
     internal = {
-        ".".join(str(p) for p in path)
-        for path, audience, _ in text_leaves(md)
-        if audience == ("internal",)
+        ".".join(str(p) for p in leaf.path)
+        for leaf in text_leaves(
+            "model_documentation", sample_data("minimal")["model_documentation"]
+        )
+        if leaf.audience == {"internal"}
     }
+    assert "provider.country" in internal
     for audience in ("aio", "nca", "dp", "public"):
-        assert not internal & _keys(project(md, audience))
+        assert not internal & _keys(project(minimal["model_documentation"], audience))
 
 
 def test_public_copyright_summary_keeps_only_public_fields(minimal: dict[str, BaseModel]) -> None:
@@ -119,8 +166,3 @@ def test_projection_is_empty_for_an_audience_the_document_never_names(
     minimal: dict[str, BaseModel],
 ) -> None:
     assert len(project(minimal["training_data_summary"], "aio")) == 0
-
-
-def test_text_leaves_carry_paths_into_the_source(minimal: dict[str, BaseModel]) -> None:
-    leaves = {path: value for path, _, value in text_leaves(minimal["model_documentation"])}
-    assert leaves[("general", "model_name", "name")] == "Lumen-Base-2"
