@@ -10,10 +10,18 @@ import datetime as dt
 import hashlib
 import json
 import mimetypes
+import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from gpai_docs.bundle.manifest_schema import (
+    MAX_MANIFEST_BYTES,
+    EntrySchema,
+    ManifestError,
+    parse_manifest,
+)
+from gpai_docs.bundle.plain_files import NotRegularFile, read_regular
 from gpai_docs.errors import UserError
 
 MANIFEST_FORMAT = 1
@@ -40,17 +48,6 @@ def sha256_file(path: Path) -> str:
 def media_type(path: str) -> str:
     suffix = PurePosixPath(path).suffix.lower()
     return _MEDIA_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
-
-
-def safe_relative(path: str) -> bool:
-    """Whether a manifest path stays inside the release (relative, no ``..``, no backslash)."""
-    pure = PurePosixPath(path)
-    return (
-        bool(path)
-        and "\\" not in path
-        and not pure.is_absolute()
-        and all(part not in ("", ".", "..") for part in path.split("/"))
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,33 +105,31 @@ class Manifest:
 
     @classmethod
     def from_json(cls, raw: bytes, where: str) -> Manifest:
-        """Parse manifest bytes; a malformed manifest raises ``UserError``."""
-        try:
-            data = json.loads(raw.decode("utf-8"))
-            if data.get("manifest_format") != MANIFEST_FORMAT:
-                raise ValueError(f"unknown manifest_format {data.get('manifest_format')!r}")
-            return cls(
-                model_slug=str(data["model"]["slug"]),
-                model_name=str(data["model"]["name"]),
-                version=str(data["version"]),
-                sequence=int(data["sequence"]),
-                released_on=dt.date.fromisoformat(data["released_on"]),
-                placed_on_market=_date(data.get("placed_on_union_market")),
-                retention_end=_date(data.get("retention_end")),
-                tool_version=str(data["tool"]["version"]),
-                rule_pack={str(k): str(v) for k, v in data["rule_pack"].items()},
-                files=tuple(_entry(e) for e in data["files"]),
-                sources=tuple(_entry(e) for e in data["sources"]),
-                documents=dict(data.get("documents") or {}),
-                previous_versions=tuple(data.get("previous_versions") or ()),
-                changes=dict(data.get("changes") or {}),
-                signature=data.get("signature"),
-            )
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            raise UserError(
-                f"{where}: manifest.json is not a gpai-docs manifest ({error}).",
-                hint="The release may be damaged; compare it with its archive.",
-            ) from None
+        """Parse and validate manifest bytes; ``where`` names the file in errors.
+
+        Raises ``ManifestError`` (a ``UserError``) for anything but a valid manifest."""
+        data = parse_manifest(raw, where)
+        documents = {
+            name: {"version": doc.version, "date": doc.date.isoformat()}
+            for name, doc in data.documents.items()
+        }
+        return cls(
+            model_slug=data.model.slug,
+            model_name=data.model.name,
+            version=data.version,
+            sequence=data.sequence,
+            released_on=data.released_on,
+            placed_on_market=data.placed_on_union_market,
+            retention_end=data.retention_end,
+            tool_version=data.tool.version,
+            rule_pack=dict(data.rule_pack),
+            files=tuple(_entry(e) for e in data.files),
+            sources=tuple(_entry(e) for e in data.sources),
+            documents=documents,
+            previous_versions=tuple(p.model_dump(mode="json") for p in data.previous_versions),
+            changes=data.changes.model_dump(exclude_unset=True),
+            signature=data.signature.model_dump() if data.signature else None,
+        )
 
 
 def file_entry(
@@ -153,22 +148,44 @@ def file_entry(
 
 
 def read_manifest(release: Path) -> Manifest:
-    """Read the manifest of a release folder."""
+    """Read and validate the manifest of a release folder."""
     path = release / "manifest.json"
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise UserError(
             f"{release} is not a release: it has no manifest.json.",
             hint="Give a folder written by `gpai-docs release`, e.g. output/<model>/<version>.",
         )
-    return Manifest.from_json(path.read_bytes(), str(release))
+    try:
+        raw = read_regular(path, MAX_MANIFEST_BYTES)
+    except NotRegularFile as error:
+        raise ManifestError(str(path), f"is {error.kind}, not a regular file") from None
+    except OSError as error:
+        raise ManifestError(str(path), f"cannot be read ({error.strerror})") from None
+    return Manifest.from_json(raw, str(path))
+
+
+def path_problem(path: str) -> str | None:
+    """Why a manifest path cannot name a file inside the release, or None if it can."""
+    if not path:
+        return "is an empty path"
+    if "\x00" in path:
+        return "contains a NUL character"
+    if any(ord(c) < 0x20 or ord(c) == 0x7F or 0xD800 <= ord(c) < 0xE000 for c in path):
+        return "contains a control character"
+    if path.startswith("/"):
+        return "is an absolute path"
+    if "\\" in path:
+        return "contains a backslash (a folder separator on Windows)"
+    parts = path.split("/")
+    if ".." in parts:
+        return "climbs out of its folder with '..'"
+    if any(part in ("", ".") for part in parts):
+        return "has an empty or '.' folder name"
+    return None
 
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def _date(raw: Any) -> dt.date | None:
-    return dt.date.fromisoformat(raw) if raw else None
 
 
 def _entry_json(entry: FileEntry) -> dict[str, Any]:
@@ -182,12 +199,5 @@ def _entry_json(entry: FileEntry) -> dict[str, Any]:
     }
 
 
-def _entry(raw: dict[str, Any]) -> FileEntry:
-    return FileEntry(
-        path=str(raw["path"]),
-        sha256=str(raw["sha256"]),
-        size=int(raw["size"]),
-        media_type=str(raw["media_type"]),
-        audience=str(raw["audience"]),
-        document=raw.get("document"),
-    )
+def _entry(raw: EntrySchema) -> FileEntry:
+    return FileEntry(raw.path, raw.sha256, raw.size, raw.media_type, raw.audience, raw.document)

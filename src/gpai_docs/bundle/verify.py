@@ -1,33 +1,38 @@
 """``verify``: re-hash a release (folder or archive) against its manifest and signature.
 
-Reports every file that is missing, altered or extra, a damaged manifest, and a missing,
-foreign or invalid signature. Archives are read in memory, never extracted.
+Reports every file that is missing, altered, not a regular file or extra, every unsafe
+path, a damaged manifest, a missing, stray, foreign or invalid signature, and an archive
+that does not hold exactly the release's files. Nothing is followed, extracted or held
+in memory whole: links are reported, never read through, and files are hashed in blocks.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import os
-import tarfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-from gpai_docs.bundle.archive import archive_members, release_files
-from gpai_docs.bundle.manifest import Manifest, safe_relative, sha256_file
+from gpai_docs.bundle.archive import release_files, scan_archive
+from gpai_docs.bundle.manifest import Manifest
+from gpai_docs.bundle.manifest_schema import MAX_MANIFEST_BYTES, ManifestError
+from gpai_docs.bundle.plain_files import NotRegularFile, hash_regular, open_regular, read_regular
 from gpai_docs.bundle.sources import MANIFEST, SIGNATURE
+from gpai_docs.bundle.verify_listing import (
+    Found,
+    FoundSignature,
+    Problem,
+    ProblemKind,
+    SignatureStatus,
+    check_folders,
+    check_listing,
+    check_signature,
+    gather_members,
+)
 from gpai_docs.errors import UserError
 
-ProblemKind = Literal["missing", "altered", "extra", "manifest", "signature", "archive"]
-Digest = tuple[str, int] | None  # (sha256, size); None for a link or other non-regular file
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    kind: ProblemKind
-    path: str
-    message: str
+__all__ = ["Problem", "ProblemKind", "VerifyReport", "verify_release"]
+_SIGNATURE_LIMIT = 4096  # far more than a signature, little enough to read whole
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,7 @@ class VerifyReport:
     checked: int
     problems: tuple[Problem, ...]
     notes: tuple[str, ...]
-    signature: Literal["valid", "invalid", "unchecked", "unsigned", "missing"]
+    signature: SignatureStatus
 
     @property
     def ok(self) -> bool:
@@ -53,33 +58,37 @@ def verify_release(path: Path, *, public_key: Path | None = None) -> VerifyRepor
         from gpai_docs.bundle.signing import load_public_key
 
         key = load_public_key(public_key)
-    if path.is_file() and path.name.endswith(".tar.gz"):
-        return _verify_archive(path, key)
+    if path.name.endswith(".tar.gz") and not path.is_dir():
+        if not path.exists():
+            raise UserError(f"{path} does not exist.", hint="Give a release folder or its .tar.gz.")
+        return _verify_archive(path, key, follow=True)[0]
     if not path.is_dir():
         raise UserError(f"{path} does not exist.", hint="Give a release folder or its .tar.gz.")
-    if not (path / MANIFEST).is_file():
+    if not os.path.lexists(path / MANIFEST):
         raise UserError(
             f"{path} is not a release: it has no manifest.json.",
             hint="Give a folder written by `gpai-docs release`, e.g. output/<model>/<version>.",
         )
-    digests = {name: _digest(path / name) for name in release_files(path)}
-    sig_path = path / SIGNATURE
-    signature = sig_path.read_bytes() if sig_path.is_file() else None
-    report = _check(str(path), (path / MANIFEST).read_bytes(), signature, digests, key, "")
+    found = {name: _inspect(path, name) for name in release_files(path)}
+    raw = _read_manifest(path / MANIFEST)
+    if isinstance(raw, Problem):
+        return VerifyReport(str(path), None, 0, (raw,), (), "unchecked")
+    report = _check(str(path), raw, _signature_file(path / SIGNATURE), found, key, "")
     problems, notes = list(report.problems), list(report.notes)
     if report.version is not None and path.name != report.version:
-        problems.append(
-            Problem(
-                "manifest",
-                MANIFEST,
-                f"the folder is named {path.name} but the manifest is for version {report.version}",
-            )
+        message = (
+            f"the folder is named {path.name} but the manifest is for version {report.version}"
         )
+        problems.append(Problem("manifest", MANIFEST, message))
     archive = path.parent / f"{path.name}.tar.gz"
-    if archive.is_file():
-        inner = _verify_archive(archive, key)
+    if os.path.lexists(archive):
+        inner, inner_raw = _verify_archive(archive, key, follow=False)
         problems.extend(inner.problems)
-        notes.append(f"archive {archive.name}: {'matches' if inner.ok else 'has problems'}")
+        if inner_raw is not None and inner_raw != raw:
+            message = "differs from the folder's manifest.json"
+            problems.append(Problem("archive", f"{archive.name}:{MANIFEST}", message))
+        matches = inner.ok and inner_raw == raw
+        notes.append(f"archive {archive.name}: {'matches' if matches else 'has problems'}")
     else:
         notes.append(f"no archive {archive.name} beside the release")
     return VerifyReport(
@@ -92,123 +101,122 @@ def verify_release(path: Path, *, public_key: Path | None = None) -> VerifyRepor
     )
 
 
-def _digest(path: Path) -> Digest:
-    if path.is_symlink() or not path.is_file():
-        return None
-    return sha256_file(path), os.lstat(path).st_size
-
-
-def _verify_archive(archive: Path, key: object | None) -> VerifyReport:
-    where = f"{archive.name}:"
+def _inspect(root: Path, relative: str) -> Found:
+    full = root / relative
     try:
-        members = list(archive_members(archive))
-    except (OSError, EOFError, tarfile.TarError, zlib.error) as error:
-        problem = Problem("archive", archive.name, f"cannot be read ({error})")
-        return VerifyReport(str(archive), None, 0, (problem,), (), "unchecked")
-    prefix = archive.name.removesuffix(".tar.gz")
-    digests: dict[str, Digest] = {}
-    contents: dict[str, bytes] = {}
-    outside: list[Problem] = []
-    for name, data in members:
-        if not name.startswith(f"{prefix}/"):
-            outside.append(Problem("extra", where + name, f"is outside the folder {prefix}/"))
-            continue
-        relative = name.removeprefix(f"{prefix}/")
-        digests[relative] = (
-            (hashlib.sha256(data).hexdigest(), len(data)) if data is not None else None
+        digest, size = hash_regular(full)
+    except NotRegularFile as error:
+        kind = error.kind
+        if kind == "a symbolic link":
+            kind += _link_target(root, full)
+        return Found(None, 0, kind)
+    except OSError as error:
+        return Found(None, 0, f"unreadable ({error.strerror})")
+    return Found(digest, size)
+
+
+def _link_target(root: Path, link: Path) -> str:
+    """Where a link points, read but never followed, and whether that is in the release."""
+    try:
+        target = str(link.readlink())
+    except OSError:
+        return ""
+    resolved = os.path.normpath(link.parent / target)
+    inside = resolved.startswith(os.path.normpath(root) + os.sep)
+    return f" to {json.dumps(target)} ({'inside' if inside else 'outside'} the release)"
+
+
+def _read_manifest(path: Path) -> bytes | Problem:
+    """The folder's manifest bytes, or the problem that it is not a plain file."""
+    try:
+        return read_regular(path, MAX_MANIFEST_BYTES)
+    except NotRegularFile as error:
+        message = f"is {error.kind}, not a regular file"
+    except OSError as error:
+        message = f"cannot be read ({error.strerror})"
+    return Problem("manifest", MANIFEST, message)
+
+
+def _signature_file(path: Path) -> FoundSignature:
+    if not os.path.lexists(path):
+        return None
+    try:
+        return read_regular(path, _SIGNATURE_LIMIT)
+    except NotRegularFile as error:
+        return error.kind
+    except OSError as error:
+        return f"unreadable ({error.strerror})"
+
+
+def _verify_archive(
+    archive: Path, key: object | None, *, follow: bool
+) -> tuple[VerifyReport, bytes | None]:
+    """The report of one archive, and its manifest's bytes (to compare with the folder's).
+
+    ``follow``: an archive named on the command line may be a link; one found beside a
+    release folder is part of the release and may not."""
+    where, prefix = f"{archive.name}:", archive.name.removesuffix(".tar.gz")
+    manifest_name = f"{prefix}/{MANIFEST}"
+    try:
+        with open_regular(archive, follow=follow) as handle:
+            scan = scan_archive(
+                handle,
+                {manifest_name: MAX_MANIFEST_BYTES, f"{prefix}/{SIGNATURE}": _SIGNATURE_LIMIT},
+            )
+    except NotRegularFile as error:
+        problem = Problem("archive", archive.name, f"is {error.kind}, not a regular file")
+        return VerifyReport(str(archive), None, 0, (problem,), (), "unchecked"), None
+    except OSError as error:
+        problem = Problem("archive", archive.name, f"cannot be read ({error.strerror})")
+        return VerifyReport(str(archive), None, 0, (problem,), (), "unchecked"), None
+    problems = [Problem("archive", archive.name, message) for message in scan.problems]
+    found, folders, data, structure = gather_members(scan.members, prefix, where)
+    problems += structure
+    manifest = found.get(MANIFEST)
+    raw = data.get(MANIFEST)
+    if manifest is None or manifest.kind is not None or raw is None:
+        what = f"is {manifest.kind}, not a regular file" if manifest and manifest.kind else None
+        problems.append(
+            Problem("manifest", where + MANIFEST, what or "is missing from the archive")
         )
-        if relative in (MANIFEST, SIGNATURE) and data is not None:
-            contents[relative] = data
-    if MANIFEST not in contents:
-        problem = Problem("manifest", where + MANIFEST, "is missing from the archive")
-        return VerifyReport(str(archive), None, 0, (problem, *outside), (), "unchecked")
-    report = _check(str(archive), contents[MANIFEST], contents.get(SIGNATURE), digests, key, where)
+        return VerifyReport(str(archive), None, 0, tuple(problems), (), "unchecked"), None
+    signature: FoundSignature = None
+    if SIGNATURE in found:
+        signature = found[SIGNATURE].kind or data.get(SIGNATURE)
+    report = _check(str(archive), raw, signature, found, key, where, folders)
+    problems += report.problems
+    if report.version is not None and report.version != prefix:
+        message = f"the archive is named {archive.name} but the manifest is for {report.version}"
+        problems.append(Problem("manifest", where + MANIFEST, message))
     return VerifyReport(
         report.release,
         report.version,
         report.checked,
-        (*outside, *report.problems),
+        tuple(problems),
         report.notes,
         report.signature,
-    )
+    ), raw
 
 
 def _check(
     release: str,
     raw_manifest: bytes,
-    raw_signature: bytes | None,
-    digests: dict[str, Digest],
+    signature: FoundSignature,
+    found: dict[str, Found],
     key: object | None,
     where: str,
+    folders: list[str] | None = None,
 ) -> VerifyReport:
     try:
-        manifest = Manifest.from_json(raw_manifest, release)
-    except UserError as error:
-        problem = Problem("manifest", where + MANIFEST, f"is damaged: {error.message}")
+        manifest = Manifest.from_json(raw_manifest, where + MANIFEST)
+    except ManifestError as error:
+        problem = Problem("manifest", where + MANIFEST, f"is damaged: {error.detail}")
         return VerifyReport(release, None, 0, (problem,), (), "unchecked")
-    problems: list[Problem] = []
-    listed: set[str] = set()
-    for entry in (*manifest.files, *manifest.sources):
-        if entry.path in listed:
-            continue
-        listed.add(entry.path)
-        if not safe_relative(entry.path) or entry.path in (MANIFEST, SIGNATURE):
-            problems.append(Problem("manifest", where + entry.path, "is not a valid file path"))
-            continue
-        if entry.path not in digests:
-            problems.append(Problem("missing", where + entry.path, "is listed but missing"))
-            continue
-        found = digests[entry.path]
-        if found is None:
-            problems.append(Problem("altered", where + entry.path, "is not a regular file"))
-        elif found != (entry.sha256, entry.size):
-            problems.append(
-                Problem(
-                    "altered",
-                    where + entry.path,
-                    f"has SHA-256 {found[0]}, the manifest records {entry.sha256}",
-                )
-            )
-    expected = {MANIFEST} | ({SIGNATURE} if manifest.signature else set())
-    for name in sorted(set(digests) - listed - expected):
-        problems.append(Problem("extra", where + name, "is not listed in the manifest"))
-    status, notes = _check_signature(manifest, raw_manifest, raw_signature, key, where, problems)
+    problems, listed = check_listing(manifest, found, where)
+    if folders is not None:
+        problems += check_folders(folders, listed, where)
+    status, notes, trouble = check_signature(manifest, raw_manifest, signature, key, where)
+    problems += trouble
     return VerifyReport(
         release, manifest.version, len(listed), tuple(problems), tuple(notes), status
     )
-
-
-def _check_signature(
-    manifest: Manifest,
-    raw_manifest: bytes,
-    raw_signature: bytes | None,
-    key: object | None,
-    where: str,
-    problems: list[Problem],
-) -> tuple[Literal["valid", "invalid", "unchecked", "unsigned", "missing"], list[str]]:
-    from_record = manifest.signature
-    if from_record is None:
-        if key is not None:
-            problems.append(Problem("signature", where + SIGNATURE, "the release is not signed"))
-        return "unsigned", []
-    if raw_signature is None:
-        problems.append(Problem("signature", where + SIGNATURE, "is recorded but missing"))
-        return "missing", []
-    if key is None:
-        note = f"signed with key {from_record.get('key_id', '?')}; pass --public-key to check it"
-        return "unchecked", [note]
-    from gpai_docs.bundle.signing import key_id, signature_valid
-
-    if key_id(key) != from_record.get("key_id"):
-        problems.append(
-            Problem(
-                "signature",
-                where + SIGNATURE,
-                f"was made with key {from_record.get('key_id')}, not the given key {key_id(key)}",
-            )
-        )
-        return "invalid", []
-    if not signature_valid(key, raw_manifest, raw_signature):
-        problems.append(Problem("signature", where + SIGNATURE, "does not match manifest.json"))
-        return "invalid", []
-    return "valid", []

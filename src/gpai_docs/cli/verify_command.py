@@ -30,9 +30,11 @@ from gpai_docs.errors import GpaiDocsError
 def verify_command(release: Path, public_key: Path | None, output_format: str) -> None:
     """Check RELEASE (a release folder or its .tar.gz) against its manifest.
 
-    Every file is re-hashed; files that are missing, altered or not listed are reported,
-    as is a signature that is missing, invalid or made with another key. For a folder,
-    the archive beside it is checked too. Nothing is read from the network.
+    Every file is re-hashed; files that are missing, altered, not regular files (links,
+    pipes, devices) or not listed are reported, as are unsafe paths in the manifest, a
+    damaged manifest, and a signature that is missing, stray, invalid or made with another
+    key. An archive must hold exactly the listed files, each once. For a folder, the
+    archive beside it is checked too. Nothing is extracted, followed or fetched.
 
     \b
     Example:
@@ -47,6 +49,9 @@ def verify_command(release: Path, public_key: Path | None, output_format: str) -
         report = verify_release(release, public_key=public_key)
     except GpaiDocsError as error:
         click.echo(f"error: {error}", err=True)
+        raise SystemExit(EXIT_ERROR) from None
+    except OSError as error:
+        click.echo(f"error: cannot read {release}: {error.strerror or error}", err=True)
         raise SystemExit(EXIT_ERROR) from None
     if output_format == "json":
         payload = {
