@@ -4,6 +4,11 @@ Two builds (or releases) into the same folder would interleave their files and l
 manifest that matches neither. The second one is refused at once with a clear message
 rather than made to wait: in CI a wait looks like a hang. The kernel drops the lock when
 the holder dies, even by SIGKILL, so a killed build never leaves the folder locked.
+
+The lock is a POSIX record lock (``lockf``), not a ``flock``: a ``flock`` belongs to the open
+file and is shared by every process forked while it is held, so the PDF workers of a
+killed build kept the folder locked until they finished. A record lock belongs to the
+process that took it and is never inherited by a fork.
 """
 
 from __future__ import annotations
@@ -56,8 +61,10 @@ def output_lock(
         raise unwritable(folder, error) from None
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno not in (errno.EACCES, errno.EAGAIN):
+                raise unwritable(folder, error) from None
             raise OutputError(
                 f"Another {what} is writing to {folder}.",
                 hint="Wait for it to finish, or write to another folder with --out.",

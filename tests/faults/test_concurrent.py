@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -22,6 +24,40 @@ with output_lock(Path(sys.argv[1]), name=sys.argv[2]):
     print("locked", flush=True)
     time.sleep(60)
 """
+
+
+FORKED_HOLDER = """
+import os, signal, sys, time
+from pathlib import Path
+from gpai_docs.locking import output_lock
+with output_lock(Path(sys.argv[1]), name=sys.argv[2]):
+    child = os.fork()
+    if child == 0:  # a PDF worker forked while the lock is held, outliving its parent
+        os.close(1)
+        time.sleep(60)
+        os._exit(0)
+    print(child, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_killed_holder_s_forked_workers_do_not_keep_the_folder_locked(tmp_path: Path) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", FORKED_HOLDER, str(tmp_path / "out"), LOCK_NAME],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    worker = int(holder.stdout.readline())
+    holder.wait(timeout=30)
+    holder.stdout.close()
+    try:
+        assert holder.returncode == -9
+        os.kill(worker, 0)  # the worker is still alive, holding the inherited descriptor
+        with output_lock(tmp_path / "out"):
+            pass
+    finally:
+        os.kill(worker, signal.SIGKILL)
 
 
 def _holder(folder: Path, name: str) -> subprocess.Popen[str]:
