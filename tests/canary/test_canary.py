@@ -174,11 +174,6 @@ def test_a_marker_missing_from_its_artifact_is_a_miss(run: Run) -> None:
     assert aio_only and {f"{label}: {where}" for where in aio_only} <= set(misses)
 
 
-@pytest.mark.xfail(strict=True, reason="LEAK reported in issue 10: see verdicts.KNOWN_LEAKS")
-def test_known_leaks_are_fixed(run: Run) -> None:
-    assert verdicts.leaks(run, known=True) == []
-
-
 @pytest.mark.pdf
 def test_pdfs_show_no_marker_to_a_reader_its_field_does_not_name(pdf_run: Run) -> None:
     assert verdicts.leaks(pdf_run) == []

@@ -6,21 +6,9 @@ from __future__ import annotations
 from tests.canary.pipeline import DIFF_AUDIENCES, FORMATS, Run
 from tests.canary.readers import Checked, may_read
 
-# Leaks reported and not yet fixed (issue 10): (kind of output, field). Each has an xfail
-# test of its own in test_canary.py, so a fix shows up as an unexpected pass.
-KNOWN_LEAKS = {
-    # manifest.json records every document's version; the model documentation's
-    # `document.version` (MDF.doc.version) is for the AI Office, the national
-    # authorities and downstream providers only, and the manifest goes to anyone who
-    # verifies a public file.
-    ("release manifest", "model_documentation:document.version"),
-    ("archive manifest", "model_documentation:document.version"),
-}
 
-
-def leaks(run: Run, *, known: bool = False) -> list[str]:
-    """Every marker some output shows to a reader its field does not name (the known
-    leaks only with ``known``, else all others)."""
+def leaks(run: Run) -> list[str]:
+    """Every marker some output shows to a reader its field does not name."""
     markers = run.all_markers
     out = []
     for checked in run.checked:
@@ -30,8 +18,6 @@ def leaks(run: Run, *, known: bool = False) -> list[str]:
                 out.append(f"{checked.label}: {text} was never planted")
                 continue
             if may_read(marker.leaf.audience, checked.reader):
-                continue
-            if ((checked.kind, marker.where) in KNOWN_LEAKS) != known:
                 continue
             readers = ",".join(sorted(marker.leaf.audience))
             out.append(f"{checked.label} (for {checked.reader}): {marker.where} [{readers}]")

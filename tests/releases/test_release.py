@@ -222,6 +222,41 @@ def test_document_changed_without_new_version_warns(
     )
 
 
+def test_model_documentation_changed_without_new_version_warns_from_the_sources(
+    released: Released, run_cli: Callable[..., Result]
+) -> None:
+    from tests.releases.conftest import PATCHES
+
+    uses = {"model_documentation": {"use": {"intended_uses": "Drafting contracts only."}}}
+    write(released.project, *PATCHES["2.0"], uses)
+    result = run_cli(
+        "release",
+        released.project,
+        "--version",
+        "2.1",
+        "--out",
+        released.out,
+        "--format",
+        "md",
+        "--date",
+        "2026-10-01",
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "warning: Model documentation changed since release 2.0 but document.version is still "
+        "2.0.0" in result.output
+    )
+
+
+def test_the_public_manifest_does_not_record_the_model_documentation_s_version(
+    released: Released,
+) -> None:
+    # MDF.doc.version is marked for the AI Office, authorities and downstream providers only.
+    manifest = json.loads((released.release("2.0") / "manifest.json").read_text("utf-8"))
+    assert set(manifest["documents"]) == {"training_data_summary", "copyright_policy"}
+    assert "2.0.0" not in json.dumps(manifest)
+
+
 def test_changelog_lists_the_field_changes(released: Released) -> None:
     changelog = (released.release("2.0") / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "Changes since release 1.1 (2026-03-01)" in changelog

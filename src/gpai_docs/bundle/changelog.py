@@ -103,15 +103,21 @@ def previous_versions(version: str, earlier: list[Release]) -> list[dict[str, An
 
 
 def version_warnings(
-    models: dict[str, BaseModel], earlier: list[Release], diff: SemanticDiff | None
+    models: dict[str, BaseModel],
+    earlier: list[Release],
+    diff: SemanticDiff | None,
+    previous: dict[str, BaseModel] | None = None,
 ) -> list[str]:
-    """Warnings about document versions against the earlier releases."""
+    """Warnings about document versions against the earlier releases.
+
+    ``previous`` holds the documents of the latest release, read from its sources: the
+    manifest does not record the model documentation's version (it is not public)."""
     warnings: list[str] = []
-    if earlier and diff is not None:
-        recorded = earlier[-1].manifest.documents
+    if earlier and diff is not None and previous is not None:
+        recorded = _document_versions(previous)
         current = _document_versions(models)
         for document in diff.documents():
-            before = recorded.get(document, {}).get("version")
+            before = recorded.get(document)
             if before is not None and before == current.get(document):
                 warnings.append(
                     f"{KIND_BY_KEY[document].title} changed since release "

@@ -205,6 +205,7 @@ def _compare(
 ) -> tuple[SemanticDiff | None, list[str]]:
     """The diff against the previous release, and the version warnings that follow from it."""
     diff = None
+    before = None
     warnings: list[str] = []
     if earlier:
         previous = earlier[-1]
@@ -215,7 +216,7 @@ def _compare(
             warnings.append(f"Cannot compare with release {previous.version}: {error.message}")
         else:
             diff = SemanticDiff(previous.version, version, diff_models(before, loaded.models))
-    warnings += version_warnings(loaded.models, earlier, diff)
+    warnings += version_warnings(loaded.models, earlier, diff, before)
     return diff, warnings
 
 

@@ -53,14 +53,13 @@ class LoadedProject:
         return self.model_documentation.general.model_name.name
 
     def document_versions(self) -> dict[str, dict[str, str]]:
-        """Each document's own version and date, as the manifest records them."""
-        md, tds, cp = (
-            self.model_documentation,
-            self.training_data_summary,
-            self.copyright_policy,
-        )
+        """The public documents' own version and date, as the manifest records them.
+
+        The manifest is public (anyone who verifies a public file reads it), while the model
+        documentation's version and date (MDF.doc.version) are for the AI Office, the
+        authorities and downstream providers only, so they stay in its restricted files."""
+        tds, cp = self.training_data_summary, self.copyright_policy
         return {
-            "model_documentation": _versioned(md.document.version, md.document.last_updated),
             "training_data_summary": _versioned(tds.header.version, tds.header.last_update),
             "copyright_policy": _versioned(cp.document.version, cp.document.last_updated),
         }
