@@ -115,6 +115,17 @@ def test_build_refuses_even_a_draft_with_exit_2(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("broken_md004")
+def test_release_refuses_with_exit_2_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = ["release", str(SAMPLES / "minimal"), "--version", "1.0", "--out", str(out)]
+    result = CliRunner().invoke(cli, [*args, "--format", "md", "--date", "2026-01-01"])
+    assert result.exit_code == 2, result.output
+    assert "Release refused: gpai-docs hit an internal error (GD001" in result.stderr
+    written = [p.name for p in out.rglob("*") if p.is_file()] if out.exists() else []
+    assert written in ([], [".release.lock"])  # at most the model folder's empty lock
+
+
+@pytest.mark.usefixtures("broken_md004")
 def test_the_debug_variable_lets_the_exception_through() -> None:
     result = CliRunner().invoke(
         cli,

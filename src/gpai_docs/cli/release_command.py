@@ -101,6 +101,14 @@ def release_command(
         from gpai_docs.reporters import text_report
 
         click.echo(text_report(refused.result, quiet=True), err=True)
+        if refused.result.internal_errors:
+            click.echo(
+                "error: Release refused: gpai-docs hit an internal error (GD001, a bug in "
+                "gpai-docs), so the validation is incomplete. Please report it. "
+                "Nothing was released.",
+                err=True,
+            )
+            raise SystemExit(EXIT_ERROR) from None
         click.echo(f"error: {refused} Nothing was released.", err=True)
         raise SystemExit(EXIT_FINDINGS) from None
     except GpaiDocsError as error:
