@@ -1,19 +1,28 @@
-"""The rule pack: regulatory numbers and dates, loaded from data/rulepack.yaml.
+"""The rule pack: regulatory numbers, dates and citations, loaded from data/rulepack.yaml.
 
 Rules and determinations read every threshold from here, so that correcting an
-unconfirmed fact is a one-line data change.
+unconfirmed fact is a one-line data change. Every fact carries its catalogue id, its
+confidence and the day it was last verified (``Source``), so a report can say how fresh
+the law it applied is. The opt-out protocol vocabulary (data/optout_protocols.yaml) is
+carried with the pack.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from importlib import resources
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
+
+from gpai_docs.provenance import Fact, Source, fact_of, source_of
+
+if TYPE_CHECKING:
+    from gpai_docs.optout_protocols import Vocabulary
 
 _Ordered = TypeVar("_Ordered", Fraction, dt.date)
 
@@ -50,11 +59,18 @@ class PackValue:
 
     key: str
     value: Any
-    catalogue_id: str
-    confidence: str
     label: str
+    source: Source
     exact: Fraction | None = None
     comparison: Comparison | None = None
+
+    @property
+    def catalogue_id(self) -> str:
+        return self.source.catalogue_id
+
+    @property
+    def confidence(self) -> str:
+        return self.source.confidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +89,17 @@ class Bucket:
 class BucketSet:
     """Buckets of one Form or template question, with their provenance."""
 
-    catalogue_id: str
-    confidence: str
+    source: Source
     buckets: tuple[Bucket, ...]
     unit: str | None = None
+
+    @property
+    def catalogue_id(self) -> str:
+        return self.source.catalogue_id
+
+    @property
+    def confidence(self) -> str:
+        return self.source.confidence
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -116,15 +139,8 @@ def _value(key: str, spec: dict[str, Any]) -> PackValue:
                 'or a quoted number such as "1e23" or "1/3"'
             )
         comparison = COMPARISONS[name]
-    return PackValue(
-        key,
-        _number(raw),
-        spec["catalogue_id"],
-        spec["confidence"],
-        spec["label"],
-        _exact(raw),
-        comparison,
-    )
+    source = source_of(f"rule pack value {key!r}", spec)
+    return PackValue(key, _number(raw), spec["label"], source, _exact(raw), comparison)
 
 
 def _buckets(raw: dict[str, Any], key: str = "buckets") -> tuple[Bucket, ...]:
@@ -141,11 +157,14 @@ class RulePack:
     version: str
     as_of: dt.date
     values: dict[str, PackValue]
+    facts: dict[str, Fact]
     parameter_ranges: BucketSet
     training_time_buckets: BucketSet
     size_bands: dict[str, BucketSet]
     license_categories: tuple[str, ...]
     open_source_license_categories: tuple[str, ...]
+    license_categories_source: Source
+    protocols: Vocabulary
 
     def __getitem__(self, key: str) -> Any:
         """The value as written, numbers as floats (for display and measurements)."""
@@ -175,35 +194,77 @@ class RulePack:
             raise TypeError(f"rule pack value {key!r} is not a date")
         return value
 
+    def cite(self, key: str) -> str:
+        """A citation as reports print it (``"C(2025) 8311 final"``)."""
+        return self.facts[key].text
 
-def parse(raw: dict[str, Any]) -> RulePack:
-    """Build a rule pack from its YAML mapping."""
-    values = {key: _value(key, spec) for key, spec in raw["values"].items()}
-    bands = {
+    @property
+    def sources(self) -> dict[str, Source]:
+        """The provenance of every fact in the pack, keyed as rules and determinations name it."""
+        out = {key: v.source for key, v in self.values.items()}
+        out.update((key, f.source) for key, f in self.facts.items())
+        out["parameter_ranges"] = self.parameter_ranges.source
+        out["training_time_buckets"] = self.training_time_buckets.source
+        out["size_bands"] = self.size_bands["text"].source
+        out["license_categories"] = self.license_categories_source
+        return out
+
+    def oldest_verified(self, keys: Iterable[str]) -> tuple[str, Source] | None:
+        """Of the facts ``keys``, the one verified longest ago (the first such key on a tie)."""
+        sources = self.sources
+        used = [(key, sources[key]) for key in dict.fromkeys(keys)]
+        return min(used, key=lambda item: item[1].verified_on) if used else None
+
+
+def _bands(raw: dict[str, Any]) -> dict[str, BucketSet]:
+    shared = source_of("rule pack size_bands", raw)
+    return {
         modality: BucketSet(
-            raw["size_bands"]["catalogue_id"].replace(".text.", f".{modality}."),
-            raw["size_bands"]["confidence"],
+            Source(
+                shared.catalogue_id.replace(".text.", f".{modality}."),
+                shared.confidence,
+                shared.verified_on,
+                shared.update_id,
+            ),
             _buckets(spec, "bands"),
             unit=spec["unit"],
         )
-        for modality, spec in raw["size_bands"].items()
+        for modality, spec in raw.items()
         if isinstance(spec, dict)
     }
+
+
+def parse(raw: dict[str, Any], protocols: Vocabulary | None = None) -> RulePack:
+    """Build a rule pack from its YAML mapping (with the shipped protocol vocabulary)."""
+    from gpai_docs import optout_protocols
+
+    values = {key: _value(key, spec) for key, spec in raw["values"].items()}
+    facts = {key: fact_of(key, spec) for key, spec in raw["facts"].items()}
     pr, tt, lc = raw["parameter_ranges"], raw["training_time_buckets"], raw["license_categories"]
     return RulePack(
         version=str(raw["version"]),
         as_of=raw["as_of"],
         values=values,
-        parameter_ranges=BucketSet(pr["catalogue_id"], pr["confidence"], _buckets(pr)),
-        training_time_buckets=BucketSet(tt["catalogue_id"], tt["confidence"], _buckets(tt)),
-        size_bands=bands,
+        facts=facts,
+        parameter_ranges=BucketSet(source_of("rule pack parameter_ranges", pr), _buckets(pr)),
+        training_time_buckets=BucketSet(
+            source_of("rule pack training_time_buckets", tt), _buckets(tt)
+        ),
+        size_bands=_bands(raw["size_bands"]),
         license_categories=tuple(lc["values"]),
         open_source_license_categories=tuple(lc["open_source"]),
+        license_categories_source=source_of("rule pack license_categories", lc),
+        protocols=protocols or optout_protocols.load(),
     )
+
+
+def read_data(name: str) -> Any:
+    """A YAML file shipped in gpai_docs/data."""
+    text = resources.files("gpai_docs").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=yaml.CSafeLoader)
 
 
 @cache
 def load() -> RulePack:
     """The rule pack shipped with gpai-docs."""
-    text = resources.files("gpai_docs").joinpath("data/rulepack.yaml").read_text(encoding="utf-8")
-    return parse(yaml.load(text, Loader=yaml.CSafeLoader))
+    return parse(read_data("rulepack.yaml"))
