@@ -9,7 +9,17 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from gpai_docs.bundle.crawlers import PROTOCOLS, Snapshot, Timeline, answer_text, feed_url, timeline
+from gpai_docs import rulepack
+from gpai_docs.bundle.crawlers import (
+    PROTOCOLS,
+    ProtocolRow,
+    Snapshot,
+    Timeline,
+    answer_text,
+    feed_url,
+    protocol_rows,
+    timeline,
+)
 from gpai_docs.bundle.feed import atom_feed, entry_text
 from gpai_docs.bundle.sources import load_side
 from gpai_docs.bundle.store import ModelStore
@@ -53,8 +63,8 @@ def crawler_page_markdown(line: Timeline) -> str:
     if not crawlers:
         statement = answer_text(policy.crawlers) if not isinstance(policy.crawlers, list) else None
         lines.append(_md(statement or "No crawlers are in use."))
-    prefix = "Protocol: "
-    other = [label.removeprefix(prefix) for label in protocols.facts if label.startswith(prefix)]
+    rows = protocol_rows(latest.policy)
+    other = [f"{row.name} ({row.version})" if row.version else row.name for row in rows]
     for crawler in crawlers:
         lines += ["", f"### {_md(crawler.title)}", ""]
         for label, value in crawler.facts.items():
@@ -71,6 +81,8 @@ def crawler_page_markdown(line: Timeline) -> str:
     lines += ["", "## Rights reservations honoured by all crawlers", ""]
     for label, value in protocols.facts.items():
         lines.append(f"- **{_md(label)}:** {_md(value)}{_since(line, PROTOCOLS, label)}")
+    if rows:
+        lines += _protocol_status(rows)
     if line.retired:
         lines += ["", "## Crawlers no longer used", ""]
         for name, (version, day) in sorted(line.retired.items()):
@@ -81,6 +93,19 @@ def crawler_page_markdown(line: Timeline) -> str:
         lines.append(f"- {_md(head)}")
         lines.extend(f"  - {_md(fact)}" for fact in facts)
     return "\n".join(lines) + "\n"
+
+
+def _protocol_status(rows: list[ProtocolRow]) -> list[str]:
+    """Each protocol's status in the opt-out protocol vocabulary, and a draft's revision used."""
+    version = rulepack.load().protocols.version
+    lines = ["", "## Status of the protocols", ""]
+    lines.append(f"As recorded in the gpai-docs opt-out protocol vocabulary {_md(version)}.")
+    lines.append("")
+    for row in rows:
+        used = f"; the crawlers implement {_md(row.version)}" if row.version else ""
+        link = f"; specification: {_md(row.reference)}" if row.reference else ""
+        lines.append(f"- **{_md(row.name)}:** {_md(row.status)}{used}{link}")
+    return lines
 
 
 def crawler_page_html(markdown: str, title: str) -> str:

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from gpai_docs import rulepack
 from gpai_docs.models import CopyrightPolicy
 from gpai_docs.models._types import NotApplicable, ToBeProvided
+from gpai_docs.models.copyright_policy import Protocol
 
 ChangeKind = Literal["added", "changed", "removed"]
 PROTOCOLS = "protocols"
@@ -91,6 +93,36 @@ def answer_text(value: object) -> str | None:
     return str(value)
 
 
+@dataclass(frozen=True, slots=True)
+class ProtocolRow:
+    """A protocol the crawlers honour, with its status in the opt-out protocol vocabulary."""
+
+    name: str
+    status: str
+    version: str | None  # the revision the crawlers implement, as the policy states it
+    reference: str | None
+
+
+def protocol_name(protocol: Protocol) -> str:
+    return protocol.name or protocol.id or "?"
+
+
+def protocol_rows(policy: CopyrightPolicy) -> list[ProtocolRow]:
+    """The other protocols of a policy with the vocabulary's status of each."""
+    others = policy.rights_reservation.other_protocols
+    vocabulary = rulepack.load().protocols
+    rows = []
+    for protocol in others if isinstance(others, list) else []:
+        known = vocabulary.get(protocol.id) if protocol.id else None
+        status = known.status_text if known else "not in the vocabulary (free text)"
+        version = protocol.version
+        if version is None and known is not None and known.status == "draft":
+            version = "not stated"
+        reference = protocol.url or (known.reference if known else None)
+        rows.append(ProtocolRow(protocol_name(protocol), status, version, reference))
+    return rows
+
+
 def crawler_key(name: str) -> str:
     return f"crawler:{name}"
 
@@ -122,9 +154,12 @@ def subjects(policy: CopyrightPolicy) -> dict[str, Subject]:
     }
     others = reservation.other_protocols
     if isinstance(others, list):
-        for protocol in others:
+        for protocol, row in zip(others, protocol_rows(policy), strict=True):
             url = f" ({protocol.url})" if protocol.url else ""
-            protocol_facts[f"Protocol: {protocol.name}"] = protocol.implementation + url
+            protocol_facts[f"Protocol: {row.name}"] = protocol.implementation + url
+            if row.version is not None:
+                # A move to another draft revision is a change rightsholders are told of.
+                protocol_facts[f"Version implemented: {row.name}"] = row.version
     else:
         protocol_facts["Other protocols"] = answer_text(others)
     out[PROTOCOLS] = Subject(

@@ -5,13 +5,19 @@ Every commitment carries the provider's concrete implementation. Fields marked f
 protocols honoured, contact point and complaint mechanism.
 """
 
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import ConfigDict, model_validator
+
+from gpai_docs import optout_protocols
 from gpai_docs.models._base import StrictModel, section, spec
-from gpai_docs.models._types import Answer, Date, Text
+from gpai_docs.models._types import Answer, Date, Text, choice
 
 INTERNAL = ("internal",)
 PUBLIC = ("internal", "public")
+
+_VOCABULARY = optout_protocols.load()
+ProtocolId = Annotated[str, choice(_VOCABULARY.ids, _VOCABULARY.aliases())]
 
 
 def _internal(catalogue_id: str, **kwargs: Any) -> Any:
@@ -73,9 +79,55 @@ class RobotsTxt(StrictModel):
 
 
 class Protocol(StrictModel):
-    name: Text = _public("COP.C.1.3.other_protocols", title="Protocol", example="TDMRep")
+    """A protocol honoured: by its vocabulary `id`, or by `name` as free text."""
+
+    model_config = ConfigDict(
+        **StrictModel.model_config,
+        json_schema_extra={"anyOf": [{"required": ["id"]}, {"required": ["name"]}]},
+    )
+
+    name: Text | None = _public(
+        "COP.C.1.3.other_protocols",
+        default=None,
+        title="Protocol",
+        description="The protocol's name; taken from the vocabulary when `id` is given. "
+        "A name the vocabulary does not know is kept as free text.",
+        example="TDMRep",
+    )
+    version: Text | None = _public(
+        "COP.C.1.3.other_protocols",
+        default=None,
+        title="Version implemented",
+        description="For a draft protocol, the revision the crawlers implement.",
+        example="draft-ietf-aipref-attach-05 with draft-ietf-aipref-vocab-08",
+    )
     implementation: Text = _public("COP.C.1.3.other_protocols", title="How it is honoured")
     url: Text | None = _public("COP.C.1.3.other_protocols", default=None, title="Specification")
+    id: ProtocolId | None = _public(
+        "COP.C.1.3.other_protocols",
+        default=None,
+        title="Vocabulary id",
+        description="The protocol's id in the opt-out protocol vocabulary "
+        f"{_VOCABULARY.version} ({', '.join(_VOCABULARY.ids)}).",
+        example="tdmrep",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _named(cls, data: Any) -> Any:
+        # The vocabulary and the name agree: an id gives the name, a known name the id.
+        if not isinstance(data, dict):
+            return data
+        raw_id, name = data.get("id"), data.get("name")
+        if raw_id is None and name is None:
+            raise ValueError(
+                f"a protocol needs `id:` (one of {', '.join(_VOCABULARY.ids)}) or `name:`"
+            )
+        key = raw_id if raw_id is not None else name
+        known = _VOCABULARY.find(key) if isinstance(key, str) else None
+        if known is None:
+            return data  # an unknown id is refused by its field; an unknown name is free text
+        return {**data, "id": known.id, "name": name or known.name}
 
 
 class Crawler(StrictModel):
@@ -108,6 +160,17 @@ class RightsReservation(StrictModel):
     other_protocols: Answer[list[Protocol]] = _public("COP.C.1.3.other_protocols")
     general_statement: Text | None = _internal(
         "COP.C.1.3.rights_reservation_any_means", default=None
+    )
+    natural_language_reservations: Answer[Text] | None = _public(
+        "COP.C.1.3.rights_reservation_any_means",
+        default=None,
+        title="Reservations written in terms of use",
+        description="How reservations of rights written in natural language, for example in "
+        "a website's terms of use, are treated. OLG Hamburg (Kneschke v LAION, 10 Dec 2025) "
+        "held that such a reservation is not machine-readable for § 44b UrhG; an appeal to "
+        "the BGH is allowed (UPD.nl_reservation).",
+        example="Terms of use of sites we crawl are read; pages whose terms reserve TDM are "
+        "not collected.",
     )
     crawlers: Answer[list[Crawler]] = _public(
         "COP.C.1.3.crawler_info_public",

@@ -114,7 +114,9 @@ def concrete_protocol_named(context: RuleContext) -> Iterator[Finding]:
     if not isinstance(protocols, list):
         return
     named = [
-        p for p in protocols if isinstance(p, Protocol) and not _GENERIC_PROTOCOL.match(p.name)
+        p
+        for p in protocols
+        if isinstance(p, Protocol) and (p.id or not _GENERIC_PROTOCOL.match(p.name or ""))
     ]
     if not named:
         yield Finding(
