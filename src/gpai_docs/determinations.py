@@ -1,6 +1,8 @@
 """What the AI Act infers from the documents: scope, systemic risk, exemptions and dates.
 
-Every threshold comes from the rule pack; every determination names its legal basis.
+Every threshold comes from the rule pack; every determination names its legal basis and
+the rule-pack facts it rests on (``facts``), and the last one, "Law applied", cites the
+AI Act as amended and says when the oldest of those facts was verified.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Determination:
     statement: str
     reference: str
     date: dt.date | None = None
+    facts: tuple[str, ...] = ()  # the rule-pack facts it rests on, by key
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -54,7 +57,7 @@ def training_flop(md: ModelDocumentation) -> float | None:
     return compute.value if compute else None
 
 
-def _meets(value: Quantity, key: str, pack: RulePack, base: Fraction = Fraction(1)) -> bool:
+def meets(value: Quantity, key: str, pack: RulePack, base: Fraction = Fraction(1)) -> bool:
     """Whether a written number meets the threshold ``key`` (times ``base``), exactly."""
     return pack.comparison(key).holds(value.exact, pack.exact(key) * base)
 
@@ -79,12 +82,12 @@ def gpai_indicated(md: ModelDocumentation, pack: RulePack) -> bool | None:
     compute = training_compute(md)
     if compute is None:
         return None
-    return _meets(compute, "gpai_indicative_flop", pack) and is_generative(md)
+    return meets(compute, "gpai_indicative_flop", pack) and is_generative(md)
 
 
 def compute_presumes_systemic_risk(md: ModelDocumentation, pack: RulePack) -> bool:
     compute = training_compute(md)
-    return compute is not None and _meets(compute, "systemic_risk_flop", pack)
+    return compute is not None and meets(compute, "systemic_risk_flop", pack)
 
 
 def systemic_risk_presumed(md: ModelDocumentation, pack: RulePack) -> bool:
@@ -97,6 +100,11 @@ def dependencies(md: ModelDocumentation) -> list[Dependency]:
     return [d for d in deps if isinstance(d, Dependency)] if isinstance(deps, list) else []
 
 
+def _fallback_key(md: ModelDocumentation) -> str:
+    systemic = md.modification is not None and md.modification.base_model_systemic_risk
+    return f"modifier_fallback_flop_{'systemic' if systemic else 'gpai'}"
+
+
 def modifier_base(md: ModelDocumentation, pack: RulePack) -> Fraction | None:
     """The original's compute, or the guidelines' fallback when it is unknown, exactly."""
     if md.modification is None:
@@ -104,8 +112,7 @@ def modifier_base(md: ModelDocumentation, pack: RulePack) -> Fraction | None:
     base = md.modification.base_model_flop
     if isinstance(base, Quantity):
         return base.exact
-    systemic = md.modification.base_model_systemic_risk
-    return pack.exact(f"modifier_fallback_flop_{'systemic' if systemic else 'gpai'}")
+    return pack.exact(_fallback_key(md))
 
 
 def modifier_threshold(md: ModelDocumentation, pack: RulePack) -> float | None:
@@ -121,7 +128,7 @@ def modifier_is_provider(md: ModelDocumentation, pack: RulePack) -> bool | None:
     flop = md.modification.modification_flop
     if not isinstance(flop, Quantity):
         return None
-    return _meets(flop, "modifier_compute_share", pack, base)
+    return meets(flop, "modifier_compute_share", pack, base)
 
 
 def open_source_exemption(md: ModelDocumentation, pack: RulePack) -> bool:
@@ -176,11 +183,23 @@ def next_summary_update(tds: TrainingDataSummary, pack: RulePack) -> dt.date | N
     return None
 
 
-def fine_exposure(md: ModelDocumentation, pack: RulePack) -> float | None:
+def fine_exposure(md: ModelDocumentation, pack: RulePack) -> Fraction | None:
+    """The highest fine (Art 101(1)): the turnover share or the euro amount, whichever is higher."""
     turnover = md.provider.worldwide_turnover_eur
     if turnover is None:
         return None
-    return max(float(pack["fine_turnover_share"]) * turnover.value, float(pack["fine_minimum_eur"]))
+    return max(pack.exact("fine_turnover_share") * turnover.exact, pack.exact("fine_minimum_eur"))
+
+
+def euros(amount: Fraction) -> str:
+    """EUR with thousands separators, cents only when there are any (rounded half up)."""
+    cents = int(amount * 100 + Fraction(1, 2))
+    whole, rest = divmod(cents, 100)
+    return f"EUR {whole:,}" + (f".{rest:02d}" if rest else "")
+
+
+def number_text(value: Fraction) -> str:
+    return str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
 
 
 def _flop_text(value: Quantity | Fraction) -> str:
@@ -209,17 +228,28 @@ def determine(
                 if update
                 else "The model is not trained further; update the summary when the "
                 "training content changes materially.",
-                "Explanatory Notice to the summary template (TDS.rule.update_cadence)",
+                f"Explanatory Notice to the summary template, {pack.cite('summary_template')} "
+                "(TDS.rule.update_cadence)",
                 update,
+                ("summary_update_months", "summary_template"),
             )
         )
+    # Imported here: law_applied builds on Determination, defined above.
+    from gpai_docs import law_applied
+
+    if md is not None and tds is not None:
+        sme = law_applied.sme_top_domains(md, tds, pack)
+        if sme is not None:
+            out.append(sme)
+    if out:
+        out += [law_applied.enforcement(pack), law_applied.law_applied(out, pack)]
     return out
 
 
-def _compared(value: Quantity, key: str, pack: RulePack) -> str:
+def compared(value: Quantity, key: str, pack: RulePack) -> str:
     """``<value> FLOP is [not] greater than <threshold> FLOP``, in the catalogue's words."""
     comparison = pack.comparison(key)
-    words = comparison.words if _meets(value, key, pack) else comparison.negated
+    words = comparison.words if meets(value, key, pack) else comparison.negated
     return f"{_flop_text(value)} FLOP is {words} {_flop_text(pack.exact(key))} FLOP"
 
 
@@ -233,19 +263,19 @@ def _scope(md: ModelDocumentation, pack: RulePack) -> Determination:
     elif gpai_indicated(md, pack):
         outcome = "Likely a GPAI model"
         statement = (
-            f"Training compute of {_compared(compute, 'gpai_indicative_flop', pack)} and the "
+            f"Training compute of {compared(compute, 'gpai_indicative_flop', pack)} and the "
             "model generates language, images or video."
         )
     else:
         outcome = "May be out of scope"
-        link = " but" if _meets(compute, "gpai_indicative_flop", pack) else ""
+        link = " but" if meets(compute, "gpai_indicative_flop", pack) else ""
         generative = (
             ""
             if is_generative(md)
             else f"{link} the model does not generate language, images or video"
         )
         statement = (
-            f"Training compute of {_compared(compute, 'gpai_indicative_flop', pack)}"
+            f"Training compute of {compared(compute, 'gpai_indicative_flop', pack)}"
             f"{generative}; the indicative criterion is not met and Art 3(63) decides."
         )
     return Determination(
@@ -253,7 +283,10 @@ def _scope(md: ModelDocumentation, pack: RulePack) -> Determination:
         "General-purpose AI model",
         outcome,
         statement,
-        "Commission GPAI guidelines (GL.gpai_indicative); AI Act Art 3(63)",
+        f"Commission GPAI guidelines {pack.cite('guidelines')} (GL.gpai_indicative); "
+        "AI Act Art 3(63)",
+        None,
+        ("gpai_indicative_flop", "guidelines"),
     )
 
 
@@ -263,7 +296,7 @@ def _systemic(md: ModelDocumentation, pack: RulePack) -> Determination:
     systemic = systemic_risk_presumed(md, pack)
     if systemic:
         reason = (
-            f"Training compute of {_compared(compute, 'systemic_risk_flop', pack)}, so "
+            f"Training compute of {compared(compute, 'systemic_risk_flop', pack)}, so "
             "systemic risk is presumed"
             if compute is not None and compute_presumes_systemic_risk(md, pack)
             else "The model is designated as a model with systemic risk"
@@ -285,7 +318,7 @@ def _systemic(md: ModelDocumentation, pack: RulePack) -> Determination:
         )
     else:
         statement = (
-            f"Training compute of {_compared(compute, 'systemic_risk_flop', pack)} and the "
+            f"Training compute of {compared(compute, 'systemic_risk_flop', pack)} and the "
             "model is not designated."
         )
     return Determination(
@@ -295,6 +328,7 @@ def _systemic(md: ModelDocumentation, pack: RulePack) -> Determination:
         statement,
         "AI Act Art 51(2), Art 52(1)",
         deadline,
+        ("systemic_risk_flop", "notification_days"),
     )
 
 
@@ -324,7 +358,11 @@ def _modifier(md: ModelDocumentation, pack: RulePack) -> Determination | None:
         "Yes" if becomes else "No",
         statement
         + (": the documentation and summary cover the modification only." if becomes else "."),
-        "Commission GPAI guidelines (GL.modifier_one_third, GL.modifier_fallback)",
+        f"Commission GPAI guidelines {pack.cite('guidelines')} (GL.modifier_one_third, "
+        "GL.modifier_fallback)",
+        None,
+        ("modifier_compute_share", "guidelines")
+        + (() if isinstance(given, Quantity) else (_fallback_key(md),)),
     )
 
 
@@ -344,6 +382,8 @@ def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determ
             "licence, public weights, architecture and usage information, no monetisation and "
             "no systemic risk).",
             "AI Act Art 53(2), Art 54(6); recitals 103 and 104",
+            None,
+            ("license_categories", "systemic_risk_flop"),
         )
     )
     modifier = _modifier(md, pack)
@@ -367,6 +407,7 @@ def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determ
             ),
             "AI Act Art 54(1), Art 54(6)",
             placed if needed else None,
+            ("license_categories", "systemic_risk_flop"),
         )
     )
 
@@ -384,6 +425,7 @@ def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determ
                 else "Documentation is due when the model is placed on the Union market.",
                 "AI Act Art 53(1), Art 111(3)",
                 due,
+                ("chapter_v_applies", cutoff, "legacy_deadline"),
             )
         )
     end = retention_end(md, pack)
@@ -397,19 +439,25 @@ def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determ
                 "market.",
                 "CoP Transparency Measure 1.1; AI Act Art 54(3)",
                 end,
+                ("retention_years",),
             )
         )
     exposure = fine_exposure(md, pack)
-    if exposure is not None:
+    turnover = md.provider.worldwide_turnover_eur
+    if exposure is not None and turnover is not None:
+        share = pack.exact("fine_turnover_share")
         out.append(
             Determination(
                 "fine_exposure",
                 "Maximum fine (informational)",
-                f"EUR {exposure:,.0f}",
-                f"The higher of {float(pack['fine_turnover_share']):.0%} of worldwide turnover and "
-                f"EUR {float(pack['fine_minimum_eur']):,.0f}; fines apply from "
+                euros(exposure),
+                f"Up to {number_text(share * 100)} % of worldwide annual turnover "
+                f"({euros(share * turnover.exact)}) or {euros(pack.exact('fine_minimum_eur'))}, "
+                "whichever is higher; the Commission can fine since "
                 f"{pack.date('fines_apply')}.",
                 "AI Act Art 101(1)",
+                None,
+                ("fine_turnover_share", "fine_minimum_eur", "fines_apply"),
             )
         )
     return out

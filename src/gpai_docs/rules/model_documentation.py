@@ -331,10 +331,11 @@ def training_time_consistent(context: RuleContext) -> Iterator[Finding]:
     needs=NEEDS,
 )
 def systemic_risk_notification(context: RuleContext) -> Iterator[Finding]:
-    """A model above the systemic-risk threshold records a timely Commission notification.
+    """A model presumed to have systemic risk records a timely Commission notification.
 
-    Why: training compute above 10^25 FLOP presumes high-impact capabilities; the provider
-    notifies the Commission within two weeks of the threshold being met or known (VR-07).
+    Why: training compute greater than 10^25 FLOP presumes high-impact capabilities; the
+    provider notifies the Commission within two weeks of the threshold being met or known
+    (VR-07).
     The threshold and the number of days come from the rule pack.
 
     Passes:
@@ -353,8 +354,9 @@ def systemic_risk_notification(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             MD,
             ("systemic_risk",) if risk else (),
-            "Training compute exceeds the systemic-risk threshold but no threshold "
-            "date and Commission notification date are recorded",
+            "Systemic risk is presumed (training compute greater than the systemic-risk "
+            "threshold, or designation) but no threshold date and Commission notification "
+            "date are recorded",
             hint="Add `systemic_risk: {threshold_date: ..., notification_date: ...}`.",
         )
         return
@@ -381,9 +383,10 @@ def systemic_risk_notification(context: RuleContext) -> Iterator[Finding]:
 def gpai_scope_indication(context: RuleContext) -> Iterator[Finding]:
     """The model meets the indicative criterion for a general-purpose AI model.
 
-    Why: the guidelines treat a model as GPAI when its training compute exceeds 10^23 FLOP
-    and it generates language, images or video (VR-08). Below that the model may be out of
-    scope, which is worth a deliberate look before filing.
+    Why: the guidelines treat a model as GPAI when its training compute is greater than
+    10^23 FLOP and it generates language, images or video (VR-08). Otherwise the model may be
+    out of scope, which is worth a deliberate look before filing. The threshold and its
+    comparison come from the rule pack, and 10^23 FLOP itself does not meet it.
 
     Passes:
         compute: {training_flop_aio: "3.7*10^24"}
@@ -391,19 +394,23 @@ def gpai_scope_indication(context: RuleContext) -> Iterator[Finding]:
     Fails:
         compute: {training_flop_nca: "10^22", training_flop_aio: "4.0*10^22"}
     """
-    flop = det.training_flop(context.md)
-    if flop is None:
+    md, pack = context.md, context.pack
+    compute = det.training_compute(md)
+    if compute is None or det.gpai_indicated(md, pack):
         return
-    threshold = float(context.pack["gpai_indicative_flop"])
-    if flop <= threshold or not det.is_generative(context.md):
-        yield Finding(
-            MD,
-            ("compute", "training_flop_aio"),
-            f"Training compute {flop:.2g} FLOP or the output modalities do not meet the "
-            f"indicative GPAI criterion (> {threshold:.0e} FLOP and generative output); "
-            "the model may be out of scope",
-            hint="Check Art 3(63) before filing; the criterion is indicative only.",
-        )
+    field = "training_flop_aio" if md.compute.training_flop_aio is compute else "training_flop_nca"
+    reasons = []
+    if not det.meets(compute, "gpai_indicative_flop", pack):
+        reasons.append(f"training compute of {det.compared(compute, 'gpai_indicative_flop', pack)}")
+    if not det.is_generative(md):
+        reasons.append("the model does not generate language, images or video")
+    yield Finding(
+        MD,
+        ("compute", field),
+        f"The indicative GPAI criterion is not met: {' and '.join(reasons)}; the model may be "
+        "out of scope",
+        hint="Check Art 3(63) before filing; the criterion is indicative only.",
+    )
 
 
 @rule(
@@ -417,9 +424,10 @@ def gpai_scope_indication(context: RuleContext) -> Iterator[Finding]:
 def modification_compute(context: RuleContext) -> Iterator[Finding]:
     """A model built on another GPAI model records the compute of the modification and the base.
 
-    Why: a modifier becomes the provider of the modified model when the modification uses
-    more than one third of the original's training compute; when the original's compute is
-    unknown the guidelines fall back to one third of 10^25 or 10^23 FLOP (VR-09).
+    Why: a modifier becomes the provider of the modified model when the modification's
+    compute is greater than one third of the original's training compute; when the
+    original's compute is unknown the guidelines fall back to one third of 10^25 or 10^23
+    FLOP (VR-09).
 
     Passes:
         general: {model_dependencies: [{name: Base-7B}]}
@@ -814,8 +822,9 @@ def documentation_contact_published(context: RuleContext) -> Iterator[Finding]:
 def fine_exposure(context: RuleContext) -> Iterator[Finding]:
     """States the maximum fine for the provider's turnover (informational).
 
-    Why: fines for GPAI providers reach the higher of 3 % of worldwide turnover and
-    EUR 15 million, from 2 August 2026 (VR-27). Shown when the turnover is recorded.
+    Why: the Commission can fine a GPAI provider up to 3 % of its worldwide annual turnover
+    or EUR 15 million, whichever is higher (VR-27); its enforcement powers are in force
+    since 2 August 2026 (UPD.enforcement). Shown when the turnover is recorded.
 
     Passes:
         provider: {}   # no turnover recorded, nothing to state
@@ -828,5 +837,7 @@ def fine_exposure(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             MD,
             ("provider", "worldwide_turnover_eur"),
-            f"Maximum fine for a GPAI provider with this turnover: EUR {exposure:,.0f}",
+            f"Maximum fine for a GPAI provider with this turnover: {det.euros(exposure)} (up "
+            f"to {float(context.pack.exact('fine_turnover_share') * 100):g} % of turnover or "
+            f"{det.euros(context.pack.exact('fine_minimum_eur'))}, whichever is higher)",
         )

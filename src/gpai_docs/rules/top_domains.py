@@ -4,6 +4,11 @@ The list holds the top 10 % of crawled domain names by content size, an SME's th
 or 1,000, whichever is lower (TDS.2.3.top_domains, TDS.rule.sme, VR-21). It is written
 inline, or read from the JSON summary that `gpai-docs domains` writes; the count is the
 one that command lists with (`crawlstats.ranking.Rule.count`).
+
+The SME branch is a reading marked unconfirmed (UPD.sme_domains): the footnote is quoted
+as "top 5 %, or the top 1000 domains", and "whichever is lower" is not a quote. Whenever a
+finding rests on it, it says so; and it applies to SMEs only (`provider.sme`), never to
+the small mid-caps of Regulation (EU) 2026/1744.
 """
 
 from __future__ import annotations
@@ -38,6 +43,15 @@ def _sme(context: RuleContext, summary: DomainsSummary | None) -> bool | None:
     if context.model_documentation is not None:
         return context.model_documentation.provider.sme
     return summary.sme if summary is not None else None
+
+
+def sme_reading(pack: RulePack) -> str:
+    """What a finding that applies the SME count says about it, from the rule pack."""
+    fact = pack.facts["sme_top_domains"]
+    return (
+        f"The SME count is a reading marked unconfirmed {fact.source.tag} "
+        f"({fact.source.update_id}): {fact.text}. {fact.note}"
+    )
 
 
 def expected_top_domains(total: int, sme: bool, pack: RulePack) -> int:
@@ -104,8 +118,10 @@ def top_domains_count(context: RuleContext) -> Iterator[Finding]:
     TDS.rule.sme). The share is rounded up, `ceil(10 % × crawled domains)`, SME
     `min(ceil(5 % × crawled domains), 1000)` (VR-21; shares and cap from the rule pack), so
     1,001 domains ask for 101 (SME 51), and the SME cap bites above 20,000 domains ("whichever
-    is lower" is the catalogue's reading of the template's footnote, UPD.sme_domains). An
-    empty list while crawlers were used has been seen in filings. SME status is the model
+    is lower" is the catalogue's reading of the template's footnote, marked unconfirmed in
+    UPD.sme_domains: a finding that applies the SME count says so, and small mid-caps list
+    the top 10 % like any provider that is not an SME). An empty list while crawlers were
+    used has been seen in filings. SME status is the model
     documentation's `provider.sme` (TDS.rule.sme): the `sme` of a `gpai-docs domains` file
     is only the setting it was computed with, so it counts only when the model
     documentation did not validate, and TS010 reports a file that disagrees. When neither
@@ -138,11 +154,12 @@ def top_domains_count(context: RuleContext) -> Iterator[Finding]:
     else:
         who = "an SME" if length.sme else "a provider that is not an SME"
         want, fix = f"{who} lists {accepted[length.sme]}", str(accepted[length.sme])
+    reading = f" {sme_reading(context.pack)}" if True in accepted else ""
     yield Finding(
         TS,
         length.path,
         f"{length.listed} domain(s) are listed; for {length.total} crawled domains {want}",
-        hint=f"List exactly the top {fix} domains by content size.",
+        hint=f"List exactly the top {fix} domains by content size.{reading}",
     )
 
 
@@ -183,7 +200,8 @@ def top_domains_verifiable(context: RuleContext) -> Iterator[Finding]:
                 length.path,
                 "The provider's SME status is not known, so the length of the list is only "
                 f"checked against both counts: for {length.total} crawled domains an SME "
-                f"lists {accepted[True]}, any other provider {accepted[False]}",
+                f"lists {accepted[True]}, any other provider {accepted[False]}. "
+                f"{sme_reading(context.pack)}",
                 hint="State `provider.sme` in a model documentation that validates, or run "
                 "`gpai-docs domains` with or without `--sme` as it applies.",
             )
