@@ -26,6 +26,8 @@ def rules_markdown() -> str:
         f"Rule pack {pack.version} (as of {pack.as_of}). Codes are stable and never reused.",
         "Loading, schema and internal-error codes (DL, SC, GD) are described in the README.",
         "",
+        *_law(pack),
+        "",
     ]
     lines += ["| Code | Name | Severity | Reference |", "|---|---|---|---|"]
     for r in RULES.values():
@@ -58,6 +60,24 @@ def rules_markdown() -> str:
             else:
                 lines += [stripped.replace("\n", " "), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _law(pack: rulepack.RulePack) -> list[str]:
+    """What the rules apply, from the rule pack's citations."""
+    law, template, guidelines, enforcement = (
+        pack.facts[k] for k in ("legal_basis", "summary_template", "guidelines", "enforcement")
+    )
+    oldest = pack.oldest_verified(pack.sources)
+    assert oldest is not None
+    superseded = "".join(f", superseding {s.identifier}" for s in template.superseded)
+    return [
+        f"The rules apply {law.text}, the template for the public summary {template.text}"
+        f"{superseded}, and the GPAI guidelines {guidelines.text}. {law.note} The "
+        f"Commission's enforcement powers are in force since {enforcement.date}: "
+        f"{enforcement.text}. Every fact carries its catalogue id, confidence and "
+        f"verification date; the oldest was verified on {oldest[1].verified_on}. Opt-out "
+        f"protocols: vocabulary {pack.protocols.version}.",
+    ]
 
 
 def examples(rule: Rule) -> list[tuple[str, str]]:

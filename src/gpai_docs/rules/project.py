@@ -154,3 +154,54 @@ def invisible_or_bidi_characters(context: RuleContext) -> Iterator[Finding]:
                     f"Invisible or bidirectional control characters in this text ({names})",
                     hint="Retype the text; remove the characters at the code points listed.",
                 )
+
+
+def _identifier_pattern(identifier: str) -> re.Pattern[str]:
+    """``C(2025) 5235`` however it is spaced, with or without ``final``."""
+    match = re.fullmatch(r"C\((\d{4})\)\s*(\d+)(?:\s+final)?", identifier)
+    assert match is not None, f"not a Commission document identifier: {identifier!r}"
+    year, number = match.groups()
+    return re.compile(rf"\bC\s*\(\s*{year}\s*\)\s*{number}\b", re.IGNORECASE)
+
+
+@rule(
+    "PJ004",
+    "superseded-document-identifier",
+    severity=Severity.INFO,
+    reference="Commission C(2025) 8311 final (template and explanatory notice, UPD.template_id)",
+    catalogue=("TDS.meta.published", "GL.meta.published"),
+    needs=(),
+)
+def superseded_document_identifier(context: RuleContext) -> Iterator[Finding]:
+    """Text cites a Commission document by an identifier that a later issue superseded.
+
+    Why: the template for the public summary and its explanatory notice were re-issued as
+    C(2025) 8311 final of 5 December 2025, superseding C(2025) 5235 final of 24 July 2025
+    (UPD.template_id). No changed field was reported, but a summary or policy citing the old
+    number points readers to a superseded document. The identifiers come from the rule pack.
+
+    Passes:
+        training_data_summary: {section_3: {illegal_content: Filtered as the template C(2025) 8311 final describes.}}
+
+    Fails:
+        training_data_summary: {section_3: {illegal_content: Filtered as the template C(2025) 5235 final describes.}}
+    """
+    replaced = [
+        (_identifier_pattern(old.identifier), old, fact)
+        for fact in context.pack.facts.values()
+        for old in fact.superseded
+    ]
+    for key, document in _documents(context):
+        for path, value in walk(document):
+            if not isinstance(value, str):
+                continue
+            for pattern, old, fact in replaced:
+                if pattern.search(value):
+                    yield Finding(
+                        key,
+                        path,
+                        f"Cites {old.identifier} of {old.date}, which {fact.text} of {fact.date} "
+                        f"superseded ({fact.label.lower()})",
+                        hint=f"Cite {fact.text} instead ({fact.source.update_id}). "
+                        + (fact.note or ""),
+                    )
