@@ -63,14 +63,21 @@ def test_attachments_are_the_audience_view_of_the_source(minimal_pdfs: Path) -> 
     }
 
 
-def test_text_cover_markings_and_check_boxes(minimal_pdfs: Path) -> None:
+def test_text_markings_audience_columns_and_check_boxes(minimal_pdfs: Path) -> None:
     aio = pdf_text(minimal_pdfs / "model-documentation.ai-office.pdf")
     pages = aio.split("\f")
-    assert "Model documentation" in pages[0] and "Lumen-Base-2" in pages[0]
+    assert "Model documentation: Lumen-Base-2" in pages[0]
+    assert "Contents" not in aio  # no cover and no contents page unless asked for
     assert all("CONFIDENTIAL" in page for page in pages if page.strip())
-    assert "Contents" in aio and "2.3*10^23" in aio
-    tds = pdf_text(minimal_pdfs / "training-data-summary.public.pdf")
-    assert "☒ Yes ☐ No" in tds and "2.1 Publicly available datasets" in tds
+    flat = " ".join(aio.replace("\u00a0", " ").split())
+    assert "Item Information AIO NCA DP" in flat
+    # 2.3*10^23 FLOP (the sample's training compute), typeset, with the unit in the label.
+    assert "Amount of computation used for training (FLOP)" in flat and "2.3 × 10²³" in flat
+    assert "*10^" not in aio and "(AIO row)" not in aio
+    tds = " ".join(pdf_text(minimal_pdfs / "training-data-summary.public.pdf").split())
+    assert "☒ Yes ☐ No" in tds.replace("\u00a0", " ")
+    assert "2.1 Publicly available datasets" in tds
+    assert "Public Summary of Training Content for lumen-base-2-2025-10" in tds
     assert "CONFIDENTIAL" not in tds
 
 

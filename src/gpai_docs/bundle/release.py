@@ -167,7 +167,8 @@ def _stage(
     key: object | None,
 ) -> tuple[Manifest, SemanticDiff | None, list[str]]:
     staging.mkdir(parents=True)
-    artifacts = _build_into(staging, loaded.root, released_on, formats, jobs)
+    diff, warnings = _compare(earlier, version, loaded)
+    artifacts = _build_into(staging, loaded.root, released_on, formats, jobs, diff)
     checkpoint("built")
 
     sources_dir = staging / SOURCES_DIR
@@ -178,7 +179,6 @@ def _stage(
         target.write_bytes(source.read_bytes())
         sources.append(file_entry(staging, target, "internal", document, None))
 
-    diff, warnings = _compare(earlier, version, loaded)
     text = changelog_markdown(loaded.model_name, version, released_on, earlier, diff)
     (staging / CHANGELOG).write_text(text, encoding="utf-8")
 
@@ -226,15 +226,23 @@ def _build_into(
     released_on: dt.date,
     formats: Sequence[str],
     jobs: int | None,
+    diff: SemanticDiff | None = None,
 ) -> dict[str, tuple[str, str, str]]:
     """Build in a scratch folder and move in only the artifacts: the build's own cache and
     lock files are not part of a release. Returns path -> (audience, document, media type)."""
     from gpai_docs.render.build import build_project
+    from gpai_docs.render.publication import changes_since
 
     scratch = staging.with_name(staging.name.replace(STAGING, f".build{STAGING}", 1))
     try:
         result = build_project(
-            project, scratch, draft=False, formats=tuple(formats), jobs=jobs, as_of=released_on
+            project,
+            scratch,
+            draft=False,
+            formats=tuple(formats),
+            jobs=jobs,
+            as_of=released_on,
+            changes=changes_since(diff),  # "Changes since version X" in the public summary
         )
         out: dict[str, tuple[str, str, str]] = {}
         for artifact in result.artifacts:

@@ -20,6 +20,7 @@ from gpai_docs.integrations import hub_vocabulary as hub
 from gpai_docs.integrations.markdown_items import record_markdown, value_text
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
 from gpai_docs.render.audience import Record, project
+from gpai_docs.render.environment import row_label  # no "(DP row)" in a published card
 
 START = "<!-- gpai-docs:start -->"
 END = "<!-- gpai-docs:end -->"
@@ -162,7 +163,7 @@ def dp_section(md: Record, *, summary_link: str | None, copyright_link: str | No
         f"- **Public summary of training content:** {_link(summary_link)}",
         f"- **Copyright policy summary:** {_link(copyright_link)}",
         "",
-        *record_markdown(md, level=3),
+        *(row_label(line) for line in record_markdown(md, level=3)),
         END,
     ]
     return "\n".join(lines).rstrip() + "\n"

@@ -55,6 +55,30 @@ class Header(StrictModel):
     version: Text = _public("TDS.header.version", example="1.0")
     last_update: Date = _public("TDS.header.last_update", example="2026-03-01")
     previous_versions: list[PreviousVersion] = _public("TDS.rule.versioning", default_factory=list)
+    canonical_url: Text | None = _public(
+        "TDS.rule.where_publish",
+        default=None,
+        title="Canonical URL",
+        description="The address where the latest version of this summary is always "
+        "published, on the provider's official website; the summary's status line names it.",
+        example="https://example.com/ai/model-x/training-content-summary",
+    )
+    versions_url: Text | None = _public(
+        "TDS.rule.versioning",
+        default=None,
+        title="Where all versions are listed",
+        description="A page listing this summary's versions with links (for version 1.0 "
+        "too: where the next versions will be listed).",
+        example="https://example.com/ai/model-x/training-content-summary/versions",
+    )
+    update_notice: Text | None = _public(
+        "TDS.rule.update_cadence",
+        default=None,
+        title="Where notice of updates is published",
+        description="Where readers learn of a new version: a web feed (such as the "
+        "crawler feed of `gpai-docs release`) or a page.",
+        example="https://example.com/ai/updates.atom",
+    )
 
 
 class Party(StrictModel):

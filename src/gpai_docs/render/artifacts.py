@@ -88,7 +88,7 @@ SPECS: tuple[ArtifactSpec, ...] = (
         "public",
         "training_data_summary",
         "public",
-        "Public summary of training content",
+        "Public Summary of Training Content",
         "training-data-summary.md.j2",
         None,
         "Summary of the content used to train the model, following the Commission's "

@@ -23,10 +23,17 @@ from gpai_docs.project import KINDS, SUFFIXES, load_project
 from gpai_docs.render import cache
 from gpai_docs.render.artifacts import SPECS, Audience, Document
 from gpai_docs.render.markdown import RenderedArtifact, render_artifact
+from gpai_docs.render.publication import ChangesSince
 from gpai_docs.validation import ValidationResult, validate_project
 
-FORMATS = ("md", "pdf")
-MEDIA_TYPES = {"md": "text/markdown", "pdf": "application/pdf", "csv": "text/csv"}
+FORMATS = ("md", "pdf", "html")
+MEDIA_TYPES = {
+    "md": "text/markdown",
+    "pdf": "application/pdf",
+    "csv": "text/csv",
+    "html": "text/html",
+    "json": "application/json",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,17 +150,31 @@ def build_project(
     formats: Sequence[str] = FORMATS,
     jobs: int | None = None,
     as_of: dt.date | None = None,
+    cover: bool = False,
+    changes: ChangesSince | None = None,
 ) -> BuildResult:
     """Validate ``project_dir`` and write every artifact into ``out_dir``.
 
-    Raises :class:`BuildRefused` when validation finds errors or answers still to be
-    provided (unless ``draft``), and :class:`GpaiDocsError` subclasses for tool problems.
+    ``html`` writes the public summary's and the copyright-policy summary's web page with
+    its JSON sidecar; ``cover`` puts a cover and a contents page before each PDF;
+    ``changes`` (a release's diff with the previous release) adds "Changes since version
+    X" to the public summary. Raises :class:`BuildRefused` when validation finds errors or
+    answers still to be provided (unless ``draft``), and :class:`GpaiDocsError`
+    subclasses for tool problems.
     """
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown or not formats:
-        raise UserError(f"Unknown output format(s) {unknown}.", hint="Use md, pdf or both.")
+        raise UserError(
+            f"Unknown output format(s) {unknown}.", hint="Use md, pdf, html or several of them."
+        )
     workers = jobs if jobs and jobs > 0 else len(os.sched_getaffinity(0))
-    options = {"draft": draft, "formats": sorted(set(formats)), "as_of": as_of}
+    options = {
+        "draft": draft,
+        "formats": sorted(set(formats)),
+        "as_of": as_of,
+        "cover": cover,
+        "changes": repr(changes),
+    }
     key = cache.build_key(options)
     with cache.locked(out_dir):
         manifest = cache.Manifest.read(out_dir)
@@ -165,7 +186,7 @@ def build_project(
         # An internal error (a bug) leaves the validation incomplete: not even a draft.
         if result.internal_errors or (not draft and (result.report.errors or result.pending)):
             raise BuildRefused(result)
-        return _build(result, out_dir, manifest, key, draft, set(formats), workers)
+        return _build(result, out_dir, manifest, key, draft, set(formats), workers, cover, changes)
 
 
 def _reuse_all(manifest: cache.Manifest, out_dir: Path) -> list[Artifact] | None:
@@ -193,6 +214,8 @@ def _build(
     draft: bool,
     formats: set[str],
     workers: int,
+    cover: bool = False,
+    changes: ChangesSince | None = None,
 ) -> BuildResult:
     from gpai_docs.render import html as html_module
     from gpai_docs.render.pdf import PdfJob
@@ -202,9 +225,11 @@ def _build(
     outputs: dict[str, tuple[RenderedArtifact, str, str, bytes | None]] = {}
     pdf_jobs: list[tuple[str, object]] = []
     for spec in SPECS:
-        rendered = render_artifact(result, spec, draft=draft)
+        rendered = render_artifact(result, spec, draft=draft, cover=cover, changes=changes)
         if rendered is None:
             continue
+        if "html" in formats:
+            outputs.update(_web_outputs(rendered, draft, generator, tool))
         if "md" in formats:
             data = rendered.markdown.encode("utf-8")
             outputs[spec.filename("md", draft=draft)] = (
@@ -234,6 +259,27 @@ def _build(
                 pdf_jobs.append((name, job))
     pdfs = _render_pdfs(pdf_jobs, workers) if pdf_jobs else {}
     return _write(result, out_dir, manifest, key, draft, outputs, pdfs)
+
+
+def _web_outputs(
+    rendered: RenderedArtifact, draft: bool, generator: str, tool: str
+) -> dict[str, tuple[RenderedArtifact, str, str, bytes | None]]:
+    """The web page and JSON sidecar of a public document (none for the others)."""
+    from gpai_docs.render import web
+
+    if not web.publishable(rendered):
+        return {}
+    names = {k: rendered.spec.filename(k, draft=draft) for k in ("html", "json", "pdf")}
+    page = web.web_page(
+        rendered, generator=generator, sidecar_name=names["json"], pdf_name=names["pdf"]
+    ).encode("utf-8")
+    data = web.sidecar(
+        rendered, generator=generator, page_name=names["html"], pdf_name=names["pdf"]
+    )
+    return {
+        names[kind]: (rendered, kind, cache.sha256(tool.encode() + payload), payload)
+        for kind, payload in (("html", page), ("json", data))
+    }
 
 
 def _write(

@@ -24,13 +24,17 @@ from gpai_docs.models._types import (
     ToBeProvided,
     YesNo,
 )
+from gpai_docs.render import typeset
 from gpai_docs.render.audience import Record
 
 NOT_GIVEN = "—"
 PENDING_MARK = "⚠ TO BE PROVIDED"
 NA_MARK = "N/A"
-CHECKED = "☒"
-UNCHECKED = "☐"
+CHECKED = typeset.CHECKED
+UNCHECKED = typeset.UNCHECKED
+# The catalogue tells apart the Form's rows split by audience; the audience columns do that
+# in the artifacts, so the internal suffix is never printed.
+_ROW_SUFFIX = re.compile(r"\s*\((?:AIO|NCA|DP)(?:/(?:AIO|NCA|DP))* row\)")
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -97,8 +101,10 @@ def plain(value: Any) -> str:
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Quantity | MonthYear | YesNo):
+        return typeset.date(value)
+    if isinstance(value, Quantity):
+        return typeset.quantity(value)
+    if isinstance(value, MonthYear | YesNo):
         return str(value)
     if isinstance(value, float):
         return f"{value:g}"
@@ -122,18 +128,34 @@ def _marked(value: Any, body: str) -> str:
     return body
 
 
+def is_url(value: Any) -> bool:
+    return isinstance(value, str) and bool(_SAFE_URL.match(value.strip()))
+
+
+def answer_plain(value: Any) -> str:
+    """An answer as plain text with its numbers typeset (URLs are left as written)."""
+    if is_url(value):
+        return str(value).strip()
+    return typeset.numbers(plain(value))
+
+
 def answer_cell(value: Any) -> str:
     """An answer inside a table cell."""
     if isinstance(value, str) and value != FORM_NA:
-        return md_link(value) if _SAFE_URL.match(value.strip()) else md_cell(value)
-    return _marked(value, md_cell(plain(value)))
+        return md_link(value) if is_url(value) else md_cell(typeset.numbers(value))
+    return _marked(value, md_cell(answer_plain(value)))
 
 
 def answer_text(value: Any) -> str:
     """An answer as a paragraph (long provider text keeps its paragraphs)."""
     if isinstance(value, str) and value != FORM_NA:
-        return md_link(value) if _SAFE_URL.match(value.strip()) else md_text(value) or NOT_GIVEN
-    return _marked(value, md_text(plain(value)) or NOT_GIVEN)
+        return md_link(value) if is_url(value) else md_text(typeset.numbers(value)) or NOT_GIVEN
+    return _marked(value, md_text(answer_plain(value)) or NOT_GIVEN)
+
+
+def row_label(title: str) -> str:
+    """A field's title as a row label: without the catalogue's internal row suffix."""
+    return _ROW_SUFFIX.sub("", title)
 
 
 def is_pending(value: Any) -> bool:
@@ -151,11 +173,36 @@ def is_yes_no(value: Any) -> bool:
 
 def dmy(value: Any) -> str:
     """A date the way the summary template prints it (DD/MM/YYYY)."""
-    return value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else plain(value)
+    return typeset.date(value) if isinstance(value, dt.date) else plain(value)
 
 
 def checkbox(checked: bool) -> str:
     return CHECKED if checked else UNCHECKED
+
+
+def ticks(items: Any) -> str:
+    """Check boxes with their labels, each box kept with its label."""
+    return " ".join(md_inline(typeset.box(bool(checked), str(label))) for checked, label in items)
+
+
+def md_line(line: Any) -> str:
+    """One line of a layout cell (see ``render.cells``) as inline Markdown."""
+    from gpai_docs.render import cells
+
+    if isinstance(line, cells.Ticks):
+        return ticks(line.items)
+    if isinstance(line, cells.Labelled):
+        return f"{md_inline(line.label)}: {md_line(line.value)}"
+    if isinstance(line, cells.Entry):
+        return line.sep.join(md_line(part) for part in line.given) or NOT_GIVEN
+    if isinstance(line, cells.FileRef):
+        return f"[{md_inline(line.name)}]({line.name.replace(' ', '%20')})"
+    return answer_cell(value=line)
+
+
+def md_lines(lines: Any) -> str:
+    """A layout cell: its lines on one Markdown line (table cells cannot break lines)."""
+    return "; ".join(md_line(line) for line in lines) or NOT_GIVEN
 
 
 @cache
@@ -180,6 +227,12 @@ def environment() -> jinja2.Environment:
         plain=plain,
         dmy=dmy,
         box=checkbox,
+        ticks=ticks,
+        lines=md_lines,
+        heading=escape_inline,  # after "## ", "1." cannot start a list: no block escape
+        row_label=row_label,
+        dates=typeset.dates,
+        version_label=typeset.version_label,
     )
     env.tests.update(pending=is_pending, given=is_given, yesno=is_yes_no)
     return env

@@ -152,18 +152,37 @@ def _page_environment() -> jinja2.Environment:
 
 
 def page(rendered: RenderedArtifact, *, stamp: str, generator: str) -> str:
-    """The whole HTML page for WeasyPrint; ``stamp`` is the ISO date-time of the document."""
-    body, toc = to_html(rendered.body)
+    """The whole HTML page for WeasyPrint; ``stamp`` is the ISO date-time of the document.
+
+    The body is the layout's HTML where the document has one, else its Markdown converted.
+    A cover and a contents page come first only when the build asked for them.
+    """
+    cover = rendered.cover
+    if rendered.html_body is not None:
+        body, toc = rendered.html_body, _toc_of(rendered.html_body)
+    else:
+        body, toc = to_html(rendered.body if cover.cover_page else rendered.markdown)
     return (
         _page_environment()
         .get_template("page.html.j2")
         .render(
-            cover=rendered.cover,
+            cover=cover,
             spec=rendered.spec,
             body=Markup(body),
-            toc=toc,
+            toc=toc if cover.cover_page else [],
             stamp=stamp,
             generator=generator,
             attachments=[name for name, _, _ in rendered.attachments],
         )
     )
+
+
+_HEADING = re.compile(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+
+
+def _toc_of(body: str) -> list[TocEntry]:
+    """The contents of a layout's HTML: its section bars and sub-headings (with ids)."""
+    return [
+        TocEntry(int(level), re.sub(r"<[^>]+>", "", text), anchor)
+        for level, anchor, text in _HEADING.findall(body)
+    ]

@@ -18,11 +18,15 @@ from pydantic import BaseModel
 from gpai_docs.catalogue import entry
 from gpai_docs.diagnostics import Severity
 from gpai_docs.models._types import MonthYear, NotApplicable, Quantity, ToBeProvided, YesNo
-from gpai_docs.render import layout
+from gpai_docs.render import typeset
 from gpai_docs.render.artifacts import ArtifactSpec, spec_for
 from gpai_docs.render.audience import Record, project
 from gpai_docs.render.domains import DomainList, load_domains
 from gpai_docs.render.environment import environment, plain
+from gpai_docs.render.form import form_parts
+from gpai_docs.render.policy import policy_parts
+from gpai_docs.render.publication import ChangesSince, header_block
+from gpai_docs.render.summary import SummaryLayout, domain_rows
 from gpai_docs.validation import ValidationResult
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -41,6 +45,34 @@ class Cover:
     marking: str | None
     notice: str
     draft: bool
+    models: tuple[str, ...] = ()
+    cover_page: bool = False  # a cover and a contents page before the body (``--cover``)
+
+    @property
+    def heading(self) -> str:
+        """The document's title: the template's for the summary, "Title: model" otherwise."""
+        if self.spec_document == "training_data_summary":
+            names = list(self.models) or [self.model]
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            return f"{self.title} for {joined}"
+        return f"{self.title}: {self.model}"
+
+    @property
+    def short_model(self) -> str:
+        """One model name for the running header, however many the document covers."""
+        names = self.models or (self.model,)
+        more = len(names) - 1
+        return names[0] if more <= 0 else f"{names[0]} and {more} more"
+
+    @property
+    def version_label(self) -> str:
+        return typeset.version_label(self.version)
+
+    @property
+    def date_text(self) -> str:
+        return typeset.date(self.date)
+
+    spec_document: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +85,10 @@ class RenderedArtifact:
     body: str
     domains: DomainList | None = None
     attachments: tuple[tuple[str, bytes, str], ...] = field(default_factory=tuple)
+    html_body: str | None = None  # the layout as HTML (None: the Markdown is converted)
+    header_block: Any = None  # the summary's version block (render.cells.Block)
+    parts: tuple[Any, ...] = ()  # the layout's parts (render.cells.Part)
+    data: Any = None  # the projection as JSON data, for the web page's sidecar
 
     @property
     def markdown(self) -> str:
@@ -95,8 +131,17 @@ def _public_provider(result: ValidationResult) -> str:
     return _text(_get(project(tds, "public"), "section_1", "provider", "name"))
 
 
-def _cover(result: ValidationResult, spec: ArtifactSpec, view: Record | None, draft: bool) -> Cover:
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    return (str(value),) if isinstance(value, str) else ()
+
+
+def _cover(
+    result: ValidationResult, spec: ArtifactSpec, view: Record | None, draft: bool, cover: bool
+) -> Cover:
     provider, model, version, date = "—", "—", "—", result.as_of
+    models: tuple[str, ...] = ()
     if spec.document == "model_documentation" and view is not None:
         provider = _text(_get(view, "general", "legal_name"))
         model = _text(_get(view, "general", "model_name", "name"))
@@ -105,11 +150,13 @@ def _cover(result: ValidationResult, spec: ArtifactSpec, view: Record | None, dr
     elif spec.document == "training_data_summary" and view is not None:
         provider = _text(_get(view, "section_1", "provider", "name"))
         model = _text(_get(view, "section_1", "versioned_model_names"))
+        models = _names(_get(view, "section_1", "versioned_model_names"))
         version = _text(_get(view, "header", "version"))
         date = _get(view, "header", "last_update") or date
     elif spec.document == "copyright_policy" and view is not None:
         provider = _public_provider(result)
         model = _text(_get(view, "document", "models_covered"))
+        models = _names(_get(view, "document", "models_covered"))
         version = _text(_get(view, "document", "version"))
         date = _get(view, "document", "last_updated") or date
     elif spec.document == "validation_report":
@@ -128,24 +175,53 @@ def _cover(result: ValidationResult, spec: ArtifactSpec, view: Record | None, dr
         spec.marking,
         spec.notice,
         draft,
+        models,
+        cover,
+        spec.document,
     )
 
 
+def _documentation_link(result: ValidationResult) -> str | None:
+    """The public documentation link shown beside each versioned model name."""
+    md = result.project.model("model_documentation")
+    link = _get(project(md, "public"), "provider", "documentation_contact") if md else None
+    return link if isinstance(link, str) else None
+
+
 def _context(
-    result: ValidationResult, spec: ArtifactSpec, view: Record | None, draft: bool
+    result: ValidationResult,
+    spec: ArtifactSpec,
+    view: Record | None,
+    draft: bool,
+    changes: ChangesSince | None,
 ) -> dict[str, Any]:
-    context: dict[str, Any] = {"spec": spec}
-    if spec.document in ("model_documentation", "copyright_policy") and view is not None:
-        context["sections"] = layout.sections(view)
+    context: dict[str, Any] = {"spec": spec, "header": None, "parts": []}
+    if spec.document == "model_documentation" and view is not None:
+        context["parts"] = form_parts(view, spec.projection or spec.audience)
+        context["doc"] = view
+    elif spec.document == "copyright_policy" and view is not None:
+        context["parts"] = policy_parts(view)
         context["doc"] = view
     elif spec.document == "training_data_summary" and view is not None:
-        context["doc"] = view
-        context["domains"] = load_domains(
-            _get(view, "section_2", "crawled_data", "top_domains"), result.project.root
+        top = _get(view, "section_2", "crawled_data", "top_domains")
+        domains = load_domains(top, result.project.root)
+        csv_name = spec.filename("domains.csv", draft=draft)
+        intro, table = domain_rows(domains, _get(top, "total_domains"), csv_name)
+        layout = SummaryLayout(
+            view,
+            modalities=entry("TDS.2.1.modalities").allowed_values or (),
+            bands={k: b.labels for k, b in result.pack.size_bands.items()},
+            documentation=_documentation_link(result),
+            domains=table,
+            domains_intro=intro,
         )
-        context["csv_name"] = spec.filename("domains.csv", draft=draft)
-        context["modalities"] = entry("TDS.2.1.modalities").allowed_values or ()
-        context["bands"] = {k: b.labels for k, b in result.pack.size_bands.items()}
+        context.update(
+            doc=view,
+            domains=domains,
+            csv_name=csv_name,
+            header=header_block(view["header"], changes),
+            parts=layout.parts(),
+        )
     elif spec.document == "validation_report":
         report = result.report
         context.update(
@@ -196,9 +272,18 @@ def _tidy(markdown: str) -> str:
 
 
 def render_artifact(
-    result: ValidationResult, spec: ArtifactSpec, *, draft: bool = False
+    result: ValidationResult,
+    spec: ArtifactSpec,
+    *,
+    draft: bool = False,
+    cover: bool = False,
+    changes: ChangesSince | None = None,
 ) -> RenderedArtifact | None:
-    """Render one artifact; None when its source document did not validate (drafts only)."""
+    """Render one artifact; None when its source document did not validate (drafts only).
+
+    ``cover`` adds a cover and a contents page to the PDF; ``changes`` (from a release)
+    adds "Changes since version X" to the public summary.
+    """
     view: Record | None = None
     if spec.source is not None:
         model: BaseModel | None = result.project.model(spec.source)
@@ -207,15 +292,31 @@ def render_artifact(
         assert spec.projection is not None
         view = project(model, spec.projection)
     env = environment()
-    cover = _cover(result, spec, view, draft)
-    context = _context(result, spec, view, draft)
-    header = _tidy(env.get_template("_header.md.j2").render(cover=cover, spec=spec))
-    body = _tidy(env.get_template(spec.template).render(cover=cover, **context))
+    front = _cover(result, spec, view, draft, cover)
+    context = _context(result, spec, view, draft, changes)
+    header = _tidy(env.get_template("_header.md.j2").render(cover=front, spec=spec))
+    body = _tidy(env.get_template(spec.template).render(cover=front, **context))
+    html_body = None
+    if context["parts"]:
+        from gpai_docs.render.html_body import render_body
+
+        html_body = render_body(front, context["header"], context["parts"])
     domains = context.get("domains")
     attachments = _raw_sources(result) if view is None else (_source_attachment(spec, view),)
     if isinstance(domains, DomainList):
         attachments += ((context["csv_name"], domains.csv_bytes(), "Full list of domains"),)
-    return RenderedArtifact(spec, cover, header, body, domains, attachments)
+    return RenderedArtifact(
+        spec,
+        front,
+        header,
+        body,
+        domains,
+        attachments,
+        html_body,
+        context["header"],
+        tuple(context["parts"]),
+        to_jsonable(view) if view is not None else None,
+    )
 
 
 def render_markdown(

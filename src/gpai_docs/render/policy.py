@@ -1,0 +1,75 @@
+"""The copyright policy by the Copyright chapter's Measures 1.1 to 1.5.
+
+Each row sets a commitment of the Code (its catalogue wording) beside the provider's
+implementation. The public summary is the same layout cut to the public projection, so
+the two read alike and the summary shows only what the Code asks to make public.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gpai_docs.catalogue import entry
+from gpai_docs.render.audience import Item, Record
+from gpai_docs.render.cells import Block, Labelled, Part, Row, qa
+from gpai_docs.render.form import cell_lines, compact
+
+POLICY_COLUMNS = ("Commitment", "Implementation")
+# Top-level fields that belong to a measure without being inside its section.
+_MEASURE_OF = {"responsibilities": "1.1"}
+
+
+def _commitment(catalogue_id: str | None, fallback: str) -> str:
+    return entry(catalogue_id).label if catalogue_id else fallback
+
+
+def _lines(item: Item, commitment_id: str | None) -> tuple[Any, ...]:
+    value = item.value
+    if isinstance(value, list) and value and isinstance(value[0], Record):
+        return tuple(compact(v) for v in value)
+    if isinstance(value, Record):
+        return cell_lines(value)
+    if commitment_id and item.title == entry(commitment_id).label:
+        return (value,)  # the field is the commitment itself: its value is the implementation
+    return (Labelled(item.title, value),)
+
+
+def _rows(items: tuple[Item, ...]) -> list[Row]:
+    """One row per commitment: the fields that implement it, in field order."""
+    rows: list[Row] = []
+    ids: list[str | None] = []
+    for item in items:
+        if item.value is None or item.value == []:
+            lines: tuple[Any, ...] = (None,)
+        else:
+            lines = _lines(item, item.catalogue_id)
+        if ids and ids[-1] == item.catalogue_id:
+            previous = rows[-1]
+            rows[-1] = Row(previous.label, previous.lines + lines)
+            continue
+        ids.append(item.catalogue_id)
+        rows.append(Row(_commitment(item.catalogue_id, item.title), lines))
+    return rows
+
+
+def policy_parts(view: Record) -> list[Part]:
+    """The measures the projection holds, each a table of commitments and implementations."""
+    parts: dict[str, Part] = {}
+    extra: list[Part] = []
+    for item in view.entries():
+        number = item.section or _MEASURE_OF.get(item.key)
+        if number is None:  # the voluntary sections: a title and a text each
+            sections = item.value if isinstance(item.value, list) else []
+            rows = [Row(str(v.get("title")), (v.get("text"),)) for v in sections]
+            if rows:
+                extra.append(Part("", item.title, 1, [qa(*rows)]))
+            continue
+        part = parts.get(number)
+        if part is None:
+            title = item.title[len(number) :].strip() if item.title.startswith(number) else ""
+            part = Part("", f"Measure {number}: {title}".rstrip(": "), 1)
+            part.blocks.append(Block("form", columns=POLICY_COLUMNS, css="policy"))
+            parts[number] = part
+        children = item.value.entries() if isinstance(item.value, Record) else (item,)
+        part.blocks[0].rows.extend(_rows(children))
+    return [*parts.values(), *extra]
