@@ -232,6 +232,7 @@ def environment() -> jinja2.Environment:
         heading=escape_inline,  # after "## ", "1." cannot start a list: no block escape
         row_label=row_label,
         dates=typeset.dates,
+        prose=lambda text: typeset.numbers(typeset.dates(str(text))),
         version_label=typeset.version_label,
     )
     env.tests.update(pending=is_pending, given=is_given, yesno=is_yes_no)
