@@ -178,7 +178,7 @@ def test_canary_values_stay_with_their_audience_in_markdown(sample: str, tmp_pat
     restricted = [m for m in markers if not {"dp", "public"} & set(m.audience)]
     assert restricted, "the sample has no restricted text to check"
     result = build_project(
-        tmp_path / "project", tmp_path / "out", draft=True, formats=("md",), as_of=FIXED_DATE
+        tmp_path / "project", tmp_path / "out", draft=True, formats=("md", "html"), as_of=FIXED_DATE
     )
     leaks = []
     seen = set()
@@ -192,3 +192,54 @@ def test_canary_values_stay_with_their_audience_in_markdown(sample: str, tmp_pat
     assert leaks == []
     # The check has teeth: restricted markers do reach the artifacts they belong to.
     assert {m.text for m in restricted if "aio" in m.audience} & seen
+
+
+ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+
+
+@pytest.mark.parametrize("sample", SAMPLE_NAMES)
+def test_no_internal_label_caret_number_or_second_date_format_in_any_artifact(
+    sample: str, tmp_path: Path
+) -> None:
+    result = build_project(SAMPLES / sample, tmp_path, formats=("md", "html"), as_of=FIXED_DATE)
+    assert result.artifacts
+    for artifact in result.artifacts:
+        text = artifact.path.read_text(encoding="utf-8")
+        name = artifact.path.name
+        assert not re.search(r"\((AIO|NCA|DP)(/\w+)? row\)", text), name
+        assert "10^" not in text and "\\*10" not in text, name
+        if artifact.media_type in ("text/markdown", "text/html"):
+            assert not ISO_DATE.search(text), (name, ISO_DATE.search(text))
+    pages = sorted(a.path.name for a in result.artifacts if a.media_type == "text/html")
+    assert pages == ["copyright-policy-summary.public.html", "training-data-summary.public.html"]
+
+
+def test_a_release_says_what_changed_since_the_previous_one(tmp_path: Path) -> None:
+    import datetime as dt
+    import shutil
+
+    from gpai_docs.bundle.release import release_project
+
+    project = tmp_path / "project"
+    shutil.copytree(SAMPLES / "minimal", project)
+    out = tmp_path / "releases"
+    first = release_project(
+        project, version="1.0", out=out, released_on=dt.date(2026, 11, 21), formats=("md",)
+    )
+    summary = (first.path / "training-data-summary.public.md").read_text(encoding="utf-8")
+    assert "Changes since" not in summary
+    tds = project / "training-data-summary.yaml"
+    tds.write_text(
+        tds.read_text(encoding="utf-8").replace(
+            "linguistic: English", "linguistic: English and Dutch"
+        ),
+        encoding="utf-8",
+    )
+    second = release_project(
+        project, version="1.1", out=out, released_on=dt.date(2026, 11, 22), formats=("md",)
+    )
+    summary = (second.path / "training-data-summary.public.md").read_text(encoding="utf-8")
+    assert (
+        "| Changes since version 1.0 | Description of the linguistic characteristics of the "
+        "overall training data (changed) |"
+    ) in summary

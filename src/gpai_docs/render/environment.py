@@ -70,9 +70,15 @@ def md_text(value: object) -> str:
     return "\n\n".join(out) if out else ""
 
 
+_BREAKING_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def md_inline(value: object) -> str:
-    """Provider text on one line (lists, headings): line breaks become spaces."""
-    text = " ".join(str(value).split())
+    """Provider text on one line (lists, headings): line breaks become spaces.
+
+    Non-breaking spaces (a box and its label, a number and its unit) are kept.
+    """
+    text = " ".join(_BREAKING_SPACE.split(str(value).strip()))
     return _escape_line(text)
 
 

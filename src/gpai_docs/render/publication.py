@@ -40,6 +40,14 @@ def status_line(last_update: Any, canonical_url: Any) -> str:
     return f"Current version as of {when}."
 
 
+def _status(last_update: Any, canonical_url: Any) -> Any:
+    """The status line with its URL as a link of its own."""
+    if not (isinstance(canonical_url, str) and canonical_url):
+        return status_line(last_update, None)
+    lead = status_line(last_update, canonical_url).removesuffix(canonical_url).rstrip()
+    return Entry((lead, canonical_url), " ")
+
+
 def header_block(header: Record, changes: ChangesSince | None) -> Block:
     """Version, last update, status line, earlier versions, update notice, changes."""
     version, last = header["version"], header["last_update"]
@@ -57,7 +65,7 @@ def header_block(header: Record, changes: ChangesSince | None) -> Block:
     rows = [
         Row("Version of the Summary", (version,)),
         Row("Last update", (last,)),
-        Row(STATUS, (status_line(last, canonical),)),
+        Row(STATUS, (_status(last, canonical),)),
         Row("Canonical URL", (canonical,)),
         Row("Earlier versions", tuple(earlier)),
         Row("Notice of updates", (notice,)),

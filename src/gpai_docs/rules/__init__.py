@@ -7,6 +7,7 @@ from gpai_docs.rules import (  # noqa: F401  (imported to register their rules)
     copyright_policy,
     model_documentation,
     project,
+    publication,
     rights_reservations,
     top_domains,
     training_data_summary,
