@@ -243,3 +243,20 @@ def test_a_release_says_what_changed_since_the_previous_one(tmp_path: Path) -> N
         "| Changes since version 1.0 | Description of the linguistic characteristics of the "
         "overall training data (changed) |"
     ) in summary
+
+
+def test_cli_html_writes_the_two_web_pages_and_their_sidecars(
+    tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    out = tmp_path / "out"
+    result = run_cli("build", SAMPLES / "minimal", "--out", out, "--no-pdf", "--html")
+    assert result.exit_code == 0, result.output
+    written = sorted(
+        p.name for p in out.iterdir() if p.suffix in (".html", ".json") and p.name[0] != "."
+    )
+    assert written == [
+        "copyright-policy-summary.public.html",
+        "copyright-policy-summary.public.json",
+        "training-data-summary.public.html",
+        "training-data-summary.public.json",
+    ]

@@ -35,6 +35,13 @@ from gpai_docs.errors import GpaiDocsError
 )
 @click.option("--no-pdf", is_flag=True, help="Markdown only (fast; no WeasyPrint needed).")
 @click.option(
+    "--html",
+    is_flag=True,
+    help="Also write the web page of the public summary and of the copyright-policy summary "
+    "(self-contained .html, with a .json sidecar) to publish next to the model.",
+)
+@click.option("--cover", is_flag=True, help="Put a cover and a contents page before each PDF.")
+@click.option(
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
@@ -47,6 +54,8 @@ def build_command(
     draft: bool,
     jobs: int | None,
     no_pdf: bool,
+    html: bool,
+    cover: bool,
     as_of: dt.datetime | None,
 ) -> None:
     """Validate PROJECT and write its artifacts, in Markdown and PDF, for every audience.
@@ -76,13 +85,14 @@ def build_command(
     from gpai_docs.render.build import BuildRefused, build_project
     from gpai_docs.reporters import text_report
 
-    formats = ("md",) if no_pdf else ("md", "pdf")
+    formats = (("md",) if no_pdf else ("md", "pdf")) + (("html",) if html else ())
     try:
         result = build_project(
             project,
             out_dir,
             draft=draft,
             formats=formats,
+            cover=cover,
             jobs=jobs,
             as_of=as_of.date() if as_of else None,
         )
