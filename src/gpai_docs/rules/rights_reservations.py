@@ -175,5 +175,6 @@ def natural_language_reservations(context: RuleContext) -> Iterator[Finding]:
             else ("rights_reservation",),
             "Crawlers are used, but the policy does not say how reservations written in "
             "natural language (for example in terms of use) are treated",
-            hint=f"Add `natural_language_reservations:`; {fact.text} ({fact.source.update_id}).",
+            hint="Add `natural_language_reservations:` saying how they are treated. "
+            f"{fact.text[0].upper()}{fact.text[1:]} ({fact.source.update_id}).",
         )

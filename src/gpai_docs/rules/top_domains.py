@@ -117,11 +117,11 @@ def top_domains_count(context: RuleContext) -> Iterator[Finding]:
     lists the top 5 % or 1,000 domains, whichever is lower (TDS.2.3.top_domains,
     TDS.rule.sme). The share is rounded up, `ceil(10 % × crawled domains)`, SME
     `min(ceil(5 % × crawled domains), 1000)` (VR-21; shares and cap from the rule pack), so
-    1,001 domains ask for 101 (SME 51), and the SME cap bites above 20,000 domains ("whichever
-    is lower" is the catalogue's reading of the template's footnote, marked unconfirmed in
-    UPD.sme_domains: a finding that applies the SME count says so, and small mid-caps list
-    the top 10 % like any provider that is not an SME). An empty list while crawlers were
-    used has been seen in filings. SME status is the model
+    1,001 domains ask for 101 (SME 51), and the SME cap bites above 20,000 domains.
+    "Whichever is lower" is the catalogue's reading of the template's footnote, marked
+    unconfirmed (UPD.sme_domains): a finding that applies the SME count says so, and a small
+    mid-cap lists the top 10 % like any provider that is not an SME. An empty list while
+    crawlers were used has been seen in filings. SME status is the model
     documentation's `provider.sme` (TDS.rule.sme): the `sme` of a `gpai-docs domains` file
     is only the setting it was computed with, so it counts only when the model
     documentation did not validate, and TS010 reports a file that disagrees. When neither
