@@ -35,21 +35,18 @@ def _lines(item: Item, commitment_id: str | None) -> tuple[Any, ...]:
 
 
 def _rows(items: tuple[Item, ...]) -> list[Row]:
-    """One row per commitment: the fields that implement it, in field order."""
-    rows: list[Row] = []
-    ids: list[str | None] = []
+    """One row per commitment: the fields that implement it, in field order; a commitment
+    none of whose fields is filled shows a dash."""
+    groups: list[tuple[str | None, str, list[Any]]] = []
     for item in items:
-        if item.value is None or item.value == []:
-            lines: tuple[Any, ...] = (None,)
-        else:
-            lines = _lines(item, item.catalogue_id)
-        if ids and ids[-1] == item.catalogue_id:
-            previous = rows[-1]
-            rows[-1] = Row(previous.label, previous.lines + lines)
-            continue
-        ids.append(item.catalogue_id)
-        rows.append(Row(_commitment(item.catalogue_id, item.title), lines))
-    return rows
+        if not groups or groups[-1][0] != item.catalogue_id:
+            groups.append((item.catalogue_id, item.title, []))
+        if item.value is not None and item.value != []:
+            groups[-1][2].extend(_lines(item, item.catalogue_id))
+    return [
+        Row(_commitment(catalogue_id, title), tuple(lines) or (None,))
+        for catalogue_id, title, lines in groups
+    ]
 
 
 def policy_parts(view: Record) -> list[Part]:
