@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from gpai_docs.crawlstats.errors import CrawlStatsError
 from gpai_docs.crawlstats.hosts import HostResult, classify_authority, psl_lookup
-from gpai_docs.crawlstats.model import CrawlCounts, KeyRow, Options, ProgressCallback, Totals
+from gpai_docs.crawlstats.model import (
+    CrawlCounts,
+    KeyRow,
+    Options,
+    ProgressCallback,
+    Source,
+    Totals,
+)
 from gpai_docs.crawlstats.sources import expand_inputs
+from gpai_docs.crawlstats.tally import CountsTally, Tally
 
 #: Modality label for rows whose modality cell is empty.
 NO_MODALITY = "unspecified"
@@ -62,19 +71,36 @@ def _settle_modalities(counts: CrawlCounts) -> None:
         target.domains[domain] = target.domains.get(domain, 0) + size
 
 
-def _engine_rows(
-    inputs: Sequence[str | Path], options: Options, progress: ProgressCallback | None
-) -> Iterator[KeyRow]:
-    sources = expand_inputs(inputs, options.format)
+def _check_rows(tally: Tally) -> None:
+    if tally.rows == 0 and not tally.skipped:
+        raise CrawlStatsError(
+            "the crawl logs hold no rows", hint="check that the right files were given"
+        )
+
+
+@contextmanager
+def open_tally(
+    sources: Sequence[Source], options: Options, progress: ProgressCallback | None
+) -> Iterator[Tally]:
+    """The engine's totals of all sources, valid inside the ``with`` block."""
     if options.engine == "spark":
         from gpai_docs.crawlstats.spark_engine import spark_scan
 
-        yield from spark_scan(sources, options, progress)
-        return
-    from gpai_docs.crawlstats.duckdb_engine import DuckDBScan
+        counts = CrawlCounts()
+        add_rows(counts, spark_scan(sources, options, progress))
+        _settle_modalities(counts)
+        tally: Tally = CountsTally(counts)
+        _check_rows(tally)
+        yield tally
+    else:
+        from gpai_docs.crawlstats.duckdb_engine import DuckDBScan
 
-    with DuckDBScan(options, progress) as engine:
-        yield from engine.run(sources)
+        with DuckDBScan(options, progress) as engine:
+            tally = engine.load(sources)
+            _check_rows(tally)
+            yield tally
+    if progress is not None:
+        progress("done", 1.0)
 
 
 def count_domains(
@@ -87,13 +113,6 @@ def count_domains(
     Per-modality totals are kept when the logs have a modality column.
     """
     options = options or Options()
-    counts = CrawlCounts()
-    add_rows(counts, _engine_rows(inputs, options, progress))
-    _settle_modalities(counts)
-    if progress is not None:
-        progress("done", 1.0)
-    if counts.rows == 0 and not counts.skipped:
-        raise CrawlStatsError(
-            "the crawl logs hold no rows", hint="check that the right files were given"
-        )
-    return counts
+    sources = expand_inputs(inputs, options.format, remote_ok=options.engine == "spark")
+    with open_tally(sources, options, progress) as tally:
+        return tally.counts()

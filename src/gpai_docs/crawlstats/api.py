@@ -36,19 +36,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gpai_docs.crawlstats.aggregate import count_domains
+from gpai_docs.crawlstats.aggregate import open_tally
 from gpai_docs.crawlstats.hosts import psl_version
-from gpai_docs.crawlstats.model import CrawlCounts, Options, ProgressCallback, Totals
+from gpai_docs.crawlstats.model import Options, ProgressCallback
 from gpai_docs.crawlstats.output import (
     Written,
+    check_outputs,
+    commit,
     csv_text,
     json_text,
-    modality_csv_path,
+    modality_csv_paths,
     relative,
     share_value,
-    write_atomic,
 )
-from gpai_docs.crawlstats.ranking import Ranked, Rule, load_rule, rank_domains
+from gpai_docs.crawlstats.ranking import Ranked, Rule, load_rule
+from gpai_docs.crawlstats.sources import expand_inputs
+from gpai_docs.crawlstats.tally import Tally
 
 FORMAT = "gpai-docs-domains/1"
 
@@ -61,18 +64,17 @@ class DomainsResult:
     written: Written
 
 
-def _slice(totals: Totals, rule: Rule) -> tuple[list[Ranked], dict[str, Any]]:
-    total = sum(totals.domains.values())
-    listed = rank_domains(totals.domains, rule.count(len(totals.domains)))
+def _slice(tally: Tally, modality: str | None, rule: Rule) -> tuple[list[Ranked], dict[str, Any]]:
+    facts = tally.facts(modality)
+    listed = tally.top(modality, rule.count(facts.distinct))
     covered = sum(item.size for item in listed)
-    facts = {
-        "rows": totals.rows,
-        "distinct_domains": len(totals.domains),
-        "total_size": total,
+    return listed, {
+        "rows": facts.rows,
+        "distinct_domains": facts.distinct,
+        "total_size": facts.total,
         "listed_domains": len(listed),
-        "share_covered": share_value(covered, total),
+        "share_covered": share_value(covered, facts.total),
     }
-    return listed, facts
 
 
 def default_summary_path(out: Path) -> Path:
@@ -80,21 +82,19 @@ def default_summary_path(out: Path) -> Path:
 
 
 def summarise(
-    counts: CrawlCounts, options: Options, out: Path, summary_path: Path
-) -> tuple[dict[str, Any], dict[str, str], dict[str, Path]]:
+    tally: Tally, options: Options, out: Path, summary_path: Path
+) -> tuple[dict[str, Any], dict[Path, str], dict[str, Path]]:
     """The summary, the CSV texts by path, and the per-modality CSV paths."""
     rule = load_rule(options.sme)
-    listed, facts = _slice(counts.overall, rule)
+    listed, facts = _slice(tally, None, rule)
     folder = summary_path.parent
-    texts = {str(out): csv_text(listed, facts["total_size"])}
+    texts = {out: csv_text(listed, facts["total_size"])}
     by_modality: dict[str, Any] = {}
-    paths: dict[str, Path] = {}
-    for name in sorted(counts.by_modality):
-        m_listed, m_facts = _slice(counts.by_modality[name], rule)
-        path = modality_csv_path(out, name)
-        texts[str(path)] = csv_text(m_listed, m_facts["total_size"])
+    paths = modality_csv_paths(out, tally.modalities())
+    for name, path in paths.items():
+        m_listed, m_facts = _slice(tally, name, rule)
+        texts[path] = csv_text(m_listed, m_facts["total_size"])
         by_modality[name] = {**m_facts, "csv": relative(path, folder)}
-        paths[name] = path
     total = facts["total_size"]
     summary: dict[str, Any] = {
         "format": FORMAT,
@@ -102,10 +102,10 @@ def summarise(
         "measure": options.measure,
         "sme": options.sme,
         "input_kind": options.input_kind,
-        "rows": counts.rows,
-        "rows_skipped": dict(sorted(counts.skipped.items())),
-        "ip_rows": counts.ip_rows,
-        "ip_size": counts.ip_size,
+        "rows": tally.rows,
+        "rows_skipped": dict(sorted(tally.skipped.items())),
+        "ip_rows": tally.ip_rows,
+        "ip_size": tally.ip_size,
         "distinct_domains": facts["distinct_domains"],
         "total_size": total,
         "listed_domains": facts["listed_domains"],
@@ -134,14 +134,21 @@ def run_domains(
     options: Options | None = None,
     progress: ProgressCallback | None = None,
 ) -> DomainsResult:
-    """Read crawl logs, rank domains, write the CSV(s) and the JSON summary."""
+    """Read crawl logs, rank domains, write the CSV(s) and the JSON summary.
+
+    Nothing is written unless the whole run succeeds; then every file is replaced
+    at once. An output that is also an input is refused before anything is read.
+    """
     options = options or Options()
     out = Path(out)
     summary_file = Path(summary_path) if summary_path else default_summary_path(out)
     load_rule(options.sme)  # fail on a broken rule pack before hours of reading
-    counts = count_domains(inputs, options, progress)
-    summary, texts, paths = summarise(counts, options, out, summary_file)
-    for path, text in texts.items():
-        write_atomic(Path(path), text)
-    write_atomic(summary_file, json_text(summary))
+    sources = expand_inputs(inputs, options.format, remote_ok=options.engine == "spark")
+    local = [s.path for s in sources if not s.remote]
+    check_outputs({"--out": out, "--summary": summary_file}, local)
+    with open_tally(sources, options, progress) as tally:
+        summary, texts, paths = summarise(tally, options, out, summary_file)
+    named = {f"the {name!r} modality list": path for name, path in paths.items()}
+    check_outputs({"--out": out, "--summary": summary_file, **named}, local)
+    commit({**texts, summary_file: json_text(summary)})
     return DomainsResult(summary, Written(out, summary_file, paths))

@@ -26,10 +26,9 @@ import ipaddress
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from typing import Final, Literal
 
-from publicsuffixlist import PublicSuffixList
+import publicsuffixlist
 
 # Mirrors the SQL the engines use, for values that have not been through an engine.
 AUTHORITY_RE: Final = r"^\s*(?:(?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?([^/?#]*)"
@@ -60,13 +59,18 @@ def authority_of(url: str) -> str:
 
 
 @cache
-def _psl() -> PublicSuffixList:
-    return PublicSuffixList(accept_unknown=True, only_icann=False)
+def _psl() -> publicsuffixlist.PublicSuffixList:
+    return publicsuffixlist.PublicSuffixList(accept_unknown=True, only_icann=False)
 
 
 def psl_version() -> str:
     """Version of the bundled list, e.g. ``publicsuffixlist 1.1.2.20261023``."""
-    return f"publicsuffixlist {metadata.version('publicsuffixlist')}"
+    version = getattr(publicsuffixlist, "__version__", None)
+    if not isinstance(version, str):  # older releases: ask the installed metadata
+        from importlib import metadata
+
+        version = metadata.version("publicsuffixlist")
+    return f"publicsuffixlist {version}"
 
 
 def _strip_port(hostport: str) -> str | None:

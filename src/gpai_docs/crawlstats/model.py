@@ -35,11 +35,20 @@ class Options:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One input file and the reader it needs."""
+    """One input and the reader it needs.
 
-    path: Path
+    ``location`` is a local file as the user named it (or as found in a folder), or,
+    with ``remote``, an object-storage URI or pattern that only Spark reads.
+    """
+
+    location: str
     format: Format
     gzip: bool
+    remote: bool = False
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
 
 @dataclass(frozen=True, slots=True)

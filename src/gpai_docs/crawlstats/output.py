@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -28,53 +29,169 @@ def share_value(part: int, total: int) -> float:
     return float(share_text(part, total))
 
 
+_NEEDS_QUOTES = re.compile(r'[",\r\n]|^\s|\s$')
+
+
 def csv_text(listed: Sequence[Ranked], total: int) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    """The CSV of the listed domains. Registrable domains are lowercase A-labels, so
+    no cell needs quoting; the ``csv`` module writes the rare one that would."""
+    lines = [",".join(CSV_COLUMNS) + "\n"]
     running = 0
     for item in listed:
         running += item.size
-        writer.writerow(
-            [
-                item.rank,
-                item.domain,
-                item.size,
-                share_text(item.size, total),
-                share_text(running, total),
-            ]
-        )
-    return buffer.getvalue()
+        shares = f"{share_text(item.size, total)},{share_text(running, total)}"
+        if _NEEDS_QUOTES.search(item.domain):
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\n").writerow([item.rank, item.domain, item.size])
+            lines.append(buffer.getvalue()[:-1] + f",{shares}\n")
+        else:
+            lines.append(f"{item.rank},{item.domain},{item.size},{shares}\n")
+    return "".join(lines)
+
+
+def _write_error(path: Path, exc: OSError) -> CrawlStatsError:
+    return CrawlStatsError(
+        f"{path}: cannot write the output: {exc.strerror or exc}",
+        hint="check that the folder exists and is writable; nothing was written",
+    )
+
+
+def _stage(path: Path, text: str) -> Path:
+    folder = path.parent if str(path.parent) else Path()
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())  # as open() would, not mkstemp's 0600
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _backup(path: Path) -> Path | None:
+    """A hard link to the file about to be replaced, to put back on failure."""
+    if not path.is_file():
+        return None
+    backup = path.with_name(f".{path.name}.{os.getpid()}.bak")
+    try:
+        backup.unlink(missing_ok=True)
+        os.link(path, backup)
+    except OSError:
+        return None  # no hard links here: the old file cannot be restored
+    return backup
+
+
+def commit(files: dict[Path, str]) -> None:
+    """Write every file or none: all are staged next to their target first, then
+    renamed in order (put the summary last); a failure undoes the renames done."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, text in files.items():
+            staged.append((path, _stage(path, text)))
+    except OSError as exc:
+        for _, tmp in staged:
+            tmp.unlink(missing_ok=True)
+        raise _write_error(path, exc) from exc
+    done: list[tuple[Path, Path | None]] = []
+    try:
+        for path, tmp in staged:
+            backup = _backup(path)
+            try:
+                tmp.replace(path)
+            except OSError:
+                if backup is not None:
+                    backup.unlink(missing_ok=True)
+                raise
+            done.append((path, backup))
+    except OSError as exc:
+        for target, backup in reversed(done):
+            if backup is not None:
+                backup.replace(target)
+            else:
+                target.unlink(missing_ok=True)
+        for _, tmp in staged:
+            tmp.unlink(missing_ok=True)
+        raise _write_error(path, exc) from exc
+    for _, backup in done:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file in the same folder, then rename it over ``path``."""
-    folder = path.parent if str(path.parent) else Path()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise CrawlStatsError(
-            f"{path}: cannot write the output: {exc.strerror or exc}",
-            hint="check that the folder exists and is writable",
-        ) from exc
+    """Write one file atomically (see :func:`commit`)."""
+    commit({path: text})
 
 
 def json_text(summary: dict[str, Any]) -> str:
     return json.dumps(summary, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def modality_csv_path(out: Path, modality: str) -> Path:
-    """``domains.csv`` + ``text`` -> ``domains.text.csv`` (unsafe characters replaced)."""
-    safe = re.sub(r"[^A-Za-z0-9_-]+", "_", modality).strip("_") or "unnamed"
-    return out.with_name(f"{out.stem}.{safe}{out.suffix or '.csv'}")
+def _same(a: Path, b: Path) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def check_outputs(outputs: dict[str, Path], inputs: Sequence[Path]) -> None:
+    """Refuse an output that is an input, a folder, or another output.
+
+    ``outputs`` maps what names the file (``--out``, ``--summary``, a modality) to it.
+    """
+    seen: list[tuple[str, Path]] = []
+    for what, path in outputs.items():
+        if path.is_dir():
+            raise CrawlStatsError(
+                f"{path}: {what} is a folder", hint=f"give {what} a file name, e.g. domains.csv"
+            )
+        for source in inputs:
+            if _same(path, source):
+                raise CrawlStatsError(
+                    f"{path}: {what} is the input crawl log {source}; writing it would "
+                    "replace the log",
+                    hint=f"choose a {what} path that is not one of the inputs",
+                )
+        for other_what, other in seen:
+            if _same(path, other) or str(path).casefold() == str(other).casefold():
+                raise CrawlStatsError(
+                    f"{path}: {what} and {other_what} would be the same file",
+                    hint="give the outputs different names",
+                )
+        seen.append((what, path))
+
+
+def modality_csv_paths(out: Path, modalities: Sequence[str]) -> dict[str, Path]:
+    """``domains.csv`` + ``text`` -> ``domains.text.csv``, one file per modality.
+
+    A name that is not plain (``a b``, ``a/b``, ``Text`` next to ``text``) gets a
+    short hash of the real name, so two modalities never share a file.
+    """
+
+    def plain(name: str) -> str:
+        return re.sub(r"[^A-Za-z0-9_-]+", "_", name).strip("_")[:60] or "unnamed"
+
+    folded: dict[str, int] = {}
+    for name in modalities:
+        folded[plain(name).casefold()] = folded.get(plain(name).casefold(), 0) + 1
+    paths: dict[str, Path] = {}
+    for name in modalities:
+        safe = plain(name)
+        if safe != name or folded[safe.casefold()] > 1:
+            safe += "-" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        paths[name] = out.with_name(f"{out.stem}.{safe}{out.suffix or '.csv'}")
+    return paths
 
 
 def relative(path: Path, start: Path) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import glob
 import os
+import re
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -26,17 +28,38 @@ SIZE_DEFAULTS = {"bytes": ("size", "bytes"), "tokens": ("tokens", "size")}
 MODALITY_DEFAULT = "modality"
 
 
-def detect(path: Path, forced: Format | None) -> Source | None:
+_REMOTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_remote(text: str) -> bool:
+    """An object-storage URI (``s3a://``, ``gs://``, ``hdfs://``, ...), not a local path."""
+    return _REMOTE.match(text) is not None
+
+
+def detect(location: str, forced: Format | None, remote: bool = False) -> Source | None:
     """The reader for a file, from its extension (``.csv.gz`` is gzip CSV)."""
-    suffixes = [s.lower() for s in path.suffixes]
+    name = location.rstrip("/").rsplit("/", 1)[-1]
+    suffixes = [s.lower() for s in Path(name).suffixes]
     gz = bool(suffixes) and suffixes[-1] == ".gz"
     if gz:
         suffixes = suffixes[:-1]
     fmt = forced or (_EXTENSIONS.get(suffixes[-1]) if suffixes else None)
-    return None if fmt is None else Source(path, fmt, gz)
+    return None if fmt is None else Source(location, fmt, gz, remote)
 
 
-def _check_readable(path: Path) -> None:
+def _check_file(path: Path) -> None:
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise CrawlStatsError(
+            f"{path}: cannot read this file ({exc.strerror or exc})",
+            hint="check the path and the file's permissions",
+        ) from exc
+    if not stat.S_ISREG(mode):
+        raise CrawlStatsError(
+            f"{path}: not a regular file (a pipe, device or socket)",
+            hint="name crawl log files or folders; copy a stream to a file first",
+        )
     if not os.access(path, os.R_OK):
         raise CrawlStatsError(
             f"{path}: cannot read this file (permission denied)",
@@ -49,8 +72,9 @@ def _from_folder(folder: Path, forced: Format | None) -> list[Source]:
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         if path.name.startswith((".", "_")):
             continue  # hidden files, Spark/Hadoop markers such as _SUCCESS
-        source = detect(path, forced)
+        source = detect(str(path), forced)
         if source is not None:
+            _check_file(path)
             found.append(source)
     if not found:
         raise CrawlStatsError(
@@ -62,44 +86,70 @@ def _from_folder(folder: Path, forced: Format | None) -> list[Source]:
 
 
 def _one(path: Path, forced: Format | None) -> Source:
-    source = detect(path, forced)
+    source = detect(str(path), forced)
     if source is None:
         raise CrawlStatsError(
             f"{path}: cannot tell the format of this file from its name",
             hint="name it .csv, .tsv, .jsonl or .parquet (optionally .gz), or pass --format",
         )
-    _check_readable(path)
+    _check_file(path)
     return source
 
 
-def expand_inputs(inputs: Sequence[str | Path], forced: Format | None = None) -> list[Source]:
-    """Files named directly, all logs under folders, and matches of glob patterns."""
+def _remote(text: str, forced: Format | None, remote_ok: bool) -> Source:
+    if not remote_ok:
+        raise CrawlStatsError(
+            f"{text}: object storage is read by the Spark engine only",
+            hint="add --engine spark (with the Hadoop connector for the scheme), "
+            "or copy the logs to a local folder",
+        )
+    source = detect(text, forced, remote=True)
+    if source is None:
+        raise CrawlStatsError(
+            f"{text}: cannot tell the format of these logs from the name",
+            hint="pass --format csv, tsv, jsonl or parquet",
+        )
+    return source
+
+
+def expand_inputs(
+    inputs: Sequence[str | Path], forced: Format | None = None, *, remote_ok: bool = False
+) -> list[Source]:
+    """Files named directly, all logs under folders, and matches of glob patterns.
+
+    A name that exists is read literally, glob characters and all; only a name that
+    does not exist is taken as a pattern. Remote URIs pass through to Spark as given.
+    """
     if not inputs:
         raise CrawlStatsError("no input given", hint="name crawl log files, folders or globs")
-    sources: list[Source] = []
+    sources: dict[str, Source] = {}
     for item in inputs:
         text = str(item)
+        found: list[Source]
         path = Path(text)
-        if path.is_dir():
-            sources.extend(_from_folder(path, forced))
-        elif path.exists():
-            sources.append(_one(path, forced))
+        if isinstance(item, str) and is_remote(text):
+            found = [_remote(text, forced, remote_ok)]
+        elif path.is_dir():
+            found = _from_folder(path, forced)
+        elif path.exists() or path.is_symlink():
+            found = [_one(path, forced)]
         elif glob.has_magic(text):
-            found = glob.glob(text, recursive=True)  # noqa: PTH207 (patterns may be absolute)
-            matches = sorted(Path(m) for m in found)
+            matches = sorted(Path(m) for m in glob.glob(text, recursive=True))  # noqa: PTH207
             files = [m for m in matches if m.is_file()]
             if not files:
                 raise CrawlStatsError(
                     f"{text}: no file matches this pattern",
                     hint="check the pattern; quote it so the shell does not expand it",
                 )
-            sources.extend(_one(m, forced) for m in files)
+            found = [_one(m, forced) for m in files]
         else:
             raise CrawlStatsError(
                 f"{text}: no such file or folder", hint="check the path of the crawl log"
             )
-    unique = list(dict.fromkeys(sources))
-    return unique
+        for source in found:
+            key = source.location if source.remote else os.path.realpath(source.location)
+            sources.setdefault(key, source)
+    return list(sources.values())
 
 
 def group_sources(sources: Iterable[Source]) -> dict[Format, list[Source]]:
