@@ -154,6 +154,11 @@ def test_sidecar_describes_the_page(site: Path) -> None:
         "vela-2-2026-09-30",
     ]
     assert "count" not in data["content"]["section_1"]["modalities"]["text"]  # internal
+    link = "https://meridian-ai.example/eu-ai-act/documentation-requests"
+    assert data["links"] == {
+        "documentation": {"vela-2-2026-03-31": link, "vela-2-2026-09-30": link}
+    }
+    assert data["canonical_url"] == "https://meridian-ai.example/eu/vela-2/training-content-summary"
 
 
 def test_page_is_self_contained(site: Path) -> None:

@@ -55,6 +55,15 @@ def test_attachments_are_the_audience_view_of_the_source(minimal_pdfs: Path) -> 
     assert list(dp) == ["model-documentation.downstream.source.json"]
     source = dp["model-documentation.downstream.source.json"][0].decode()
     assert "parameter_range" in source and "training_flop_aio" not in source
+    tds = pypdf.PdfReader(minimal_pdfs / "training-data-summary.public.pdf").attachments
+    assert set(tds) == {
+        "training-data-summary.public.source.json",
+        "training-data-summary.public.links.json",  # the documentation link it shows
+    }
+    assert (
+        b"https://lumen-ai.example/ai-act/documentation"
+        in tds["training-data-summary.public.links.json"][0]
+    )
     report = pypdf.PdfReader(minimal_pdfs / "validation-report.provider.pdf").attachments
     assert set(report) == {
         "model-documentation.yaml",

@@ -203,6 +203,7 @@ def _context(
         context["parts"] = policy_parts(view)
         context["doc"] = view
     elif spec.document == "training_data_summary" and view is not None:
+        context["documentation"] = _documentation_link(result)
         top = _get(view, "section_2", "crawled_data", "top_domains")
         domains = load_domains(top, result.project.root)
         csv_name = spec.filename("domains.csv", draft=draft)
@@ -211,7 +212,7 @@ def _context(
             view,
             modalities=entry("TDS.2.1.modalities").allowed_values or (),
             bands={k: b.labels for k, b in result.pack.size_bands.items()},
-            documentation=_documentation_link(result),
+            documentation=context["documentation"],
             domains=table,
             domains_intro=intro,
         )
@@ -251,6 +252,18 @@ def _source_attachment(spec: ArtifactSpec, view: Record) -> tuple[str, bytes, st
         f"{spec.stem}.source.json",
         data.encode("utf-8"),
         f"The source document as the {spec.audience_name} audience sees it",
+    )
+
+
+def _links_attachment(spec: ArtifactSpec, view: Any, link: str) -> tuple[str, bytes, str]:
+    """What the summary shows from another document: the public documentation link."""
+    names = _names(_get(view, "section_1", "versioned_model_names"))
+    data = {"documentation": dict.fromkeys(names, link)}
+    return (
+        f"{spec.stem}.links.json",
+        (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+        "The documentation link shown beside each versioned model name (from the public "
+        "part of the model documentation)",
     )
 
 
@@ -303,6 +316,8 @@ def render_artifact(
         html_body = render_body(front, context["header"], context["parts"])
     domains = context.get("domains")
     attachments = _raw_sources(result) if view is None else (_source_attachment(spec, view),)
+    if context.get("documentation"):
+        attachments += (_links_attachment(spec, view, context["documentation"]),)
     if isinstance(domains, DomainList):
         attachments += ((context["csv_name"], domains.csv_bytes(), "Full list of domains"),)
     return RenderedArtifact(

@@ -72,6 +72,14 @@ def web_page(
     )
 
 
+def _links(rendered: RenderedArtifact) -> Any:
+    """What the page shows from other documents (the documentation link), as attached."""
+    for name, data, _ in rendered.attachments:
+        if name.endswith(".links.json"):
+            return json.loads(data)
+    return {}
+
+
 def sidecar(rendered: RenderedArtifact, *, generator: str, page_name: str, pdf_name: str) -> bytes:
     """The page's content as JSON: what it is, which version, where, and every answer."""
     cover = rendered.cover
@@ -90,5 +98,6 @@ def sidecar(rendered: RenderedArtifact, *, generator: str, page_name: str, pdf_n
         "files": {"html": page_name, "pdf": pdf_name},
         "generator": generator,
         "content": rendered.data,
+        "links": _links(rendered),
     }
     return (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
