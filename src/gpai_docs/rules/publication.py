@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
+from gpai_docs.models._types import ToBeProvided
 from gpai_docs.rules._registry import Finding, rule
+from gpai_docs.rules._walk import walk
 from gpai_docs.rules.context import RuleContext
 
 TS = "training_data_summary"
@@ -47,7 +49,9 @@ def summary_publication_stated(context: RuleContext) -> Iterator[Finding]:
     earlier ones linked. A reader can rely on a copy only if it names where the latest
     version always is (the status line of the summary prints it), where the earlier
     versions are listed, and where notice of updates is given. Summaries that cannot be
-    found next to the model are the defect reviewers report most.
+    found next to the model are the defect reviewers report most. A summary still being
+    written (answers `to_be_provided`, which PJ001 reports and which keep it from being
+    built) is checked once it is complete.
 
     Passes:
         header:
@@ -58,6 +62,8 @@ def summary_publication_stated(context: RuleContext) -> Iterator[Finding]:
     Fails:
         header: {canonical_url: null}
     """
+    if any(isinstance(value, ToBeProvided) for _, value in walk(context.tds)):
+        return
     header = context.tds.header
     for key, what, example in _FIELDS:
         if getattr(header, key) is None:
