@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gpai_docs.crawlstats import Options, run_domains
+from gpai_docs.crawlstats import Options, count_domains, run_domains
 
 from .helpers import write_csv, write_jsonl
 
@@ -71,3 +71,12 @@ def test_spark_matches_duckdb(tmp_path: Path) -> None:
     for name in ("d.csv", "d.text.csv", "d.image.csv"):
         duck_text = (tmp_path / "duck" / name).read_text()
         assert (tmp_path / "spark" / name).read_text() == duck_text
+
+
+def test_spark_reads_named_files_literally(tmp_path: Path) -> None:
+    write_csv(tmp_path / "log1.csv", ["url", "size"], [("decoy.com", 1)])
+    named = write_csv(tmp_path / "log[1].csv", ["url", "size"], [("literal.com", 2)])
+    spaced = write_csv(tmp_path / "a {b,c} *.csv", ["url", "size"], [("spaced.com", 3)])
+    options = Options(engine="spark", spark_master="local[1]")
+    assert count_domains([named], options).overall.domains == {"literal.com": 2}
+    assert count_domains([spaced], options).overall.domains == {"spaced.com": 3}

@@ -37,6 +37,8 @@ def _status() -> ProgressCallback:
 Example:
   gpai-docs domains crawl/2025-*/part-*.csv.gz --out domains.csv
   gpai-docs domains logs/ --measure tokens --sme --out out/domains.csv
+  gpai-docs domains 's3a://bucket/crawl/*.csv.gz' --engine spark --master yarn \\
+      --out domains.csv
 
 Writes domains.csv (rank,domain,size,share,cumulative_share) and
 domains.summary.json, which the training-data summary's section 2.3 can cite.
@@ -125,7 +127,8 @@ def domains_command(
     """Rank crawled domains by content size for section 2.3 of the training-data summary.
 
     LOGS are crawl log files, folders or glob patterns: CSV, TSV, JSON Lines or
-    Parquet, plain or gzip. Each row holds a URL or host and a content size. Hosts are
+    Parquet, plain or gzip (with --engine spark also s3a://, gs://, hdfs:// URIs).
+    A name that exists is read literally; only names that do not are patterns. Each row holds a URL or host and a content size. Hosts are
     reduced to registrable domains with the bundled Public Suffix List; the top 10 %
     of domains (SME: 5 %, at most 1,000; numbers from the rule pack) are listed.
     Bad rows are counted by reason, never fatal.
@@ -144,6 +147,8 @@ def domains_command(
         temp_directory=temp_dir,
         spark_master=master,
     )
+    if master is not None and engine != "spark":
+        raise click.UsageError("--master needs --engine spark")
     progress = None if quiet() else _status()
     try:
         result = run_domains(logs, out, summary_path=summary, options=options, progress=progress)
@@ -162,3 +167,7 @@ def domains_command(
     if s["by_modality"]:
         click.echo("modalities: " + ", ".join(sorted(s["by_modality"])))
     click.echo(f"wrote {result.written.csv} and {result.written.summary}")
+
+
+if __name__ == "__main__":  # spark-submit runs a file: .../gpai_docs/cli/domains_command.py
+    domains_command()

@@ -34,6 +34,37 @@ _RETRY = (duckdb.InvalidInputException, duckdb.NotImplementedException, duckdb.C
 _Batch = tuple[Format, bool, Columns, tuple[str, ...]]
 
 
+def _read_error(where: Source, exc: duckdb.Error) -> CrawlStatsError:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return CrawlStatsError(
+        f"{where.location}: cannot read the crawl log: {first}",
+        hint="check that the file is complete and in the format its name says "
+        "(--format overrides it)",
+    )
+
+
+class _Spans(threading.Thread):
+    """The oversize lines of each file, found on a thread of their own."""
+
+    def __init__(self, files: Sequence[Source]) -> None:
+        super().__init__(daemon=True)
+        self.files = files
+        self.found: list[list[tuple[int, int]]] = []
+        self.error: CrawlStatsError | None = None
+
+    def run(self) -> None:
+        try:
+            self.found = [guard.oversize_spans(source) for source in self.files]
+        except CrawlStatsError as exc:
+            self.error = exc
+
+    def result(self) -> list[list[tuple[int, int]]]:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.found
+
+
 class DuckDBScan:
     """One DuckDB session over a set of files; use as a context manager."""
 
@@ -94,12 +125,7 @@ class DuckDBScan:
         try:
             return action(*args)
         except duckdb.Error as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise CrawlStatsError(
-                f"{where.location}: cannot read the crawl log: {first}",
-                hint="check that the file is complete and in the format its name says "
-                "(--format overrides it)",
-            ) from exc
+            raise _read_error(where, exc) from exc
 
     def columns(self, source: Source) -> list[str]:
         if source.format in ("csv", "tsv"):
@@ -148,21 +174,34 @@ class DuckDBScan:
         if fmt == "parquet":
             self._guard(files[0], self._run, statement, stage)
             return
+        # DuckDB's parallel reader can drop the rest of a file after an oversize line
+        # without an error, so the lines are measured at the same time (file reads and
+        # zlib release the GIL) and the fast result is kept only if none is too long.
+        spans = _Spans(files)
+        spans.start()
+        self.con.execute("BEGIN TRANSACTION")
         try:
             self._run(statement, stage)
-            return
+            clean = True
         except _RETRY:
-            pass  # a bad row somewhere: read again, counting every bad row
-        plain, filtered, oversize = [], [], 0
-        for number, source in enumerate(files):
-            spans = guard.oversize_spans(source)
-            if not spans:
+            clean = False  # a bad row somewhere: read again, counting every bad row
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            spans.join()
+            raise _read_error(files[0], exc) from exc
+        found = spans.result()
+        if clean and not any(found):
+            self.con.execute("COMMIT")
+            return
+        self.con.execute("ROLLBACK")
+        plain, filtered = [], []
+        for number, (source, cut) in enumerate(zip(files, found, strict=True)):
+            if not cut:
                 plain.append(source.path)
                 continue
             target = self._tmp / f"filtered-{number}.{fmt}"
-            guard.write_without(source, spans, target)
+            guard.write_without(source, cut, target)
             filtered.append(target)
-            oversize += len(spans)
         for paths, compressed in ((plain, gz), (filtered, False)):
             if paths:
                 retry = sql.stage1(
@@ -171,6 +210,7 @@ class DuckDBScan:
                 self._guard(files[0], self._run, retry, stage)
                 if fmt != "jsonl":
                     self._count_rejects()
+        oversize = sum(len(cut) for cut in found)
         if oversize:
             self._add_reason("oversize_record", oversize)
 

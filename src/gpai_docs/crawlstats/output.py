@@ -172,26 +172,35 @@ def check_outputs(outputs: dict[str, Path], inputs: Sequence[Path]) -> None:
         seen.append((what, path))
 
 
+def _plain(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", name).strip("_")[:60] or "unnamed"
+
+
 def modality_csv_paths(out: Path, modalities: Sequence[str]) -> dict[str, Path]:
     """``domains.csv`` + ``text`` -> ``domains.text.csv``, one file per modality.
 
-    A name that is not plain (``a b``, ``a/b``, ``Text`` next to ``text``) gets a
-    short hash of the real name, so two modalities never share a file.
+    A name that is not plain (``a b``, ``a/b``), or that differs from another only in
+    case (``Text``, ``text``), gets a short hash of the real name, so two modalities
+    never share a file, even on a case-insensitive file system.
     """
-
-    def plain(name: str) -> str:
-        return re.sub(r"[^A-Za-z0-9_-]+", "_", name).strip("_")[:60] or "unnamed"
-
-    folded: dict[str, int] = {}
+    kept = [name for name in modalities if _plain(name) == name]
+    folded = [name.casefold() for name in kept]
+    files: dict[str, str] = {}
     for name in modalities:
-        folded[plain(name).casefold()] = folded.get(plain(name).casefold(), 0) + 1
-    paths: dict[str, Path] = {}
-    for name in modalities:
-        safe = plain(name)
-        if safe != name or folded[safe.casefold()] > 1:
-            safe += "-" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        paths[name] = out.with_name(f"{out.stem}.{safe}{out.suffix or '.csv'}")
-    return paths
+        safe = _plain(name)
+        if safe != name or folded.count(name.casefold()) > 1:
+            digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+            safe = f"{safe}-{digest}"
+        files[name] = safe
+    if len({safe.casefold() for safe in files.values()}) < len(files):
+        raise CrawlStatsError(
+            "two modality names map to the same file name",
+            hint="rename the modalities in the crawl logs",
+        )
+    return {
+        name: out.with_name(f"{out.stem}.{safe}{out.suffix or '.csv'}")
+        for name, safe in files.items()
+    }
 
 
 def relative(path: Path, start: Path) -> str:

@@ -26,6 +26,11 @@ from gpai_docs.crawlstats.sources import group_sources, resolve_columns
 INSTALL_HINT = "install the extra: pip install 'gpai-docs[spark]' (Spark also needs Java 17+)"
 
 
+def _under_spark_submit() -> bool:
+    """``spark-submit`` starts this process and passes the cluster settings itself."""
+    return "PYSPARK_GATEWAY_PORT" in os.environ
+
+
 def _session(options: Options) -> tuple[Any, bool]:
     try:
         from pyspark.sql import SparkSession
@@ -37,7 +42,8 @@ def _session(options: Options) -> tuple[Any, bool]:
     builder = SparkSession.builder.appName("gpai-docs domains")
     if options.spark_master:
         builder = builder.master(options.spark_master)
-    if not options.spark_master or options.spark_master.startswith("local"):
+    local = options.spark_master is None or options.spark_master.startswith("local")
+    if local and not (options.spark_master is None and _under_spark_submit()):
         # Read by the JVM at start-up, before any config: keeps Spark off the network.
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         builder = (
@@ -61,6 +67,20 @@ def _session(options: Options) -> tuple[Any, bool]:
     return spark, True
 
 
+def spark_path(source: Source) -> str:
+    """What Spark reads: a URI or pattern as given, or a local file named literally
+    (Hadoop expands ``*?[]{}`` in every path, so they are escaped with ``\\``)."""
+    if source.remote:
+        return source.location
+    text = str(source.path.absolute())
+    if ":" in text:
+        raise CrawlStatsError(
+            f"{source.location}: Spark (Hadoop) cannot read a file name with ':'",
+            hint="rename the file, or read it with the default engine",
+        )
+    return "file://" + "".join("\\" + c if c in "*?[]{}\\" else c for c in text)
+
+
 def _frame(spark: Any, fmt: Format, paths: list[str]) -> Any:
     reader = spark.read.option("mode", "PERMISSIVE")
     if fmt in ("csv", "tsv"):
@@ -78,9 +98,10 @@ def _q(name: str) -> str:
 def _groups(spark: Any, fmt: Format, sources: Sequence[Source], options: Options) -> Any:
     from pyspark.sql import functions as F
 
-    paths = [str(s.path) for s in sources]
+    paths = [spark_path(s) for s in sources]
     df = _frame(spark, fmt, paths)
-    cols = resolve_columns([c for c in df.columns if c != "_corrupt_record"], options, paths[0])
+    available = [c for c in df.columns if c != "_corrupt_record"]
+    cols = resolve_columns(available, options, sources[0].location)
     mod = f"coalesce(CAST({_q(cols.modality)} AS STRING), '')" if cols.modality else "NULL"
     pattern = AUTHORITY_RE.replace("\\", "\\\\")
     df = df.selectExpr(
@@ -127,7 +148,7 @@ def spark_scan(
             except Exception as exc:  # AnalysisException, Py4JJavaError, ...
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
                 raise CrawlStatsError(
-                    f"{files[0].path}: Spark cannot read the crawl log: {first}",
+                    f"{files[0].location}: Spark cannot read the crawl log: {first}",
                     hint="check that the files are complete and in the format their names say",
                 ) from exc
     finally:
