@@ -147,7 +147,9 @@ class _YamlWalker:
                 node,
             )
             return None
-        if len(path) > MAX_DEPTH:
+        if len(path) >= MAX_DEPTH and isinstance(node, yaml.CollectionNode):
+            # the top-level mapping is the first level, so a collection at path length n
+            # is level n + 1: the same count as the text pre-scan and the JSON check
             self._stop(
                 "DL006",
                 f"The document nests deeper than {MAX_DEPTH} levels.",
@@ -249,6 +251,330 @@ class _YamlWalker:
         return text
 
 
+# The nesting pre-scan reads YAML text with these; every star is possessive, so no pattern
+# ever backtracks, and each one is used from a position the scan has not passed yet.
+_BLANKS = re.compile(r"[ \t\r\n]*+")
+_INLINE_BLANKS = re.compile(r"[ \t\r]*+")
+_SPACES = re.compile(r" *+")
+_FLOW_STOP = re.compile(r"[][{},:#]")
+_QUOTED_SCALAR = {
+    "'": re.compile(r"'(?:[^']|'')*+'"),
+    '"': re.compile(r'"(?:[^"\\]|\\.)*+"', re.S),
+}
+_BLOCK_PLAIN_STOP = re.compile(r":(?=[ \t\r]|\Z)|[ \t]#")
+_COMMENT_AFTER_TEXT = re.compile(r"[ \t]#")
+_PROPERTY_END = re.compile(r"[ \t\r\n,\[\]{}]")
+# Fast paths for the common lines: runs of `key: value` or `- value` siblings whose value
+# is a plain or quoted scalar or a flat flow collection on the line, the body of a block
+# scalar, and flow lists of plain items. Anything else goes the careful way.
+_PLAIN = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\n:#]|:(?=\S)|(?<=\S)#)*+"
+_QUOTED = r"(?:'(?:[^'\n]|'')*+'|\"(?:[^\"\\\n]|\\.)*+\")[ \t\r]*+"
+_FLAT_FLOW = r"(?:\[[^\n\[\]{}'\"#]*+\]|\{[^\n\[\]{}'\"#]*+\})[ \t\r]*+"
+_END = r"(?:(?<=\s)#[^\n]*+)?\n"
+_OTHER_LINE = r"[ \t\r]*+(?:#[^\n]*+)?\n"
+
+
+def _sibling_runs(value: str) -> tuple[re.Pattern[str], ...]:
+    """Runs of keys, of entries, and of mappings as entries (``- a: 1`` then ``  b: 2``)."""
+    key = rf"(?:{_PLAIN}|{_QUOTED}):[ \t]++(?:{value}){_END}"
+    entry = rf"-[ \t]++(?:{value}){_END}"
+    return (
+        re.compile(rf"( *+){key}(?:\1{key}|{_OTHER_LINE})*+"),
+        re.compile(rf"( *+){entry}(?:\1{entry}|{_OTHER_LINE})*+"),
+        re.compile(rf"( *+)-( ++){key}(?:\1-\2{key}|\1 \2{key}|{_OTHER_LINE})*+"),
+    )
+
+
+_RUNS = _sibling_runs(f"{_PLAIN}|{_QUOTED}|{_FLAT_FLOW}")
+_RUNS_AT_LIMIT = _sibling_runs(f"{_PLAIN}|{_QUOTED}")  # a flow value would be one too deep
+_BLOCK_SCALAR_BODY = re.compile(r"( ++)[^\n]*+\n(?:\1[^\n]*+\n|[ \t\r]*+\n)*+")
+_FLOW_ITEM = r"[ \t\r\n]*+[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\[\]{},:#\n]*+"
+_FLAT_ITEM = r"[ \t\r\n]*+(?:\[[^\n\[\]{}'\"#]*+\]|\{[^\n\[\]{}'\"#]*+\})[ \t\r]*+"
+_FLOW_RUN = re.compile(rf"(?:{_FLOW_ITEM},)++")
+_FLOW_RUN_WITH_FLAT = re.compile(rf"(?:(?:{_FLOW_ITEM}|{_FLAT_ITEM}),)++")
+_BLOCK_PREFIX_CHARS = "[ \t\r?:-]"
+_MAP, _SEQ, _INDENTLESS_SEQ = 0, 1, 2
+
+
+def _past(pattern: re.Pattern[str], text: str, i: int, end: int) -> int:
+    match = pattern.match(text, i, end)
+    return i if match is None else match.end()
+
+
+def _after_quoted(text: str, i: int) -> int:
+    """The index just after the quoted scalar opening at ``i`` (the end if it never closes)."""
+    quoted = _QUOTED_SCALAR[text[i]].match(text, i)
+    return len(text) if quoted is None else quoted.end()
+
+
+def _indicator(text: str, i: int) -> bool:
+    """Whether the ``-``, ``?`` or ``:`` at ``i`` is an indicator (followed by a blank)."""
+    return text[i + 1 : i + 2] in ("", " ", "\t", "\r", "\n")
+
+
+def _may_nest_deeper(text: str, limit: int) -> bool:
+    """Whether nesting beyond ``limit`` is possible at all, from two counts made at C speed.
+
+    Flow nesting needs a bracket per level. Block collections open at the columns where a
+    line's indentation and its ``- ``, ``? `` and ``: `` indicators end, at most two per
+    column (a mapping and the sequence written at its keys' column), so block nesting is
+    at most twice the widest such line prefix plus one.
+    """
+    brackets = text.count("[") + text.count("{")
+    widest = (limit - brackets - 2) // 2 + 1  # the narrowest prefix that could go deeper
+    return widest <= 0 or re.search(f"^{_BLOCK_PREFIX_CHARS}{{{widest}}}", text, re.M) is not None
+
+
+class _Nesting:
+    """Find where block and flow collections first nest deeper than ``limit``, from the text.
+
+    libyaml stops at nesting limits of its own (a syntax error that would hide our DL006)
+    and older releases overflowed the C stack, so this reads only as much YAML as nesting
+    needs: indentation and the ``-``, ``?`` and ``key:`` indicators for block collections,
+    brackets for flow ones, skipping quoted, plain and block scalars and comments. Each
+    character is looked at a bounded number of times. In text that is not valid YAML it
+    may count fewer levels than libyaml would, never more, so readable documents pass.
+    """
+
+    def __init__(self, text: str, limit: int) -> None:
+        self.text = text
+        self.limit = limit
+        self.blocks: list[tuple[int, int]] = []  # (column, kind) of the open block collections
+        self.found: int | None = None
+        # A block scalar, or a plain scalar that may go on, owns the lines indented deeper.
+        self.owned_above: int | None = None
+        self.owned_by_plain = False
+        self.pending: int | None = None  # an anchor or tag ended the line above
+
+    def first_too_deep(self) -> int | None:
+        """The index where the first collection beyond the limit starts, or None."""
+        start = 0
+        while start < len(self.text) and self.found is None:
+            after = self._siblings(start)
+            start = self._line(start) if after == start else after
+        return self.found
+
+    def _siblings(self, start: int) -> int:
+        """Skip lines that go on with the innermost block collection; they nest nothing.
+
+        These are keys of the innermost mapping, entries of the innermost sequence and,
+        for a mapping that is a sequence entry, next entries that are mappings like it,
+        each with a value that ends on its line.
+        """
+        blocks = self.blocks
+        if not blocks or self.owned_above not in (None, blocks[-1][0]):
+            return start
+        text = self.text
+        column, kind = blocks[-1]
+        keys, entries, records = _RUNS if len(blocks) < self.limit else _RUNS_AT_LIMIT
+        # The columns are checked before matching: matching a run of lines only to refuse
+        # it, again from each of its lines, would be quadratic.
+        indent = _past(_SPACES, text, start, len(text)) - start
+        if indent == column:
+            run = (keys if kind == _MAP else entries).match(text, start)
+        elif (
+            kind == _MAP
+            and len(blocks) > 1
+            and blocks[-2][0] == indent
+            and blocks[-2][1] != _MAP
+            and text.startswith("-", start + indent)
+            and _past(_SPACES, text, start + indent + 1, len(text)) - start == column
+        ):
+            run = records.match(text, start)
+        else:
+            return start
+        if run is None:
+            return start
+        self.owned_above, self.owned_by_plain, self.pending = column, True, None
+        return run.end()
+
+    def _line(self, start: int) -> int:
+        text = self.text
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        first = _past(_INLINE_BLANKS, text, start, end)
+        if first == end:  # blank lines belong to whatever scalar they are in
+            return end + 1
+        if text.startswith(("---", "..."), start) and _indicator(text, start + 2):
+            self.blocks.clear()
+            self.owned_above = self.pending = None
+            if text[start] == ".":
+                return end + 1
+            return self._tokens(_past(_INLINE_BLANKS, text, start + 3, end), start, end, False)
+        if self.owned_above is not None:
+            continues = _past(_SPACES, text, start, end) - start > self.owned_above
+            if continues and not self.owned_by_plain:  # the rest of a block scalar at once
+                return _past(_BLOCK_SCALAR_BODY, text, start, len(text))
+            if continues and self.owned_by_plain:
+                # a comment ends a plain scalar: the lines after it are new nodes
+                continues = text[first] != "#"
+                if continues and _COMMENT_AFTER_TEXT.search(text, first, end):
+                    self.owned_above = None
+                    return end + 1
+            if continues:
+                return end + 1
+            self.owned_above = None
+        if text[first] == "#" or (first == start and text[first] == "%"):
+            return end + 1
+        while self.blocks and self.blocks[-1][0] > first - start:
+            self.blocks.pop()
+        return self._tokens(first, start, end, True)
+
+    def _open(self, column: int, kind: int, at: int) -> None:
+        """A block collection of ``kind`` whose first indicator or key is at ``column``."""
+        blocks = self.blocks
+        if blocks and blocks[-1][0] == column:
+            top = blocks[-1][1]
+            if kind == _SEQ:
+                if top != _MAP:
+                    return  # the next entry of the same sequence
+                kind = _INDENTLESS_SEQ  # `key:` then `- item` at the key's own column
+            else:
+                if top == _INDENTLESS_SEQ:
+                    blocks.pop()
+                if blocks and blocks[-1][0] == column:
+                    return  # the next key of the same mapping
+        elif blocks and blocks[-1][0] > column:
+            return
+        blocks.append((column, kind))
+        if len(blocks) > self.limit and self.found is None:
+            self.found = at
+
+    def _tokens(self, i: int, start: int, end: int, key_allowed: bool) -> int:
+        """Read the block-context nodes of one line from ``i``; the index of the next line."""
+        text = self.text
+        properties: int | None = None  # where the anchor or tag of the coming node starts
+        while i < end and self.found is None:
+            char = text[i]
+            if char in "&!":
+                properties = i if properties is None else properties
+                stop = _PROPERTY_END.search(text, i, end)
+                i = _past(_INLINE_BLANKS, text, end if stop is None else stop.start(), end)
+                continue
+            if char == "#":
+                break
+            # a node starts where its properties do, even on the line above
+            node = i if properties is None else properties
+            column = node - start
+            at = node if self.pending is None else self.pending
+            self.pending = None
+            # `- `, `? ` and a complex key's `: ` may each start a compact collection, but
+            # not after an anchor or tag on the same line
+            compact = key_allowed and properties is None
+            properties = None
+            if char in "-?:" and compact and _indicator(text, i):
+                self._open(column, _SEQ if char == "-" else _MAP, at)
+                i = _past(_INLINE_BLANKS, text, i + 1, end)
+                continue
+            if char in "|>":
+                self.owned_above = self.blocks[-1][0] if self.blocks else -1
+                self.owned_by_plain = False
+                return end + 1
+            if char in "[{'\"":
+                after = self._flow(i, at) if char in "[{" else _after_quoted(text, i)
+                if after > end:  # the node went on over more lines
+                    start = text.rfind("\n", 0, after) + 1
+                    found = text.find("\n", after)
+                    end = len(text) if found < 0 else found
+                i = _past(_INLINE_BLANKS, text, after, end)
+                if key_allowed and i < end and text[i] == ":" and _indicator(text, i):
+                    self._open(column, _MAP, at)
+                    key_allowed = False
+                    i = _past(_INLINE_BLANKS, text, i + 1, end)
+                    continue
+                return end + 1
+            stop = (_BLOCK_PLAIN_STOP if key_allowed else _COMMENT_AFTER_TEXT).search(text, i, end)
+            if stop is not None and text[stop.start()] == ":":
+                self._open(column, _MAP, at)
+                key_allowed = False
+                i = _past(_INLINE_BLANKS, text, stop.start() + 1, end)
+                continue
+            if stop is None:  # a plain scalar may go on over deeper lines
+                self.owned_above = self.blocks[-1][0] if self.blocks else -1
+                self.owned_by_plain = True
+            return end + 1
+        self.pending = properties
+        return end + 1
+
+    def _flow(self, i: int, at: int) -> int:
+        """Read the flow collection opening at ``i`` (reported at ``at``); the index after it."""
+        text = self.text
+        base = len(self.blocks)
+        level = 0
+        properties: int | None = at
+        at_token = True  # where a quote or `#` starts something rather than being text
+        while i < len(text):
+            if not at_token:
+                stop = _FLOW_STOP.search(text, i)
+                if stop is None:
+                    break
+                i = stop.start()
+                after = text[i + 1 : i + 2]
+                if (text[i] == ":" and after not in ",[]{}" and not _indicator(text, i)) or (
+                    text[i] == "#" and text[i - 1] not in " \t\r\n"
+                ):
+                    i += 1  # `a:b` and `a#b` are plain text in flow too
+                    continue
+                at_token = True
+            i = _past(_BLANKS, text, i, len(text))
+            if i >= len(text):
+                break
+            char = text[i]
+            if char in "&!":
+                properties = i if properties is None else properties
+                stop = _PROPERTY_END.search(text, i)
+                i = len(text) if stop is None else stop.start()
+                continue
+            node = i if properties is None else properties
+            properties = None
+            if char in "[{":
+                level += 1
+                if base + level > self.limit:
+                    self.found = node
+                    return len(text)
+                i += 1
+            elif char in "]}":
+                level -= 1
+                i += 1
+                if level <= 0:
+                    return i
+            elif char == ",":
+                run = _FLOW_RUN_WITH_FLAT if base + level < self.limit else _FLOW_RUN
+                i = _past(run, text, i + 1, len(text))
+            elif char in "'\"":
+                i = _after_quoted(text, i)
+            elif char == "#":
+                found = text.find("\n", i)
+                i = len(text) if found < 0 else found
+            elif char == ":" or (char in "?-" and _indicator(text, i)):
+                i += 1
+            elif char == "*":
+                stop = _PROPERTY_END.search(text, i)
+                i = len(text) if stop is None else stop.start()
+            else:
+                at_token = False
+                i += 1
+        return len(text)
+
+
+def _too_deep(file: str, pos: Position | None) -> Diagnostic:
+    return _diag(
+        "DL006",
+        file,
+        f"The document nests deeper than {MAX_DEPTH} levels.",
+        "Flatten the structure; no gpai-docs field nests this deep.",
+        pos,
+    )
+
+
+def _nesting_too_deep(text: str) -> Position | None:
+    """Where the text first nests deeper than MAX_DEPTH collections, or None."""
+    if not _may_nest_deeper(text, MAX_DEPTH):
+        return None
+    found = _Nesting(text, MAX_DEPTH).first_too_deep()
+    return None if found is None else _line_col(text, found)
+
+
 def _needs_prescan(text: str) -> bool:
     if text.count("[") + text.count("{") > _SAFE_COMPOSE_DEPTH:
         return True
@@ -279,13 +605,7 @@ def _over_limits(text: str, file: str) -> Diagnostic | None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                return _diag(
-                    "DL006",
-                    file,
-                    f"The document nests deeper than {MAX_DEPTH} levels.",
-                    "Flatten the structure; no gpai-docs field nests this deep.",
-                    (mark.line + 1, mark.column + 1) if mark is not None else None,
-                )
+                return _too_deep(file, (mark.line + 1, mark.column + 1) if mark else None)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
@@ -293,6 +613,9 @@ def _over_limits(text: str, file: str) -> Diagnostic | None:
 
 def _load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
     empty = SourceMap(file)
+    deep = _nesting_too_deep(text)
+    if deep is not None:
+        return None, empty, [_too_deep(file, deep)]
     try:
         over = _over_limits(text, file) if _needs_prescan(text) else None
         if over is not None:
@@ -450,14 +773,8 @@ def _depth_exceeds(data: Any, limit: int) -> bool:
     return False
 
 
-def _json_too_deep(file: str) -> Diagnostic:
-    return _diag(
-        "DL006",
-        file,
-        f"The document nests deeper than {MAX_DEPTH} levels.",
-        "Flatten the structure; no gpai-docs field nests this deep.",
-        None,
-    )
+def _json_too_deep(text: str, file: str) -> Diagnostic:
+    return _too_deep(file, _nesting_too_deep(text))
 
 
 def _load_json(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
@@ -479,7 +796,7 @@ def _load_json(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
             ],
         )
     except RecursionError:
-        return None, empty, [_json_too_deep(file)]
+        return None, empty, [_json_too_deep(text, file)]
     except ValueError as exc:
         return (
             None,
@@ -494,8 +811,8 @@ def _load_json(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
                 )
             ],
         )
-    if _depth_exceeds(data, MAX_DEPTH + 1):
-        return None, empty, [_json_too_deep(file)]
+    if _depth_exceeds(data, MAX_DEPTH):  # a container at depth 64 is the 65th level
+        return None, empty, [_json_too_deep(text, file)]
     smap, problems = _json_positions(text, file)
     return data, smap, problems
 
