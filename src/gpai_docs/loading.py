@@ -202,18 +202,9 @@ class _YamlWalker:
                 )
                 continue
             key = str(key_node.value)
-            if key in out:
+            if key in out:  # the first is kept, as in JSON (see _first_wins)
                 first = self.keys.get((*path, key))
-                where = f" (first written on line {first[0]})" if first else ""
-                self.problems.append(
-                    _diag(
-                        "DL004",
-                        self.file,
-                        f"The key {key!r} is written twice{where}.",
-                        "Keep one of the two entries; YAML would silently drop the first.",
-                        self._pos(key_node),
-                    )
-                )
+                self.problems.append(_duplicate_key(self.file, key, first, self._pos(key_node)))
                 continue
             self.keys[(*path, key)] = self._pos(key_node)
             out[key] = self.value(value_node, (*path, key))
@@ -691,8 +682,23 @@ def _load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
 _JSON_TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^\s{}\[\]:,"]+))', re.S)
 
 
+def _duplicate_key(file: str, key: str, first: Position | None, at: Position) -> Diagnostic:
+    where = f" (first written on line {first[0]})" if first else ""
+    return _diag(
+        "DL004",
+        file,
+        f"The key {key!r} is written twice{where}.",
+        "Keep one of the two entries; gpai-docs reads the first, other readers often the last.",
+        at,
+    )
+
+
 def _json_positions(text: str, file: str) -> tuple[SourceMap, list[Diagnostic]]:
-    """Index keys and values of already-valid JSON; report duplicate keys."""
+    """Index keys and values of already-valid JSON; report duplicate keys.
+
+    As in YAML the first of two equal keys is the one read (see ``_first_wins``), so the
+    positions are those of the first, and nothing inside the ignored value is indexed.
+    """
     keys: dict[JsonPath, Position] = {}
     values: dict[JsonPath, Position] = {}
     problems: list[Diagnostic] = []
@@ -701,8 +707,9 @@ def _json_positions(text: str, file: str) -> tuple[SourceMap, list[Diagnostic]]:
     def pos(match: re.Match[str]) -> Position:
         return _line_col(text, match.start(match.lastindex or 0))
 
-    def parse(first: re.Match[str], path: JsonPath, depth: int) -> None:
-        values.setdefault(path, pos(first))
+    def parse(first: re.Match[str], path: JsonPath, depth: int, kept: bool) -> None:
+        if kept:
+            values.setdefault(path, pos(first))
         if depth > MAX_DEPTH:
             raise RecursionError
         if first.group(2) == "{":
@@ -712,21 +719,14 @@ def _json_positions(text: str, file: str) -> tuple[SourceMap, list[Diagnostic]]:
                 if tok.group(2) == ",":
                     tok = next(tokens)
                 key = json.loads(tok.group(1))
-                if key in seen:
-                    problems.append(
-                        _diag(
-                            "DL004",
-                            file,
-                            f"The key {key!r} is written twice.",
-                            "Keep one of the two entries; JSON readers silently keep the last.",
-                            pos(tok),
-                        )
-                    )
-                else:
+                duplicate = key in seen
+                if duplicate and kept:
+                    problems.append(_duplicate_key(file, key, keys.get((*path, key)), pos(tok)))
+                elif kept:
                     keys[(*path, key)] = pos(tok)
                 seen.add(key)
                 next(tokens)  # the colon
-                parse(next(tokens), (*path, key), depth + 1)
+                parse(next(tokens), (*path, key), depth + 1, kept and not duplicate)
                 tok = next(tokens)
         elif first.group(2) == "[":
             tok = next(tokens)
@@ -734,13 +734,21 @@ def _json_positions(text: str, file: str) -> tuple[SourceMap, list[Diagnostic]]:
             while tok.group(2) != "]":
                 if tok.group(2) == ",":
                     tok = next(tokens)
-                parse(tok, (*path, index), depth + 1)
+                parse(tok, (*path, index), depth + 1, kept)
                 index += 1
                 tok = next(tokens)
 
     with contextlib.suppress(StopIteration, RecursionError):  # best effort after json.loads
-        parse(next(tokens), (), 0)
+        parse(next(tokens), (), 0, True)
     return SourceMap(file, keys, values), problems
+
+
+def _first_wins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object keeping the first of two equal keys, as the YAML reader does."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        out.setdefault(key, value)
+    return out
 
 
 def _reject_constant(name: str) -> Any:
@@ -780,7 +788,12 @@ def _json_too_deep(text: str, file: str) -> Diagnostic:
 def _load_json(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
     empty = SourceMap(file)
     try:
-        data = json.loads(text, parse_constant=_reject_constant, parse_int=_json_int)
+        data = json.loads(
+            text,
+            object_pairs_hook=_first_wins,
+            parse_constant=_reject_constant,
+            parse_int=_json_int,
+        )
     except json.JSONDecodeError as exc:
         return (
             None,

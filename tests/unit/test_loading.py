@@ -91,10 +91,12 @@ def test_top_level_must_be_a_mapping(text: str) -> None:
 
 
 def test_json_positions_duplicates_and_numbers() -> None:
+    # the first "a" is kept, as in YAML (tests/unit/test_loading_duplicates.py)
     text = '{\n  "a": {"b": [1, {"c": "x\\"y"}]},\n  "d": 1e5,\n  "a": 2\n}\n'
     doc = load_text(text, "x.json", json_syntax=True)
-    assert doc.data == {"a": 2, "d": 100000.0}
+    assert doc.data == {"a": {"b": [1, {"c": 'x"y'}]}, "d": 100000.0}
     assert doc.source_map.position(("a", "b", 1, "c")) == (2, 19)
+    assert doc.source_map.value_position(("a",)) == (2, 8)
     assert doc.source_map.position(("d",)) == (3, 3)
     assert codes(doc) == [("DL004", 4, 3)]
 
