@@ -16,13 +16,13 @@ bash scripts/setup.sh
 
 declare -A MODULES TESTS
 MODULES[determinations]="src/gpai_docs/determinations.py"
-TESTS[determinations]="tests/unit/test_determinations.py tests/unit/test_boundaries.py tests/unit/test_boundaries_conditions.py tests/unit/test_required_when.py tests/unit/test_internal_errors.py tests/rules tests/acceptance/test_samples.py"
+TESTS[determinations]="tests/unit/test_determinations.py tests/unit/test_boundaries.py tests/unit/test_boundaries_conditions.py tests/unit/test_required_when.py tests/unit/test_internal_errors.py tests/unit/test_rulepack_sme.py"
 MODULES[domains]="src/gpai_docs/rules/top_domains.py src/gpai_docs/crawlstats/ranking.py"
-TESTS[domains]="tests/unit/test_top_domains_rules.py tests/rules tests/crawlstats/test_crawl_ranking.py tests/crawlstats/test_crawl_engine.py"
+TESTS[domains]="tests/unit/test_top_domains_rules.py tests/unit/test_rulepack_sme.py tests/crawlstats/test_crawl_ranking.py"
 MODULES[audience]="src/gpai_docs/render/audience.py"
 TESTS[audience]="tests/render tests/canary tests/acceptance/test_build.py"
-MODULES[verify]="src/gpai_docs/bundle/verify.py"
-TESTS[verify]="tests/releases tests/hostile/test_manifest.py"
+MODULES[verify]="src/gpai_docs/bundle/verify.py src/gpai_docs/bundle/verify_listing.py src/gpai_docs/bundle/plain_files.py"
+TESTS[verify]="tests/releases/test_verify.py tests/releases/test_verify_archive.py tests/releases/test_verify_folder.py tests/releases/test_verify_memory.py tests/releases/test_verify_mutants.py tests/hostile/test_manifest.py"
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(determinations domains audience verify)
@@ -57,7 +57,7 @@ for group in "${groups[@]}"; do
     echo "mutants: $total, killed: $killed"
     sed 's/.*: //' "$work/results.txt" | sort | uniq -c | sed 's/^ */outcome: /' || true
     echo
-    grep -v ': killed' "$work/results.txt" | sed 's/: .*//; s/^ *//' | while read -r mutant; do
+    { grep -v ': killed' "$work/results.txt" || true; } | sed 's/: .*//; s/^ *//' | while read -r mutant; do
       [ -n "$mutant" ] || continue
       (cd "$work" && "$root/.venv/bin/mutmut" show "$mutant" 2>/dev/null) || true
       echo
