@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import os
 import zlib
 from collections.abc import Iterator
 from io import BufferedIOBase
@@ -121,22 +122,72 @@ def json_keys(source: Source) -> list[str]:
     return list(keys)
 
 
+_PROBE = 16_384
+
+
 def oversize_spans(source: Source, limit: int = LINE_LIMIT) -> list[tuple[int, int]]:
-    """Byte ranges (line break included) of the lines of ``limit`` bytes or more."""
+    """Byte ranges (line break included) of the lines of ``limit`` bytes or more.
+
+    Lines between two breaks of one ``limit``-sized window are shorter than the
+    window, so only the line ending at a window's first break can be too long. An
+    uncompressed file is probed with small reads around those breaks (a few kB per
+    window, not the whole file; mapping it would count the file in resident memory);
+    a gzip file is decompressed chunk by chunk.
+    """
+    if not source.gzip:
+        try:
+            with source.path.open("rb") as handle:
+                return _probe(handle.fileno(), os.fstat(handle.fileno()).st_size, limit)
+        except OSError as exc:
+            raise _broken(source, exc) from exc
     spans: list[tuple[int, int]] = []
-    line_start = offset = 0
+    start = size = 0
     for chunk in chunks(source, limit):
         first = chunk.find(b"\n")
         if first >= 0:
-            # Lines between two breaks of one chunk are shorter than the chunk, so
-            # only the line that ends at the first break can be too long.
-            if offset + first - line_start >= limit:
-                spans.append((line_start, offset + first + 1))
-            line_start = offset + chunk.rfind(b"\n") + 1
-        offset += len(chunk)
-    if offset - line_start >= limit:
-        spans.append((line_start, offset))
+            if size + first - start >= limit:
+                spans.append((start, size + first + 1))
+            start = size + chunk.rfind(b"\n") + 1
+        size += len(chunk)
+    if size - start >= limit:  # a last line without a line break
+        spans.append((start, size))
     return spans
+
+
+def _probe(fd: int, size: int, limit: int) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for window in range(0, size, limit):
+        end = min(window + limit, size)
+        first = _first_break(fd, window, end)
+        if first >= 0:
+            if first - start >= limit:
+                spans.append((start, first + 1))
+            start = _last_break(fd, first, end) + 1
+    if size - start >= limit:
+        spans.append((start, size))
+    return spans
+
+
+def _first_break(fd: int, begin: int, end: int) -> int:
+    while begin < end:
+        block = os.pread(fd, min(_PROBE, end - begin), begin)
+        found = block.find(b"\n")
+        if found >= 0:
+            return begin + found
+        begin += len(block) or end
+    return -1
+
+
+def _last_break(fd: int, begin: int, end: int) -> int:
+    """The last line break in [begin, end); there is one at ``begin``."""
+    while end > begin:
+        low = max(begin, end - _PROBE)
+        found = os.pread(fd, end - low, low).rfind(b"\n")
+        if found >= 0:
+            return low + found
+        end = low
+    return begin
 
 
 def write_without(source: Source, spans: list[tuple[int, int]], target: Path) -> None:
