@@ -395,7 +395,8 @@ class _Nesting:
         if self.owned_above is not None:
             continues = _past(_SPACES, text, start, end) - start > self.owned_above
             if continues and not self.owned_by_plain:  # the rest of a block scalar at once
-                return _past(_BLOCK_SCALAR_BODY, text, start, len(text))
+                body = _past(_BLOCK_SCALAR_BODY, text, start, len(text))
+                return body if body > start else end + 1  # unindented, or the last line
             if continues and self.owned_by_plain:
                 # a comment ends a plain scalar: the lines after it are new nodes
                 continues = text[first] != "#"

@@ -123,6 +123,8 @@ def test_aliases_count_the_levels_they_expand_to() -> None:
         "a: [b, # " + "[" * 100 + "\n  c]\n",
         "a: plain\n  " + "[" * 100 + "\n",
         "a: " + '"' + '\\"[' * 100 + '"\n',
+        "a: |\n  " + "[" * 100,  # the last line, without a line break
+        "a: >\n  x\n\n  " + "{" * 100,
     ],
     ids=[
         "double",
@@ -134,6 +136,8 @@ def test_aliases_count_the_levels_they_expand_to() -> None:
         "flow-comment",
         "plain-lines",
         "escapes",
+        "literal-last-line",
+        "folded-last-line",
     ],
 )
 def test_brackets_that_are_text_are_not_levels(decoys: str) -> None:
@@ -191,3 +195,24 @@ def test_scan_matches_libyaml_on_any_dumped_tree(
             line_start = text.rfind("\n", 0, found) + 1
             scanned = (text.count("\n", 0, found) + 1, found - line_start + 1)
         assert scanned == composed_first_deeper(text, limit), (limit, text)
+
+
+# Any text at all, valid YAML or not: the scan ends, what it finds lies in the text, and
+# where libyaml composes the text it never counts more levels than libyaml does (so no
+# readable document is refused for nesting it does not have).
+pieces = ["a", "b:", "- ", "? ", ": ", "[", "]", "{", "}", ",", "'", '"', "#", " #", "\n"]
+pieces += ["  ", "&x ", "*x", "!!str ", "|", ">", "---", "...", "\t", "\\", "''", "%", "\r"]
+soup = st.lists(st.sampled_from(pieces), max_size=40).map("".join) | st.text(max_size=40)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(text=soup, limit=st.integers(0, 4))
+def test_scan_ends_on_any_text_and_never_counts_more_than_libyaml(text: str, limit: int) -> None:
+    found = _Nesting(text, limit).first_too_deep()
+    assert found is None or 0 <= found < len(text)
+    try:
+        composed = list(yaml.compose_all(text, Loader=yaml.CSafeLoader))
+    except yaml.YAMLError:
+        return
+    if len(composed) == 1 and composed_first_deeper(text, limit) is None:
+        assert found is None, text
