@@ -45,6 +45,7 @@ QUESTIONS = [
     "Canonical URL",
     "Earlier versions",
     "Notice of updates",
+    "Legal basis",
     "Provider name and contact details",
     "Authorised representative name and contact details",
     "Versioned model name(s)",

@@ -173,11 +173,25 @@ def _cover(
         date,
         spec.audience_name,
         spec.marking,
-        spec.notice,
+        _with_law(spec.notice, result),
         draft,
         models,
         cover,
         spec.document,
+    )
+
+
+def _with_law(notice: str, result: ValidationResult) -> str:
+    """The artifact's notice, citing the AI Act as amended (a rule-pack fact, so that a
+    further amendment is one data change)."""
+    return f"{notice} Law applied: {result.pack.cite('legal_basis')}."
+
+
+def _summary_basis(result: ValidationResult) -> str:
+    """The summary's basis: Art 53(1)(d) of the Act as amended, and the template's issue."""
+    return (
+        f"Art 53(1)(d) of {result.pack.cite('legal_basis')}; the Commission's template "
+        f"{result.pack.cite('summary_template')}"
     )
 
 
@@ -220,7 +234,7 @@ def _context(
             doc=view,
             domains=domains,
             csv_name=csv_name,
-            header=header_block(view["header"], changes),
+            header=header_block(view["header"], changes, _summary_basis(result)),
             parts=layout.parts(),
         )
     elif spec.document == "validation_report":

@@ -48,8 +48,9 @@ def _status(last_update: Any, canonical_url: Any) -> Any:
     return Entry((lead, canonical_url), " ")
 
 
-def header_block(header: Record, changes: ChangesSince | None) -> Block:
-    """Version, last update, status line, earlier versions, update notice, changes."""
+def header_block(header: Record, changes: ChangesSince | None, legal_basis: str) -> Block:
+    """Version, last update, status line, earlier versions, update notice, legal basis
+    (the Act as amended and the template's identifier, from the rule pack), changes."""
     version, last = header["version"], header["last_update"]
     canonical = header.get("canonical_url")
     versions_url = header.get("versions_url")
@@ -69,6 +70,7 @@ def header_block(header: Record, changes: ChangesSince | None) -> Block:
         Row("Canonical URL", (canonical,)),
         Row("Earlier versions", tuple(earlier)),
         Row("Notice of updates", (notice,)),
+        Row("Legal basis", (legal_basis,)),
     ]
     if changes is not None:
         lines = tuple(f"{label} ({kind})" for kind, label in changes.changes) or (
