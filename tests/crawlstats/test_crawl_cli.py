@@ -82,3 +82,11 @@ def test_bad_option_is_a_usage_error(tmp_path: Path, log: Path) -> None:
     result = CliRunner().invoke(domains_command, [str(log), "--out", "x.csv", "--engine", "x"])
     assert result.exit_code == 2
     assert "Invalid value for '--engine'" in result.stderr
+
+
+def test_master_needs_the_spark_engine(tmp_path: Path, log: Path) -> None:
+    args = [str(log), "--out", str(tmp_path / "d.csv"), "--master", "yarn"]
+    result = CliRunner().invoke(domains_command, args, env={"CI": "1"})
+    assert result.exit_code == 2
+    assert "--master needs --engine spark" in result.stderr
+    assert not (tmp_path / "d.csv").exists()
