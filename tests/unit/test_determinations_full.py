@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,7 +28,9 @@ from gpai_docs import determinations as det
 from gpai_docs import rulepack
 from gpai_docs.determinations import Determination, add_months, determine
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
-from tests.rules.patching import merge, sample_data
+from gpai_docs.validation import validate_project
+from tests.conftest import FIXED_DATE
+from tests.rules.patching import merge, sample_data, write_project
 
 PACK = rulepack.load()
 OPEN = {"to_be_provided": True}
@@ -273,6 +276,22 @@ def test_neither_limb_of_the_indication() -> None:
         "Training compute of 5.0×10^22 FLOP is not greater than 1×10^23 FLOP and the model "
         "does not generate language, images or video" + OUT_OF_SCOPE
     )
+
+
+def test_neither_limb_of_the_indication_apart_from_the_joining_word() -> None:
+    # Everything but the word the xfail above is about: no "but" (nothing is contrasted
+    # when neither limb is met), and only "and" or, as now, nothing joins the clauses.
+    md = model(
+        {
+            "properties": {"output_modalities": [EMBEDDINGS]},
+            "compute": {"training_flop_aio": "5.0*10^22"},
+        }
+    )
+    got = found(md)["gpai_scope"]
+    assert got.outcome == "May be out of scope"
+    first = "Training compute of 5.0×10^22 FLOP is not greater than 1×10^23 FLOP"
+    second = "the model does not generate language, images or video" + OUT_OF_SCOPE
+    assert got.statement in (f"{first} and {second}", f"{first} {second}")
 
 
 def test_one_generative_output_among_others_is_enough() -> None:
@@ -562,6 +581,20 @@ def test_retention_from_the_last_day_of_february_in_a_leap_year() -> None:
         {"general": {"release_date": "2028-02-29", "union_market_release_date": "2028-02-29"}}
     )
     assert det.retention_end(md, PACK) == dt.date(2038, 2, 28)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: ten years after a placement in 9995 is beyond the calendar (year 10005), so "
+    "add_months raises AssertionError('unreachable'): the user gets GD001 (internal error) "
+    "and no determination at all, where a date the calendar holds needs a clear answer",
+)
+def test_a_placement_late_in_the_calendar_is_no_internal_error(tmp_path: Path) -> None:
+    placed = {"release_date": "9995-01-01", "union_market_release_date": "9995-01-01"}
+    documents = merge(sample_data("minimal"), {"model_documentation": {"general": placed}})
+    result = validate_project(write_project(tmp_path / "project", documents), as_of=FIXED_DATE)
+    assert [d.code for d in result.report.diagnostics if d.internal] == []
+    assert "gpai_scope" in {d.key for d in result.determinations}
 
 
 # --- the summary's update cadence ------------------------------------------------------------
