@@ -22,7 +22,7 @@ TESTS[domains]="tests/unit/test_top_domains_rules.py tests/unit/test_rulepack_sm
 MODULES[audience]="src/gpai_docs/render/audience.py"
 TESTS[audience]="tests/render tests/canary tests/acceptance/test_build.py"
 MODULES[verify]="src/gpai_docs/bundle/verify.py src/gpai_docs/bundle/verify_listing.py src/gpai_docs/bundle/plain_files.py"
-TESTS[verify]="tests/releases/test_verify.py tests/releases/test_verify_archive.py tests/releases/test_verify_folder.py tests/releases/test_verify_memory.py tests/releases/test_verify_mutants.py tests/hostile/test_manifest.py"
+TESTS[verify]="tests/releases/test_verify.py tests/releases/test_verify_archive.py tests/releases/test_verify_folder.py tests/releases/test_verify_memory.py tests/releases/test_verify_reading.py tests/releases/test_verify_reports.py tests/hostile/test_manifest.py"
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(determinations domains audience verify)
