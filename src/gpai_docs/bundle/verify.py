@@ -19,6 +19,7 @@ from gpai_docs.bundle.manifest_schema import MAX_MANIFEST_BYTES, ManifestError
 from gpai_docs.bundle.plain_files import NotRegularFile, hash_regular, open_regular, read_regular
 from gpai_docs.bundle.sources import MANIFEST, SIGNATURE
 from gpai_docs.bundle.verify_listing import (
+    SIGNATURE_READ_LIMIT,
     Found,
     FoundSignature,
     Problem,
@@ -32,7 +33,6 @@ from gpai_docs.bundle.verify_listing import (
 from gpai_docs.errors import UserError
 
 __all__ = ["Problem", "ProblemKind", "VerifyReport", "verify_release"]
-_SIGNATURE_LIMIT = 4096  # far more than a signature, little enough to read whole
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,11 @@ def verify_release(path: Path, *, public_key: Path | None = None) -> VerifyRepor
             raise UserError(f"{path} does not exist.", hint="Give a release folder or its .tar.gz.")
         return _verify_archive(path, key, follow=True)[0]
     if not path.is_dir():
+        if os.path.lexists(path):
+            raise UserError(
+                f"{path} is neither a release folder nor a release archive (.tar.gz).",
+                hint="Give a release folder or its .tar.gz.",
+            )
         raise UserError(f"{path} does not exist.", hint="Give a release folder or its .tar.gz.")
     if not os.path.lexists(path / MANIFEST):
         raise UserError(
@@ -141,7 +146,7 @@ def _signature_file(path: Path) -> FoundSignature:
     if not os.path.lexists(path):
         return None
     try:
-        return read_regular(path, _SIGNATURE_LIMIT)
+        return read_regular(path, SIGNATURE_READ_LIMIT)
     except NotRegularFile as error:
         return error.kind
     except OSError as error:
@@ -161,7 +166,7 @@ def _verify_archive(
         with open_regular(archive, follow=follow) as handle:
             scan = scan_archive(
                 handle,
-                {manifest_name: MAX_MANIFEST_BYTES, f"{prefix}/{SIGNATURE}": _SIGNATURE_LIMIT},
+                {manifest_name: MAX_MANIFEST_BYTES, f"{prefix}/{SIGNATURE}": SIGNATURE_READ_LIMIT},
             )
     except NotRegularFile as error:
         problem = Problem("archive", archive.name, f"is {error.kind}, not a regular file")

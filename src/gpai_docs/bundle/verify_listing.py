@@ -23,6 +23,7 @@ from gpai_docs.bundle.sources import MANIFEST, SIGNATURE
 ProblemKind = Literal["missing", "altered", "extra", "unsafe", "manifest", "signature", "archive"]
 SignatureStatus = Literal["valid", "invalid", "unchecked", "unsigned", "missing"]
 SIGNATURE_BYTES = 64  # Ed25519
+SIGNATURE_READ_LIMIT = 4096  # far more than a signature, little enough to read whole
 # What a signature file was found to be: its bytes, what it is instead of a file, or absent.
 FoundSignature = bytes | str | None
 
@@ -147,7 +148,13 @@ def check_signature(
     if isinstance(signature, str):
         return "invalid", [], [Problem("signature", place, f"is {signature}, not a regular file")]
     if len(signature) != SIGNATURE_BYTES:
-        message = f"is {len(signature):,} bytes; an Ed25519 signature is {SIGNATURE_BYTES}"
+        # Only one byte past the read limit is ever read, so its count is not the real size.
+        size = (
+            f"more than {SIGNATURE_READ_LIMIT:,}"
+            if len(signature) > SIGNATURE_READ_LIMIT
+            else f"{len(signature):,}"
+        )
+        message = f"is {size} bytes; an Ed25519 signature is {SIGNATURE_BYTES}"
         return "invalid", [], [Problem("signature", place, message)]
     if key is None:
         note = f"signed with key {recorded['key_id']}; pass --public-key to check it"
