@@ -7,6 +7,7 @@ AI Act as amended and says when the oldest of those facts was verified.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
@@ -32,15 +33,33 @@ class Determination:
     facts: tuple[str, ...] = ()  # the rule-pack facts it rests on, by key
 
 
+class _BeyondCalendar(dt.date):
+    """A deadline after 9999-12-31, which no date can hold: later than every date but the
+    last, and told apart from a real 9999-12-31 by identity."""
+
+
+BEYOND_CALENDAR = _BeyondCalendar(dt.MAXYEAR, 12, 31)
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
+    """``months`` after ``day``, on the month's last day when it is shorter; a deadline past
+    the calendar's end is BEYOND_CALENDAR, so that a far-future date is an answer, not a crash."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    if year > dt.MAXYEAR:
+        return BEYOND_CALENDAR
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return BEYOND_CALENDAR
+
+
+def shown_date(day: dt.date) -> str:
+    return "after 9999-12-31" if day is BEYOND_CALENDAR else str(day)
 
 
 def training_compute(md: ModelDocumentation) -> Quantity | None:
@@ -173,7 +192,7 @@ def retention_end(md: ModelDocumentation, pack: RulePack) -> dt.date | None:
 def notification_deadline(md: ModelDocumentation, pack: RulePack) -> dt.date | None:
     if md.systemic_risk is None or md.systemic_risk.threshold_date is None:
         return None
-    return md.systemic_risk.threshold_date + dt.timedelta(days=int(pack["notification_days"]))
+    return add_days(md.systemic_risk.threshold_date, int(pack["notification_days"]))
 
 
 def next_summary_update(tds: TrainingDataSummary, pack: RulePack) -> dt.date | None:
@@ -223,7 +242,7 @@ def determine(
             Determination(
                 "next_summary_update",
                 "Next update of the training-content summary",
-                str(update) if update else "On material change",
+                shown_date(update) if update else "On material change",
                 f"The model keeps being trained: update the summary at least every {months} months."
                 if update
                 else "The model is not trained further; update the summary when the "
@@ -268,7 +287,7 @@ def _scope(md: ModelDocumentation, pack: RulePack) -> Determination:
         )
     else:
         outcome = "May be out of scope"
-        link = " but" if meets(compute, "gpai_indicative_flop", pack) else ""
+        link = " but" if meets(compute, "gpai_indicative_flop", pack) else " and"
         generative = (
             ""
             if is_generative(md)
@@ -302,7 +321,7 @@ def _systemic(md: ModelDocumentation, pack: RulePack) -> Determination:
             else "The model is designated as a model with systemic risk"
         )
         when = (
-            f"notify the Commission by {deadline}"
+            f"notify the Commission by {shown_date(deadline)}"
             if deadline
             else "notify the Commission without delay and within "
             f"{pack['notification_days']} days of the threshold being met or known"
@@ -434,7 +453,7 @@ def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determ
             Determination(
                 "retention_end",
                 "Keep documentation until",
-                str(end),
+                shown_date(end),
                 f"Keep every version for {pack['retention_years']} years after placement on the "
                 "market.",
                 "CoP Transparency Measure 1.1; AI Act Art 54(3)",
