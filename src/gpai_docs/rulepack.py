@@ -118,7 +118,7 @@ def _exact(raw: Any) -> Fraction | None:
     try:
         # A float's shortest repr is the decimal written in the YAML (0.03 stays 3/100).
         return Fraction(repr(raw) if isinstance(raw, float) else raw)
-    except ValueError:
+    except (ValueError, ZeroDivisionError):  # "1/0" is text, not a number
         return None
 
 
@@ -139,6 +139,11 @@ def _value(key: str, spec: dict[str, Any]) -> PackValue:
                 'or a quoted number such as "1e23" or "1/3"'
             )
         comparison = COMPARISONS[name]
+        if not isinstance(raw, dt.date) and _exact(raw) is None:  # a date is a threshold too
+            raise ValueError(
+                f"rule pack value {key!r} is a threshold but {raw!r} is not a number: write it "
+                'exactly, as an integer or a quoted number such as "1e23" or "1/3"'
+            )
     source = source_of(f"rule pack value {key!r}", spec)
     return PackValue(key, _number(raw), spec["label"], source, _exact(raw), comparison)
 

@@ -304,6 +304,9 @@ def test_the_pack_holds_its_thresholds_exactly() -> None:
     [
         ({"value": 1.0e23}, "write it exactly"),  # a float cannot hold every threshold
         ({"comparison": "roughly"}, "unknown comparison 'roughly'"),
+        ({"value": "1/0"}, "'1/0' is not a number"),  # was a ZeroDivisionError traceback
+        ({"value": "ten to the 23"}, "'ten to the 23' is not a number"),
+        ({"value": "inf"}, "'inf' is not a number"),
     ],
 )
 def test_the_pack_refuses_inexact_or_unknown_thresholds(
