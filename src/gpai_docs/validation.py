@@ -15,6 +15,10 @@ from gpai_docs.project import Project, load_project
 from gpai_docs.rulepack import RulePack
 from gpai_docs.source_map import SourceMap
 
+# One finding per open answer: PJ001 before the documentation is due, MD002 once it is
+# overdue. Both are answers still to be provided.
+OPEN_ANSWER_CODES = frozenset({"PJ001", "MD002"})
+
 
 @dataclass(frozen=True)
 class ValidationResult:
@@ -28,8 +32,8 @@ class ValidationResult:
 
     @property
     def pending(self) -> int:
-        """How many answers remain to be provided."""
-        return sum(1 for d in self.report.diagnostics if d.code == "PJ001")
+        """How many answers remain to be provided, whether still a draft or already overdue."""
+        return sum(1 for d in self.report.diagnostics if d.code in OPEN_ANSWER_CODES)
 
     @property
     def internal_errors(self) -> Sequence[Diagnostic]:
