@@ -433,15 +433,24 @@ def _model_determinations(md: ModelDocumentation, pack: RulePack) -> list[Determ
     due = documentation_due(md, pack)
     if due is not None:
         cutoff = "legacy_placement_cutoff"
+        when = (
+            f"The model was placed on the market {pack.comparison(cutoff).words} "
+            f"{pack.date(cutoff)}: comply by {due}."
+            if is_legacy(md, pack)
+            else "Documentation is due when the model is placed on the Union market."
+        )
+        if exempt:
+            # Art 53(2): the date still binds the summary and the copyright policy.
+            when += (
+                " Under the open-source exemption this is the copyright policy and the public "
+                "summary of training content; the model documentation is not required."
+            )
         out.append(
             Determination(
                 "documentation_due",
                 "Documentation due",
                 str(due),
-                f"The model was placed on the market {pack.comparison(cutoff).words} "
-                f"{pack.date(cutoff)}: comply by {due}."
-                if is_legacy(md, pack)
-                else "Documentation is due when the model is placed on the Union market.",
+                when,
                 "AI Act Art 53(1), Art 111(3)",
                 due,
                 ("chapter_v_applies", cutoff, "legacy_deadline"),

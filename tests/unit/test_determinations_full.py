@@ -493,6 +493,12 @@ def test_exempt_provider_outside_the_union() -> None:
         "The provider is established in the Union or the open-source exemption applies.",
         None,
     )
+    # Art 53(2) lifts the model documentation only: the date still binds the other two.
+    assert said(got["documentation_due"])[2] == (
+        "Documentation is due when the model is placed on the Union market. Under the "
+        "open-source exemption this is the copyright policy and the public summary of "
+        "training content; the model documentation is not required."
+    )
 
 
 def test_licence_not_yet_given_is_not_exempt() -> None:
