@@ -26,6 +26,7 @@ import yaml
 
 from gpai_docs.diagnostics import Diagnostic, JsonPath, Location, Severity
 from gpai_docs.source_map import Position, SourceMap
+from gpai_docs.yaml_tags import explicit_tags
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -671,6 +672,13 @@ def _load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
                     (1, 1),
                 )
             ],
+        )
+    tags = explicit_tags(text)
+    if tags:  # a tagged value means different things to different readers: not read at all
+        return (
+            None,
+            empty,
+            [_diag("DL005", file, t.message, t.hint, (t.line, t.column)) for t in tags],
         )
     walker = _YamlWalker(file)
     data = walker.value(nodes[0], ())
