@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from gpai_docs.diagnostics import Diagnostic, Severity
+from gpai_docs.render.escaping import text_line
 from gpai_docs.validation import ValidationResult
 
 JSON_FORMAT_VERSION = 1
@@ -20,13 +21,19 @@ def _plural(count: int, word: str) -> str:
 
 
 def format_diagnostic(diagnostic: Diagnostic) -> str:
+    """One finding, compiler style. Messages quote provider text and field paths hold its
+    keys: each part is shown on one line with its control characters escaped, so that
+    nothing can start a line of a CI log (``::error``) or drive the terminal."""
     loc = diagnostic.location
-    field = f" {loc.dotted_path}:" if loc.path else ""
-    lines = [f"{loc}: {diagnostic.severity.label} {diagnostic.code}{field} {diagnostic.message}"]
+    field = f" {text_line(loc.dotted_path)}:" if loc.path else ""
+    lines = [
+        f"{text_line(loc)}: {diagnostic.severity.label} {diagnostic.code}{field} "
+        f"{text_line(diagnostic.message)}"
+    ]
     if diagnostic.hint:
-        lines.append(f"    hint: {diagnostic.hint}")
+        lines.append(f"    hint: {text_line(diagnostic.hint)}")
     if diagnostic.reference:
-        lines.append(f"    see: {diagnostic.reference}")
+        lines.append(f"    see: {text_line(diagnostic.reference)}")
     return "\n".join(lines)
 
 
@@ -44,8 +51,8 @@ def text_report(result: ValidationResult, *, quiet: bool = False) -> str:
         out.append("Determinations:")
         width = max(len(d.title) for d in result.determinations)
         for det in result.determinations:
-            out.append(f"  {det.title.ljust(width)}  {det.outcome}")
-            out.append(f"  {'':{width}}  {det.statement} [{det.reference}]")
+            out.append(f"  {det.title.ljust(width)}  {text_line(det.outcome)}")
+            out.append(f"  {'':{width}}  {text_line(det.statement)} [{det.reference}]")
         out.append("")
     files = sum(1 for doc in result.project.documents.values() if doc.loaded is not None)
     out.append(

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from gpai_docs.diagnostics import INTERNAL_ERROR, Diagnostic, Severity
+from gpai_docs.render.escaping import sarif_uri, text_line
 from gpai_docs.rules import RULES, Rule
 from gpai_docs.validation import ValidationResult
 
@@ -157,9 +158,10 @@ def _sarif_result(
     }
     if _has_file(diagnostic):
         loc = diagnostic.location
-        uri = artifact_path(result, loc.file, cwd=cwd)
+        path = artifact_path(result, loc.file, cwd=cwd)
+        uri = sarif_uri(path)
         physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
-        if not uri.startswith("/"):
+        if not path.startswith("/"):
             physical["artifactLocation"]["uriBaseId"] = _SRCROOT
         if loc.line is not None:
             region: dict[str, Any] = {"startLine": loc.line}
@@ -172,7 +174,7 @@ def _sarif_result(
                 {"fullyQualifiedName": loc.dotted_path, "kind": "member"}
             ]
         out["locations"] = [location]
-        out["partialFingerprints"] = {"gpaiDocsFinding/v1": _fingerprint(diagnostic, uri)}
+        out["partialFingerprints"] = {"gpaiDocsFinding/v1": _fingerprint(diagnostic, path)}
     properties: dict[str, Any] = {}
     if diagnostic.reference:
         properties["reference"] = diagnostic.reference
@@ -254,11 +256,14 @@ def _annotation(result: ValidationResult, diagnostic: Diagnostic, cwd: Path) -> 
             if loc.column is not None:
                 props.append(("col", str(loc.column)))
     props.append(("title", title))
-    lines = [f"{loc.dotted_path}: {diagnostic.message}" if loc.path else diagnostic.message]
+    # Our own lines are joined by line breaks (%0A); provider text in them is shown
+    # escaped, so an ESC sequence or a line break of its own cannot reach the log.
+    message = text_line(diagnostic.message)
+    lines = [f"{text_line(loc.dotted_path)}: {message}" if loc.path else message]
     if diagnostic.hint:
-        lines.append(f"Fix: {diagnostic.hint}")
+        lines.append(f"Fix: {text_line(diagnostic.hint)}")
     if diagnostic.reference:
-        lines.append(f"See: {diagnostic.reference}")
+        lines.append(f"See: {text_line(diagnostic.reference)}")
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props)
     message = escape_data("\n".join(lines))
     return f"::{_GITHUB_COMMAND[diagnostic.severity]} {rendered}::{message}"

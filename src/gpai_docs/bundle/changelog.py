@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from gpai_docs.bundle.diff import SemanticDiff, render_markdown
 from gpai_docs.models import TrainingDataSummary
 from gpai_docs.project import KIND_BY_KEY
+from gpai_docs.render.escaping import md_inline
 
 if TYPE_CHECKING:
     from gpai_docs.bundle.store import Release
@@ -27,12 +28,6 @@ _VERSION_FIELD = {
 }
 
 
-def _text(value: str) -> str:
-    for char in "\\`*_[]<>#|":
-        value = value.replace(char, "\\" + char)
-    return " ".join(value.split())
-
-
 def changelog_markdown(
     model_name: str,
     version: str,
@@ -41,7 +36,7 @@ def changelog_markdown(
     diff: SemanticDiff | None,
 ) -> str:
     """``CHANGELOG.md`` of a release: the semantic diff against the previous release."""
-    title = f"# Changelog: {_text(model_name)} {_text(version)}"
+    title = f"# Changelog: {md_inline(model_name)} {md_inline(version)}"
     lines = [title, "", f"Released {released_on}.", ""]
     if not earlier:
         lines.append("First release of this model: there is no earlier release to compare with.")
@@ -49,17 +44,17 @@ def changelog_markdown(
     previous = earlier[-1].manifest
     if diff is None:
         lines.append(
-            f"Release {_text(previous.version)} ({previous.released_on}) could not be compared "
+            f"Release {md_inline(previous.version)} ({previous.released_on}) could not be compared "
             "field by field: its documents do not validate with this version of gpai-docs."
         )
     else:
         lines += [
-            f"Changes since release {_text(previous.version)} ({previous.released_on}), field "
+            f"Changes since release {md_inline(previous.version)} ({previous.released_on}), field "
             "by field, with the catalogue id and the audience of each field.",
             "",
             render_markdown(diff, heading_level=2).rstrip("\n"),
         ]
-    listed = ", ".join(f"{_text(r.version)} ({r.manifest.released_on})" for r in earlier)
+    listed = ", ".join(f"{md_inline(r.version)} ({r.manifest.released_on})" for r in earlier)
     lines += ["", f"Earlier releases: {listed}."]
     return "\n".join(lines) + "\n"
 

@@ -6,7 +6,6 @@ Written beside the releases as ``<out>/<slug>/crawlers.md``, ``crawlers.html`` a
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from gpai_docs import rulepack
@@ -24,16 +23,21 @@ from gpai_docs.bundle.feed import atom_feed, entry_text
 from gpai_docs.bundle.sources import load_side
 from gpai_docs.bundle.store import ModelStore
 from gpai_docs.fileio import write_bytes_atomic, write_text_atomic
+from gpai_docs.render.escaping import html_attr, html_text, safe_href
+from gpai_docs.render.escaping import md_inline as _md
 
 PAGE_MD = "crawlers.md"
 PAGE_HTML = "crawlers.html"
 FEED = "crawlers.atom"
+# The page links rightsholders to the provider's pages: web links only, never mailto or
+# a script, and the feed beside the page.
+_LINK_SCHEMES = ("http", "https")
 
 
-def _md(text: str) -> str:
-    for char in "\\`*_[]<>#|!&":
-        text = text.replace(char, "\\" + char)
-    return " ".join(text.split())
+def _link(url: str) -> str:
+    """A provider's URL as an autolink when it is plain http(s), else as literal text."""
+    href = safe_href(url, schemes=_LINK_SCHEMES)
+    return f"<{href}>" if href else _md(url)
 
 
 def _since(line: Timeline, subject: str, label: str) -> str:
@@ -54,7 +58,8 @@ def crawler_page_markdown(line: Timeline) -> str:
         "Practice, Copyright chapter, Measure 1.3). Current as of release "
         f"{_md(latest.version)} ({latest.released_on}).",
         "",
-        f"Subscribe to changes: [{FEED}]({FEED})" + (f" (published at <{url}>)." if url else "."),
+        f"Subscribe to changes: [{FEED}]({FEED})"
+        + (f" (published at {_link(url)})." if url else "."),
     ]
     current = line.current()
     protocols = current[PROTOCOLS]
@@ -112,13 +117,19 @@ def crawler_page_html(markdown: str, title: str) -> str:
     """The page as standalone HTML, with feed autodiscovery; raw HTML in input is not passed."""
     from markdown_it import MarkdownIt
 
-    body = MarkdownIt("commonmark", {"html": False}).render(markdown)
+    md = MarkdownIt("commonmark", {"html": False})
+    md.validateLink = _valid_link  # type: ignore[method-assign]
+    body = md.render(markdown)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        f'<link rel="alternate" type="application/atom+xml" href="{FEED}">\n'
+        f"<title>{html_text(title)}</title>\n"
+        f'<link rel="alternate" type="application/atom+xml" href="{html_attr(FEED)}">\n'
         f"</head>\n<body>\n{body}</body>\n</html>\n"
     )
+
+
+def _valid_link(url: str) -> bool:
+    return url == FEED or safe_href(url, schemes=_LINK_SCHEMES) is not None
 
 
 def snapshots_of(store: ModelStore) -> list[Snapshot]:

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from gpai_docs.bundle.fields import FieldValue, JsonValue, flatten
 from gpai_docs.bundle.sources import load_models
 from gpai_docs.project import KINDS
+from gpai_docs.render.escaping import md_inline, text_line
 
 ChangeKind = Literal["added", "removed", "changed"]
 DIFF_FORMAT_VERSION = 1
@@ -109,26 +110,25 @@ def _title(key: str) -> str:
 
 def render_text(diff: SemanticDiff) -> str:
     """A terminal-friendly listing, one block per change."""
-    lines = [f"{diff.old} -> {diff.new}: {diff.summary}"]
+    lines = [f"{text_line(diff.old)} -> {text_line(diff.new)}: {diff.summary}"]
     for document in diff.documents():
         lines += ["", _title(document)]
         for change in (c for c in diff.changes if c.document == document):
+            # A value may hold line breaks, ESC or "::error": shown escaped, it cannot
+            # start a line of a CI log or drive the terminal.
             lines.append(
                 f"  {_SIGN[change.kind]} {change.catalogue_id}  {change.label}  "
-                f"({_audience(change)})  {change.path}"
+                f"({_audience(change)})  {text_line(change.path)}"
             )
             if change.kind != "added":
-                lines.append(f"      - {_shown(change.old)}")
+                lines.append(f"      - {text_line(_shown(change.old))}")
             if change.kind != "removed":
-                lines.append(f"      + {_shown(change.new)}")
+                lines.append(f"      + {text_line(_shown(change.new))}")
     return "\n".join(lines)
 
 
 def _cell(value: str) -> str:
-    text = " ".join(value.split())
-    for char in "\\|`*_[]<>":
-        text = text.replace(char, "\\" + char)
-    return text or " "
+    return md_inline(value) or " "
 
 
 def render_markdown(diff: SemanticDiff, *, heading_level: int = 2) -> str:

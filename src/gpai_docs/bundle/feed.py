@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from gpai_docs.bundle.crawlers import PROTOCOLS, Snapshot, SubjectChange, Timeline, feed_url
+from gpai_docs.render.escaping import safe_href, xml_chars
 
 ATOM = "http://www.w3.org/2005/Atom"
 FALLBACK_AUTHORITY = "gpai-docs.invalid"
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _DNS = re.compile(rf"(?=.{{1,253}}\Z){_LABEL}(?:\.{_LABEL})*\Z")
 _UNSAFE = re.compile(r"[^a-z0-9._-]+")
+_LINK_SCHEMES = ("http", "https")
 _VERB = {"added": "added", "changed": "changed", "removed": "no longer used"}
 
 
@@ -92,9 +94,11 @@ def entry_text(change: SubjectChange) -> str:
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attrs)
+    # ElementTree escapes markup but writes a NUL or U+FFFF as it is, which no XML parser
+    # accepts: every value goes through xml_chars first.
+    element = ET.SubElement(parent, tag, {k: xml_chars(v) for k, v in attrs.items()})
     if text is not None:
-        element.text = text
+        element.text = xml_chars(text)
     return element
 
 
@@ -116,7 +120,8 @@ def atom_feed(slug: str, line: Timeline, *, tool_version: str) -> bytes:
     _sub(root, "updated", timestamp(newest))
     author = _sub(root, "author")
     _sub(author, "name", latest.provider or latest.model_name)
-    self_url = feed_url(line.snapshots)
+    # Feed readers make links clickable: only web links are published.
+    self_url = safe_href(feed_url(line.snapshots) or "", schemes=_LINK_SCHEMES)
     if self_url:
         _sub(root, "link", rel="self", type="application/atom+xml", href=self_url)
     _sub(root, "generator", "gpai-docs", version=tool_version)
@@ -128,8 +133,9 @@ def atom_feed(slug: str, line: Timeline, *, tool_version: str) -> bytes:
         _sub(entry, "id", entry_id(slug, line, change))
         _sub(entry, "title", entry_title(change))
         _sub(entry, "updated", timestamp(change.released_on))
-        if change.link:
-            _sub(entry, "link", rel="related", href=change.link)
+        related = safe_href(change.link or "", schemes=_LINK_SCHEMES)
+        if related:
+            _sub(entry, "link", rel="related", href=related)
         _sub(entry, "content", entry_text(change), type="text")
     ET.indent(root)
     data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)

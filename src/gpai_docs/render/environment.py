@@ -26,6 +26,13 @@ from gpai_docs.models._types import (
 )
 from gpai_docs.render import typeset
 from gpai_docs.render.audience import Record
+from gpai_docs.render.escaping import (
+    escape_inline,
+    link_target,
+    md_escape_line,
+    md_inline,
+    safe_href,
+)
 
 NOT_GIVEN = "—"
 PENDING_MARK = "⚠ TO BE PROVIDED"
@@ -36,28 +43,6 @@ UNCHECKED = typeset.UNCHECKED
 # in the artifacts, so the internal suffix is never printed.
 _ROW_SUFFIX = re.compile(r"\s*\((?:AIO|NCA|DP)(?:/(?:AIO|NCA|DP))* row\)")
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-# Block syntax only counts at the start of a line and followed by a space or the end.
-_BLOCK_START = re.compile(r"^(#{1,6}|[-+]|\d{1,9}(?=[.)]))(?=[.)]?(\s|$))|^[=-]+\s*$")
-_SAFE_URL = re.compile(r"^(?:https?://|mailto:)[^\s<>`\\\"']+$")
-
-
-def escape_inline(text: str) -> str:
-    """Escape the characters that start inline Markdown syntax."""
-    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
-
-
-def _escape_line(line: str) -> str:
-    line = escape_inline(line.strip())
-    match = _BLOCK_START.match(line)
-    if match is None:
-        return line
-    if match.group(0)[0].isdigit():
-        end = match.end()
-        return f"{line[:end]}\\{line[end:]}"
-    return f"\\{line}"
-
 
 def md_text(value: object) -> str:
     """Provider text as Markdown paragraphs that render exactly as written."""
@@ -65,21 +50,9 @@ def md_text(value: object) -> str:
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     out = []
     for paragraph in paragraphs:
-        lines = [_escape_line(line) for line in paragraph.split("\n") if line.strip()]
+        lines = [md_escape_line(line) for line in paragraph.split("\n") if line.strip()]
         out.append("\\\n".join(lines))
     return "\n\n".join(out) if out else ""
-
-
-_BREAKING_SPACE = re.compile(r"[ \t\n\r\f\v]+")
-
-
-def md_inline(value: object) -> str:
-    """Provider text on one line (lists, headings): line breaks become spaces.
-
-    Non-breaking spaces (a box and its label, a number and its unit) are kept.
-    """
-    text = " ".join(_BREAKING_SPACE.split(str(value).strip()))
-    return _escape_line(text)
 
 
 def md_cell(value: object) -> str:
@@ -89,10 +62,8 @@ def md_cell(value: object) -> str:
 
 def md_link(value: object) -> str:
     """A URL as an autolink when it is a plain http(s) or mailto URL, else literal text."""
-    text = str(value).strip()
-    if _SAFE_URL.match(text):
-        return f"<{text}>"
-    return md_inline(text)
+    href = safe_href(value)
+    return md_inline(value) if href is None else f"<{href}>"
 
 
 def plain(value: Any) -> str:
@@ -135,7 +106,7 @@ def _marked(value: Any, body: str) -> str:
 
 
 def is_url(value: Any) -> bool:
-    return isinstance(value, str) and bool(_SAFE_URL.match(value.strip()))
+    return isinstance(value, str) and safe_href(value) is not None
 
 
 def answer_plain(value: Any) -> str:
@@ -202,7 +173,7 @@ def md_line(line: Any) -> str:
     if isinstance(line, cells.Entry):
         return line.sep.join(md_line(part) for part in line.given) or NOT_GIVEN
     if isinstance(line, cells.FileRef):
-        return f"[{md_inline(line.name)}]({line.name.replace(' ', '%20')})"
+        return f"[{md_inline(line.name)}]({link_target(line.name)})"
     return answer_cell(value=line)
 
 

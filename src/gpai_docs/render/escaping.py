@@ -1,0 +1,180 @@
+"""One escaper per output format that carries provider text: CSV, HTML, XML, Markdown,
+plain-text reports and SARIF URIs.
+
+Provider text reaches readers who never see the YAML: a spreadsheet that opens
+``domains.csv``, a browser on ``crawlers.html``, a feed reader, GitHub and the Hugging
+Face Hub rendering Markdown, a CI log that runs workflow commands, code scanning. Each
+writer of one of these formats passes every provider value through the function for
+its format here, so that the value comes out as the text it is and never as syntax.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from urllib.parse import quote, urlsplit
+
+# --- CSV ---------------------------------------------------------------------
+
+# OWASP "CSV Injection": a spreadsheet runs a cell that starts with one of these as a
+# formula (DDE, HYPERLINK exfiltration). Excel and LibreOffice also skip leading blanks
+# before deciding, so " =1+1" is a formula too.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A text cell a spreadsheet shows as text: a formula start gets a leading ``'``.
+
+    The quote is what OWASP recommends and what spreadsheets themselves use to mark text;
+    a reader of the raw file still sees the value after it. Quoting of commas, quotes and
+    line breaks is left to the ``csv`` module, which writes the cell.
+    """
+    text = str(value)
+    if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+# --- HTML --------------------------------------------------------------------
+
+_ATTR_BREAKS = str.maketrans({"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+# Browsers drop these before reading a URL's scheme ("java\tscript:" is javascript:).
+_URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")
+_HREF_SCHEMES = ("http", "https", "mailto")
+
+
+def html_text(value: object) -> str:
+    """Text between tags: ``&``, ``<`` and ``>`` escaped, so no tag or entity can start."""
+    return html.escape(str(value), quote=False)
+
+
+def html_attr(value: object) -> str:
+    """A quoted attribute value: quotes escaped too, and line breaks kept as references."""
+    return html.escape(str(value), quote=True).translate(_ATTR_BREAKS)
+
+
+def safe_href(url: object, schemes: tuple[str, ...] = _HREF_SCHEMES) -> str | None:
+    """``url`` as a link target when it is an absolute URL of an allowed scheme, else None.
+
+    A URL holding blanks or control characters is refused rather than cleaned: browsers
+    and feed readers disagree on what they drop, and a link the provider did not write
+    exactly is not one to publish. Characters a URL cannot hold are percent-encoded.
+    """
+    text = str(url).strip()
+    if not text or _URL_IGNORED.search(text):
+        return None
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unbalanced "[" in the host
+        return None
+    if parts.scheme.lower() not in schemes:
+        return None
+    if parts.scheme.lower() != "mailto" and not parts.hostname:
+        return None
+    return link_target(text)
+
+
+# --- XML ---------------------------------------------------------------------
+
+# XML 1.0 (section 2.2, Char) allows tab, line feed, carriage return and everything from
+# U+0020 except the surrogates, U+FFFE and U+FFFF. No escape can carry the rest:
+# "&#0;" is as ill-formed as a raw NUL.
+_XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_chars(value: object) -> str:
+    """Text an XML 1.0 document can hold: each illegal character becomes U+FFFD.
+
+    Replacing rather than removing keeps a visible mark where the provider wrote
+    something that cannot be published, and keeps "a\\0b" from reading as "ab". The
+    serializer (ElementTree) escapes ``&``, ``<``, ``>`` and quotes after this.
+    """
+    return _XML_ILLEGAL.sub("\ufffd", str(value))
+
+
+# --- Markdown ----------------------------------------------------------------
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# Block syntax only counts at the start of a line and followed by a space or the end.
+_BLOCK_START = re.compile(r"^(#{1,6}|[-+]|\d{1,9}(?=[.)]))(?=[.)]?(\s|$))|^[=-]+\s*$")
+_BREAKING_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+# What a URL keeps as written in a Markdown link target or autolink: the characters
+# RFC 3986 allows, less those Markdown or a GFM table reads as syntax, ( ) < > | and
+# the backslash, which percent-encoding turns into inert text.
+_URL_SAFE = "!#$%&'*+,-./:;=?@[]_~"
+
+
+def escape_inline(text: str) -> str:
+    """Escape the characters that start inline Markdown syntax (``|`` included, for cells)."""
+    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
+
+
+def md_escape_line(line: str) -> str:
+    """One line of provider text: inline syntax and a leading block marker escaped."""
+    line = escape_inline(line.strip())
+    match = _BLOCK_START.match(line)
+    if match is None:
+        return line
+    if match.group(0)[0].isdigit():
+        end = match.end()
+        return f"{line[:end]}\\{line[end:]}"
+    return f"\\{line}"
+
+
+def md_inline(value: object) -> str:
+    """Provider text on one line (lists, headings, table cells): line breaks become spaces.
+
+    Non-breaking spaces (a box and its label, a number and its unit) are kept.
+    """
+    return md_escape_line(" ".join(_BREAKING_SPACE.split(str(value).strip())))
+
+
+def link_target(url: str) -> str:
+    """A URL as a link target (Markdown or HTML) that cannot end the link, leave an
+    autolink or split a table cell: what it may not hold is percent-encoded."""
+    return quote(url, safe=_URL_SAFE)
+
+
+# --- Plain-text reports (terminals, CI logs) ---------------------------------
+
+_SHOWN = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Controls, format characters (bidi overrides, zero-width), line and paragraph
+# separators, surrogates, private-use and unassigned code points.
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
+
+
+def _shown(char: str) -> str:
+    if char in _SHOWN:
+        return _SHOWN[char]
+    if unicodedata.category(char) not in _HIDDEN_CATEGORIES:
+        return char
+    point = ord(char)
+    if point < 0x100:
+        return f"\\x{point:02x}"
+    return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
+
+
+def text_line(value: object) -> str:
+    """Provider text on one line of a report, every invisible character shown as an escape.
+
+    A CI runner reads a line that starts with ``::`` as a workflow command, and a
+    terminal runs ESC sequences; with line breaks shown as ``\\n`` provider text never
+    starts a line, and nothing in it is invisible. Backslashes are kept as written, so
+    Windows paths stay readable.
+    """
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(_shown(char) for char in text)
+
+
+# --- SARIF -------------------------------------------------------------------
+
+
+def sarif_uri(path: str) -> str:
+    """A POSIX path as an RFC 3986 URI reference: everything but unreserved characters and
+    ``/`` percent-encoded, so ``#``, ``?``, ``%``, blanks and a ``:`` in the first segment
+    are part of the path, not a fragment, query, escape or scheme."""
+    return quote(path, safe="/")
