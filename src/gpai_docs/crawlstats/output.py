@@ -16,6 +16,7 @@ from typing import Any
 
 from gpai_docs.crawlstats.errors import CrawlStatsError
 from gpai_docs.crawlstats.ranking import Ranked
+from gpai_docs.render.escaping import csv_cell
 
 CSV_COLUMNS = ("rank", "domain", "size", "share", "cumulative_share")
 
@@ -40,12 +41,13 @@ def csv_text(listed: Sequence[Ranked], total: int) -> str:
     for item in listed:
         running += item.size
         shares = f"{share_text(item.size, total)},{share_text(running, total)}"
-        if _NEEDS_QUOTES.search(item.domain):
+        domain = csv_cell(item.domain)  # a spreadsheet must not run a host such as "=cmd|"
+        if _NEEDS_QUOTES.search(domain):
             buffer = io.StringIO()
-            csv.writer(buffer, lineterminator="\n").writerow([item.rank, item.domain, item.size])
+            csv.writer(buffer, lineterminator="\n").writerow([item.rank, domain, item.size])
             lines.append(buffer.getvalue()[:-1] + f",{shares}\n")
         else:
-            lines.append(f"{item.rank},{item.domain},{item.size},{shares}\n")
+            lines.append(f"{item.rank},{domain},{item.size},{shares}\n")
     return "".join(lines)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from gpai_docs.errors import UserError
 from gpai_docs.render.audience import Record
+from gpai_docs.render.escaping import csv_cell
 
 HEAD = 100
 DOMAINS_FORMAT = "gpai-docs-domains/1"
@@ -41,7 +42,9 @@ class DomainList:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["rank", "domain"])
-        writer.writerows((rank, domain) for rank, domain in enumerate(self.domains, start=1))
+        writer.writerows(
+            (rank, csv_cell(domain)) for rank, domain in enumerate(self.domains, start=1)
+        )
         return out.getvalue().encode("utf-8")
 
 
