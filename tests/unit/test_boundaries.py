@@ -92,7 +92,7 @@ def forms_at(n: int) -> list[str]:
         f"1.0e+{n}",
         str(10**n),  # an unquoted YAML integer
         f'"{10**n}"',
-        f'"{10**n:,}"',
+        f'"{10**n:_}"',  # underscores group digits; commas are refused (_number_text)
         f'"{"0" * 3}{10**n}.000"',
     ]
 

@@ -150,7 +150,7 @@ def test_non_generative_output_does_not_meet_the_indication(literal: str, tmp_pa
         ("10^23", Fraction(10**23)),
         ("1.0*10^23", Fraction(10**23)),
         ("1.0e23", Fraction(10**23)),
-        ("100,000,000,000,000,000,000,000", Fraction(10**23)),
+        ("100_000_000_000_000_000_000_000", Fraction(10**23)),
         ("2.1*10^24", Fraction(21 * 10**23)),
         ("1.000001*10^25", Fraction(1000001 * 10**19)),
         ("3.7e-3", Fraction(37, 10**4)),

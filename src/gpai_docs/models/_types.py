@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from gpai_docs.models._base import StrictModel
+from gpai_docs.models._number_text import negative_problem, separator_problem
 
 T = TypeVar("T")
 
@@ -141,11 +142,14 @@ def pending(answer: object) -> bool:
 
 # --- numbers ---------------------------------------------------------------
 
+# Digits are ASCII only: `\d` would take the Arabic-Indic or full-width digits as well.
+# Separators other than `_` never get here (see _number_text).
 _SCI = re.compile(
-    r"^\s*(?P<mant>[-+]?(\d[\d,_ ]*)?(\.\d+)?)\s*(?:(?:[*x×·]\s*10\s*\^\s*|e|E)(?P<exp>[-+]?\d+)"
-    r"|\s*[*x×·]?\s*10\s*\^\s*(?P<exp_only>[-+]?\d+))?\s*$"
+    r"^\s*(?P<mant>[-+]?([0-9]+(?:_[0-9]+)*)?(\.[0-9]+)?)\s*"
+    r"(?:(?:[*x×·]\s*10\s*\^\s*|e|E)(?P<exp>[-+]?[0-9]+)"
+    r"|\s*[*x×·]?\s*10\s*\^\s*(?P<exp_only>[-+]?[0-9]+))?\s*$"
 )
-_POWER_ONLY = re.compile(r"^\s*10\s*\^\s*(?P<exp>[-+]?\d+)\s*$")
+_POWER_ONLY = re.compile(r"^\s*10\s*\^\s*(?P<exp>[-+]?[0-9]+)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +197,7 @@ def power_text(number: Fraction, figures: int) -> str:
 
 
 def _significant(mantissa: str) -> int:
-    digits = mantissa.replace(",", "").replace("_", "").replace(" ", "").lstrip("+-")
+    digits = mantissa.replace("_", "").lstrip("+-")
     if "." in digits:
         whole, frac = digits.split(".", 1)
         return len((whole + frac).lstrip("0")) or 1
@@ -206,7 +210,11 @@ _MAX_EXPONENT = 400
 
 
 def parse_quantity(raw: Any) -> Quantity:
-    """Read ``7.3*10^10``, ``7.3e10``, ``10^24``, ``73,000,000,000`` or a plain number."""
+    """Read ``7.3*10^10``, ``7.3e10``, ``10^24``, ``73_000_000_000`` or a plain number.
+
+    Commas, spaces, apostrophes, a second dot and a minus sign are refused (see
+    ``_number_text``); the ValueError says what is ambiguous and how to write it.
+    """
     try:
         return _parse_quantity(raw)
     except OverflowError:  # float() of a 400-digit int, 10.0 ** 400: a finding, not a crash
@@ -236,10 +244,14 @@ def _parse_quantity(raw: Any) -> Quantity:
     if isinstance(raw, bool):
         raise ValueError("expected a number such as 3.7*10^24, not true/false")
     if isinstance(raw, int):
+        if raw < 0:
+            raise ValueError(negative_problem(str(raw)))
         return Quantity(float(raw), _significant(str(abs(raw))), str(raw), Fraction(raw))
     if isinstance(raw, float):
         if not math.isfinite(raw):
             raise ValueError("expected a finite number")
+        if math.copysign(1.0, raw) < 0:  # -0.0 too: the writer typed a minus sign
+            raise ValueError(negative_problem(repr(raw)))
         # The loader has already turned unquoted YAML such as 1.0e+23 into a float; its
         # shortest repr is the written decimal whenever that had at most 15 digits.
         mantissa = repr(raw).split("e")[0]
@@ -250,6 +262,9 @@ def _parse_quantity(raw: Any) -> Quantity:
     # Long runs of spaces make _SCI backtrack for minutes; no real number is this long.
     if len(text) > _MAX_NUMBER_CHARS:
         raise ValueError(f"{text[:40]!r}… is too long to be a number")
+    problem = negative_problem(text) or separator_problem(text)
+    if problem is not None:
+        raise ValueError(problem)
     compact = re.sub(r"\s+", " ", text)
     power = _POWER_ONLY.match(compact)
     if power:
@@ -258,7 +273,7 @@ def _parse_quantity(raw: Any) -> Quantity:
     if not match or not match["mant"] or match["mant"] in "+-":
         raise ValueError(f"{text!r} is not a number; write it like 3.7*10^24 or 7.3e10")
     exponent = match["exp"] or match["exp_only"] or "0"
-    mantissa = match["mant"].replace(",", "").replace("_", "").replace(" ", "")
+    mantissa = match["mant"].replace("_", "")
     return _written(text, mantissa, int(exponent), _significant(match["mant"]))
 
 
