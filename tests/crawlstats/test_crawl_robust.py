@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from gpai_docs.cli.domains_command import domains_command
-from gpai_docs.crawlstats import CrawlStatsError, Options, count_domains, run_domains
+from gpai_docs.crawlstats import CrawlStatsError, Options, count_domains, guard, run_domains
 from gpai_docs.crawlstats.guard import LINE_LIMIT
 
 from .helpers import listed, write_csv, write_jsonl
@@ -102,13 +103,24 @@ def _peak_mb(args: list[str]) -> tuple[int, float, str]:
 
 
 def _gzip_with_long_line(path: Path, head: bytes, tail: bytes, megabytes: int) -> Path:
-    """Streamed: the 800 MB line is never in this process's memory either."""
-    chunk = b"x" * (1 << 20)
+    """Streamed: the 800 MB line is never in this process's memory either.
+
+    A random letter every 64 bytes keeps it compressing about 20 to 1, as a log might:
+    a line of one repeated byte would be refused as a decompression bomb (over 100:1).
+    """
+    rng = random.Random(15)
+    chunks = []
+    for _ in range(8):
+        chunk = bytearray(b"x" * (1 << 20))
+        for at in range(0, len(chunk), 64):
+            chunk[at] = rng.choice(b"abcdefghijklmnopqrstuvwyz")
+        chunks.append(bytes(chunk))
     with gzip.open(path, "wb", compresslevel=1) as handle:
         handle.write(head)
-        for _ in range(megabytes):
-            handle.write(chunk)
+        for number in range(megabytes):
+            handle.write(chunks[number % len(chunks)])
         handle.write(tail)
+    assert path.stat().st_size * guard.MAX_RATIO > megabytes << 20  # not a bomb
     return path
 
 

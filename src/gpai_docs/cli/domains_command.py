@@ -164,6 +164,11 @@ def domains_command(
         f"({s['share_covered']:.1%} of {s['total_size']:,} {s['measure']}); "
         f"{s['rows']:,} rows read, {skipped:,} skipped, {s['ip_rows']:,} IP rows"
     )
+    if skipped:  # the policy: bad rows are skipped, and said so with where to look
+        reasons = ", ".join(f"{n:,} {reason}" for reason, n in s["rows_skipped"].items())
+        click.echo(f"skipped rows: {reasons}", err=True)
+        for e in s["skipped_examples"]:
+            click.echo(f"  {e['file']}:{e['line']}: {e['reason']}", err=True)
     if s["by_modality"]:
         click.echo("modalities: " + ", ".join(sorted(s["by_modality"])))
     click.echo(f"wrote {result.written.csv} and {result.written.summary}")

@@ -11,6 +11,8 @@ removed or changed in meaning without a new format version)::
       "input_kind": "logs" | "totals",
       "rows": 123,                 # rows read, good and bad
       "rows_skipped": {"no_host": 1, ...},   # reason -> rows, never includes IP rows
+      "skipped_examples": [{"file": "a.csv", "line": 7, "reason": "bad_encoding"}],
+                                   # the first (at most 5) bad rows the reader can name
       "ip_rows": 4, "ip_size": 5,  # rows whose host is an IP address, counted apart
       "distinct_domains": 100,
       "total_size": 999,           # all content of all registrable domains
@@ -104,6 +106,9 @@ def summarise(
         "input_kind": options.input_kind,
         "rows": tally.rows,
         "rows_skipped": dict(sorted(tally.skipped.items())),
+        "skipped_examples": [
+            {"file": file, "line": line, "reason": reason} for file, line, reason in tally.examples
+        ],
         "ip_rows": tally.ip_rows,
         "ip_size": tally.ip_size,
         "distinct_domains": facts["distinct_domains"],

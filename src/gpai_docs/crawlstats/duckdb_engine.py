@@ -22,6 +22,7 @@ import duckdb
 
 from gpai_docs.crawlstats import duckdb_sql as sql
 from gpai_docs.crawlstats import guard
+from gpai_docs.crawlstats.cleaning import EXAMPLES, clean_copy
 from gpai_docs.crawlstats.duckdb_tally import DuckDBTally
 from gpai_docs.crawlstats.errors import CrawlStatsError
 from gpai_docs.crawlstats.hosts import classify_authority, psl_lookup
@@ -46,9 +47,10 @@ def _read_error(where: Source, exc: duckdb.Error) -> CrawlStatsError:
 class _Spans(threading.Thread):
     """The oversize lines of each file, found on a thread of their own."""
 
-    def __init__(self, files: Sequence[Source]) -> None:
+    def __init__(self, files: Sequence[Source], stop: Callable[[], None]) -> None:
         super().__init__(daemon=True)
         self.files = files
+        self.stop = stop
         self.found: list[list[tuple[int, int]]] = []
         self.error: CrawlStatsError | None = None
 
@@ -57,6 +59,7 @@ class _Spans(threading.Thread):
             self.found = [guard.oversize_spans(source) for source in self.files]
         except CrawlStatsError as exc:
             self.error = exc
+            self.stop()  # a bomb or a broken file: DuckDB need not read the rest
 
     def result(self) -> list[list[tuple[int, int]]]:
         self.join()
@@ -89,6 +92,9 @@ class DuckDBScan:
             raise CrawlStatsError(
                 f"cannot start DuckDB: {exc}", hint="check --memory-limit and --threads"
             ) from exc
+        #: (file, line, reason) of the first bad rows that can be named, in input order
+        self.examples: list[tuple[str, int, str]] = []
+        self._order: dict[str, int] = {}
         self.con.execute(f"SET enable_progress_bar = {str(progress is not None).lower()}")
         self.con.execute("SET enable_progress_bar_print = false")
 
@@ -154,6 +160,7 @@ class DuckDBScan:
             "CREATE OR REPLACE TEMP TABLE gd_auth (k VARCHAR, mod VARCHAR, n BIGINT, size HUGEINT)"
         )
         batches: dict[_Batch, list[Source]] = {}
+        self._order = {source.location: n for n, source in enumerate(sources)}
         for source in sources:
             available = self.columns(source)
             cols = resolve_columns(available, self.options, source.location)
@@ -164,12 +171,24 @@ class DuckDBScan:
             self._stage1(batch, files, stage)
         suffixes.join()
         self._settle()
-        return DuckDBTally(self.con, any(batch[2].modality for batch in batches))
+        return DuckDBTally(
+            self.con, any(batch[2].modality for batch in batches), tuple(self.examples)
+        )
 
     def _stage1(self, batch: _Batch, files: list[Source], stage: str) -> None:
         fmt, gz, cols, available = batch
         wanted = [cols.url, cols.size] + ([cols.modality] if cols.modality else [])
-        names = list(dict.fromkeys(wanted)) if fmt == "jsonl" else list(available)
+        names = list(dict.fromkeys(wanted))
+        if fmt in ("csv", "tsv"):
+            # DuckDB sees positions, never header text: a header may repeat a name or
+            # leave one empty, which DuckDB refuses for the whole file.
+            names = [f"c{n}" for n in range(len(available))]
+            mod = cols.modality
+            cols = Columns(
+                f"c{available.index(cols.url)}",
+                f"c{available.index(cols.size)}",
+                None if mod is None else f"c{available.index(mod)}",
+            )
         statement = sql.stage1(sql.reader(fmt, [f.path for f in files], names, gzip=gz), cols, fmt)
         if fmt == "parquet":
             self._guard(files[0], self._run, statement, stage)
@@ -177,7 +196,7 @@ class DuckDBScan:
         # DuckDB's parallel reader can drop the rest of a file after an oversize line
         # without an error, so the lines are measured at the same time (file reads and
         # zlib release the GIL) and the fast result is kept only if none is too long.
-        spans = _Spans(files)
+        spans = _Spans(files, self.con.interrupt)
         spans.start()
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -188,33 +207,66 @@ class DuckDBScan:
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             spans.join()
+            if spans.error is not None:
+                raise spans.error from None
             raise _read_error(files[0], exc) from exc
-        found = spans.result()
+        try:
+            found = spans.result()
+        except CrawlStatsError:
+            self.con.execute("ROLLBACK")
+            raise
         if clean and not any(found):
             self.con.execute("COMMIT")
             return
         self.con.execute("ROLLBACK")
-        plain, filtered = [], []
+        self._slow((fmt, gz, cols, available), files, found, names, stage)
+
+    def _slow(
+        self,
+        batch: _Batch,
+        files: list[Source],
+        found: list[list[tuple[int, int]]],
+        names: list[str],
+        stage: str,
+    ) -> None:
+        """Read a batch again, each bad row counted (and the first few named)."""
+        fmt, gz, cols, _ = batch
+        plain: list[Source] = []
+        copies: list[tuple[Source, Path]] = []
         for number, (source, cut) in enumerate(zip(files, found, strict=True)):
-            if not cut:
-                plain.append(source.path)
-                continue
-            target = self._tmp / f"filtered-{number}.{fmt}"
-            guard.write_without(source, cut, target)
-            filtered.append(target)
-        for paths, compressed in ((plain, gz), (filtered, False)):
-            if paths:
+            target = self._tmp / f"clean-{number}.{fmt}"
+            if fmt == "jsonl":
+                if not cut:
+                    plain.append(source)
+                    continue
+                guard.write_without(source, cut, target)
+                self._add_reason("oversize_record", len(cut))
+            else:
+                cleaned = clean_copy(source, target)
+                if not cleaned.changed:
+                    target.unlink()
+                    plain.append(source)
+                    continue
+                for reason, rows in cleaned.skipped.items():
+                    self._add_reason(reason, rows)
+                self.examples.extend((source.location, n, r) for n, r in cleaned.examples)
+            copies.append((source, target))
+        for group, compressed in (
+            ([(s, s.path) for s in plain], gz),
+            (copies, False),
+        ):
+            if group:
+                paths = [path for _, path in group]
                 retry = sql.stage1(
                     sql.reader(fmt, paths, names, gzip=compressed, rejects=True), cols, fmt
                 )
-                self._guard(files[0], self._run, retry, stage)
+                self._guard(group[0][0], self._run, retry, stage)
                 if fmt != "jsonl":
-                    self._count_rejects()
-        oversize = sum(len(cut) for cut in found)
-        if oversize:
-            self._add_reason("oversize_record", oversize)
+                    self._count_rejects([source.location for source, _ in group])
+        self.examples.sort(key=lambda e: (self._order.get(e[0], 0), e[1]))
+        del self.examples[EXAMPLES:]
 
-    def _count_rejects(self) -> None:
+    def _count_rejects(self, locations: list[str]) -> None:
         found = self.con.execute(
             """SELECT CASE WHEN enc THEN 'bad_encoding' WHEN big THEN 'oversize_record'
                            ELSE 'malformed_record' END, count(*)
@@ -225,6 +277,13 @@ class DuckDBScan:
         ).fetchall()
         for reason, count in found:
             self._add_reason(str(reason), int(count))
+        first = self.con.execute(
+            f"""SELECT file_id, line, CASE WHEN bool_or(error_type = 'INVALID ENCODING')
+                                           THEN 'bad_encoding' ELSE 'malformed_record' END
+                FROM gd_rejects GROUP BY scan_id, file_id, line
+                ORDER BY file_id, line LIMIT {EXAMPLES}"""
+        ).fetchall()
+        self.examples.extend((locations[int(f)], int(n), str(r)) for f, n, r in first)
         self.con.execute("DROP TABLE IF EXISTS gd_rejects; DROP TABLE IF EXISTS gd_scans")
 
     def _add_reason(self, reason: str, rows: int) -> None:

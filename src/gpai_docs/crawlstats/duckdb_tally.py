@@ -13,8 +13,14 @@ from gpai_docs.crawlstats.tally import Slice
 class DuckDBTally:
     """A :class:`~gpai_docs.crawlstats.tally.Tally` over the session's ``gd_dom`` table."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, modalities: bool) -> None:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        modalities: bool,
+        examples: tuple[tuple[str, int, str], ...] = (),
+    ) -> None:
         self.con = con
+        self.examples = examples
         con.execute(sql.slices(modalities))
         self.rows = 0
         self.skipped: dict[str, int] = {}

@@ -27,6 +27,11 @@ LINE_LIMIT = 2_000_000
 #: How much of a JSON Lines file is sampled for its keys.
 JSON_SAMPLE_BYTES = 8_000_000
 JSON_SAMPLE_OBJECTS = 1_000
+#: A gzip log may expand to this many times its compressed size (crawl logs gzip to a
+#: tenth or a twentieth; deflate's ceiling is about 1,030): beyond it, it is a bomb.
+MAX_RATIO = 100
+#: ... but any log may expand to this much, so small files are never refused.
+RATIO_FLOOR = 64 * 1024 * 1024
 
 _READ_ERRORS = (OSError, EOFError, zlib.error)
 
@@ -48,11 +53,37 @@ def open_bytes(source: Source) -> BufferedIOBase:
         raise _broken(source, exc) from exc
 
 
+def expansion_limit(source: Source) -> int | None:
+    """The most bytes a gzip file may decompress to; None for a plain file."""
+    if not source.gzip:
+        return None
+    try:
+        packed = source.path.stat().st_size
+    except OSError as exc:
+        raise _broken(source, exc) from exc
+    return max(RATIO_FLOOR, MAX_RATIO * packed)
+
+
+def _bomb(source: Source, limit: int) -> CrawlStatsError:
+    return CrawlStatsError(
+        f"{source.location}: decompresses to more than {limit:,} bytes, over {MAX_RATIO} "
+        "times its size: refused as a decompression bomb",
+        hint="a genuine log this compressible can be decompressed first (gunzip) and "
+        "given as a plain file",
+    )
+
+
 def chunks(source: Source, size: int = LINE_LIMIT) -> Iterator[bytes]:
-    """The decompressed bytes of a file, ``size`` bytes at a time."""
+    """The decompressed bytes of a file, ``size`` bytes at a time; a gzip file that
+    expands beyond :func:`expansion_limit` raises as soon as it does."""
+    limit = expansion_limit(source)
+    total = 0
     with open_bytes(source) as handle:
         try:
             while chunk := handle.read(size):
+                total += len(chunk)
+                if limit is not None and total > limit:
+                    raise _bomb(source, limit)
                 yield chunk
         except _READ_ERRORS as exc:
             raise _broken(source, exc) from exc

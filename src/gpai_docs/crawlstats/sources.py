@@ -163,18 +163,27 @@ def group_sources(sources: Iterable[Source]) -> dict[Format, list[Source]]:
 def _pick(
     available: Sequence[str], asked: str | None, defaults: Sequence[str], what: str, where: str
 ) -> str:
-    lowered = {name.lower(): name for name in available}
+    lowered: dict[str, str] = {}
+    for name in available:
+        lowered.setdefault(name.lower(), name)  # the first of names equal but for case
+    found: str | None = None
     if asked is not None:
         if asked in available:
-            return asked
-        if asked.lower() in lowered:
-            return lowered[asked.lower()]
+            found = asked
+        elif asked.lower() in lowered:
+            found = lowered[asked.lower()]
         candidates = [asked]
     else:
         candidates = list(defaults)
-        for name in candidates:
-            if name in lowered:
-                return lowered[name]
+        found = next((lowered[n] for n in candidates if n in lowered), None)
+    if found is not None:
+        if available.count(found) > 1:
+            raise CrawlStatsError(
+                f"{where}: {available.count(found)} columns are named {found!r}; "
+                f"which one holds the {what} is unclear",
+                hint="rename the columns in the header line so that each name is used once",
+            )
+        return found
     option = {"size": "--size-column", "modality": "--modality-column"}.get(what, "--url-column")
     raise CrawlStatsError(
         f"{where}: no {what} column (looked for {', '.join(candidates)}; "

@@ -29,6 +29,8 @@ class Tally(Protocol):
     skipped: dict[str, int]
     ip_rows: int
     ip_size: int
+    #: (file, line, reason) of the first bad rows the engine can name, at most five
+    examples: tuple[tuple[str, int, str], ...]
 
     def modalities(self) -> list[str]:
         """Modality names, sorted; empty when no input had a modality column."""
@@ -56,6 +58,7 @@ class CountsTally:
         self.skipped = counts.skipped
         self.ip_rows = counts.ip_rows
         self.ip_size = counts.ip_size
+        self.examples: tuple[tuple[str, int, str], ...] = ()
 
     def _totals(self, modality: str | None) -> Totals:
         if modality is None:
