@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from gpai_docs.errors import OutputError
+from gpai_docs.fileio import Refused, folder, refused_error
+from gpai_docs.fileio.paths import parts_inside
 
 __all__ = ["LOCK_NAME", "output_lock"]
 
@@ -47,26 +49,33 @@ def unwritable(folder: Path, error: OSError) -> OutputError:
 
 @contextlib.contextmanager
 def output_lock(
-    folder: Path, *, name: str = LOCK_NAME, what: str = "gpai-docs build"
+    target: Path, *, name: str = LOCK_NAME, what: str = "gpai-docs build", root: Path | None = None
 ) -> Iterator[None]:
-    """Hold the exclusive lock of ``folder`` (created if needed) for the duration.
+    """Hold the exclusive lock of the folder ``target`` (created if needed) for the duration.
 
-    Raises OutputError if the folder cannot be created or written, or if another
-    process holds the lock.
+    ``target`` and every folder between ``root`` (default: ``target`` itself) and it must
+    be real folders, not links: whatever is written under the lock goes where the lock is.
+    Raises OutputError if the folder cannot be created or written, if it is reached
+    through a link, or if another process holds the lock.
     """
+    base = target if root is None else root
+    parts = () if root is None else parts_inside(root, target)
+    flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(folder / name, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        with folder(base, parts, create=True) as folder_fd:
+            fd = os.open(name, flags, 0o644, dir_fd=folder_fd)
+    except Refused as refused:
+        raise refused_error(target / name, refused, base) from None
     except OSError as error:
-        raise unwritable(folder, error) from None
+        raise unwritable(target, error) from None
     try:
         try:
             fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as error:
             if error.errno not in (errno.EACCES, errno.EAGAIN):
-                raise unwritable(folder, error) from None
+                raise unwritable(target, error) from None
             raise OutputError(
-                f"Another {what} is writing to {folder}.",
+                f"Another {what} is writing to {target}.",
                 hint="Wait for it to finish, or write to another folder with --out.",
             ) from None
         yield

@@ -22,9 +22,10 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from gpai_docs.bundle import plain_files, verify
-from gpai_docs.bundle.plain_files import NotRegularFile, file_kind, read_regular
+from gpai_docs import fileio as plain_files
+from gpai_docs.bundle import verify
 from gpai_docs.bundle.verify import verify_release
+from gpai_docs.fileio import NotRegularFile, file_kind, read_regular
 from tests.releases.conftest import Released
 from tests.releases.test_verify_folder import CHANGELOG, alone, problems, rewrite_manifest
 

@@ -22,7 +22,8 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from gpai_docs.bundle import plain_files, verify
+from gpai_docs import fileio as plain_files
+from gpai_docs.bundle import verify
 from gpai_docs.bundle.signing import generate_key_pair
 from gpai_docs.bundle.verify import verify_release
 from tests.releases.conftest import SLUG, Released, release

@@ -21,8 +21,8 @@ from gpai_docs.bundle.manifest_schema import (
     ManifestError,
     parse_manifest,
 )
-from gpai_docs.bundle.plain_files import NotRegularFile, read_regular
 from gpai_docs.errors import UserError
+from gpai_docs.fileio import NotRegularFile, read_regular
 
 MANIFEST_FORMAT = 1
 _MEDIA_TYPES = {

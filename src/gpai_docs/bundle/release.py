@@ -33,6 +33,8 @@ from gpai_docs.bundle.sources import MANIFEST, SIGNATURE, SOURCES_DIR, LoadedPro
 from gpai_docs.bundle.store import STAGING, ModelStore, Release, fsync_dir, fsync_tree
 from gpai_docs.determinations import retention_end, union_placement
 from gpai_docs.errors import GpaiDocsError, InternalError, UserError
+from gpai_docs.fileio import OutputFolder, Refused, read_regular
+from gpai_docs.loading import MAX_BYTES as MAX_SOURCE_BYTES
 
 CHANGELOG = "CHANGELOG.md"
 _RESERVED = (MANIFEST, SIGNATURE, CHANGELOG, SOURCES_DIR)
@@ -166,21 +168,21 @@ def _stage(
     jobs: int | None,
     key: object | None,
 ) -> tuple[Manifest, SemanticDiff | None, list[str]]:
-    staging.mkdir(parents=True)
+    staging.mkdir()  # a new name under the locked, checked model folder: never a link
+    out = OutputFolder(staging, inputs=loaded.files.values())
     diff, warnings = _compare(earlier, version, loaded)
     artifacts = _build_into(staging, loaded.root, released_on, formats, jobs, diff)
     checkpoint("built")
 
-    sources_dir = staging / SOURCES_DIR
-    sources_dir.mkdir()
     sources: list[FileEntry] = []
     for document, source in loaded.files.items():
-        target = sources_dir / source.name
-        target.write_bytes(source.read_bytes())
+        # The documents as validated: a link inside the project was followed when loading.
+        data = _read_source(source)
+        target = out.write(f"{SOURCES_DIR}/{source.name}", data)
         sources.append(file_entry(staging, target, "internal", document, None))
 
     text = changelog_markdown(loaded.model_name, version, released_on, earlier, diff)
-    (staging / CHANGELOG).write_text(text, encoding="utf-8")
+    out.write(CHANGELOG, text.encode("utf-8"))
 
     files = []
     for relative in release_files(staging):
@@ -191,13 +193,24 @@ def _stage(
     files.extend(sources)
     manifest = _manifest(loaded, store, version, earlier, released_on, files, sources, diff, key)
     raw = manifest.to_json()
-    (staging / MANIFEST).write_bytes(raw)
+    out.write(MANIFEST, raw)
     if key is not None:
         from gpai_docs.bundle.signing import sign
 
-        (staging / SIGNATURE).write_bytes(sign(key, raw))
+        out.write(SIGNATURE, sign(key, raw))
     fsync_tree(staging)
     return manifest, diff, warnings
+
+
+def _read_source(source: Path) -> bytes:
+    """A document as validated; one swapped for a pipe or device since is not read."""
+    try:
+        return read_regular(source, MAX_SOURCE_BYTES, follow=True)
+    except Refused as refused:
+        raise UserError(
+            f"{source} changed while releasing: it is now {refused.kind}.",
+            hint="Release again once the project folder holds the documents as files.",
+        ) from None
 
 
 def _compare(
@@ -250,8 +263,7 @@ def _build_into(
             name = relative.as_posix()
             if name.split("/")[0] in _RESERVED:
                 raise InternalError(f"The build wrote {name}, a name the release reserves.")
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = OutputFolder(staging).mkdir(relative.parent) / relative.name
             (scratch / relative).rename(target)
             out[name] = (str(artifact.audience), str(artifact.document), artifact.media_type)
         return out

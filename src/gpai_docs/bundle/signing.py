@@ -11,8 +11,8 @@ import hashlib
 import os
 from pathlib import Path
 
-from gpai_docs.errors import UserError
-from gpai_docs.fileio import write_bytes_atomic
+from gpai_docs.errors import OutputError, UserError
+from gpai_docs.fileio import check_names, write_bytes_atomic
 
 
 def _crypto_missing() -> UserError:
@@ -112,9 +112,16 @@ def generate_key_pair(private_path: Path, public_path: Path) -> str:
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     except ImportError:
         raise _crypto_missing() from None
+    try:
+        check_names({"the private key": private_path, "the public key": public_path})
+    except OutputError as error:
+        raise UserError(error.message, hint="Give --public a different file name.") from None
     for path in (private_path, public_path):
-        if path.exists():
-            raise UserError(f"{path} exists; refusing to overwrite a key.")
+        if path.exists() or path.is_symlink():
+            raise UserError(
+                f"{path} exists; refusing to overwrite a key.",
+                hint="Choose a new file name, or move the old key away first.",
+            )
     key = Ed25519PrivateKey.generate()
     private_pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -124,12 +131,18 @@ def generate_key_pair(private_path: Path, public_path: Path) -> str:
     public_pem = key.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
-    # Created 0600 and exclusively, so the key is never readable by others, even briefly.
+    # Created 0600 and exclusively, so the key is never readable by others, even briefly;
+    # O_NOFOLLOW: a link planted under the name since the check is not written through.
     private_path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(private_pem)
-        handle.flush()
-        os.fsync(handle.fileno())
-    write_bytes_atomic(public_path, public_pem)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    fd = os.open(private_path, flags, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(private_pem)
+            handle.flush()
+            os.fsync(handle.fileno())
+        write_bytes_atomic(public_path, public_pem, inputs=[private_path])
+    except BaseException:
+        private_path.unlink(missing_ok=True)  # a private key without its public half is no pair
+        raise
     return key_id(key.public_key())

@@ -19,9 +19,11 @@ from pathlib import Path
 
 from gpai_docs.bundle.archive import read_member
 from gpai_docs.bundle.manifest import Manifest, read_manifest
+from gpai_docs.bundle.manifest_schema import MAX_MANIFEST_BYTES
 from gpai_docs.bundle.naming import check_slug
 from gpai_docs.bundle.sources import MANIFEST
 from gpai_docs.errors import OutputError, UserError
+from gpai_docs.fileio import Refused, read_regular
 from gpai_docs.locking import output_lock
 
 STAGING = ".staging-"
@@ -61,14 +63,19 @@ class ModelStore:
         found = [
             Release(child, read_manifest(child))
             for child in self.root.iterdir()
-            if not child.name.startswith(".") and child.is_dir() and (child / MANIFEST).is_file()
+            if not child.name.startswith(".")
+            and not child.is_symlink()
+            and child.is_dir()
+            and (child / MANIFEST).is_file()
         ]
         return sorted(found, key=lambda r: (r.manifest.sequence, r.manifest.released_on))
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the model's release lock; the kernel drops it if the process dies."""
-        with output_lock(self.root, name=LOCK, what=f"release of {self.slug}"):
+        # From ``out`` down: a committed ``out/<model>`` link would take the release,
+        # AI Office files included, to wherever it points.
+        with output_lock(self.root, name=LOCK, what=f"release of {self.slug}", root=self.out):
             yield
 
     def recover(self) -> list[str]:
@@ -80,6 +87,10 @@ class ModelStore:
             if not (entry.name.startswith(".") and STAGING in entry.name):
                 continue
             version = entry.name[1:].split(STAGING)[0]
+            if entry.is_symlink() or not (entry.is_dir() or entry.is_file()):
+                entry.unlink()  # never ours: a link is removed, not followed
+                notes.append(f"removed {entry.name}, which was not a file or folder")
+                continue
             if entry.is_dir():
                 shutil.rmtree(entry)
                 notes.append(f"removed the staging folder of an interrupted release {version}")
@@ -102,7 +113,10 @@ class ModelStore:
             inside = read_member(staged, f"{version}/{MANIFEST}")
         except (OSError, EOFError, ValueError, tarfile.TarError):
             return False
-        return inside == (folder / MANIFEST).read_bytes()
+        try:
+            return inside == read_regular(folder / MANIFEST, MAX_MANIFEST_BYTES)
+        except (OSError, Refused):
+            return False
 
 
 def fsync_dir(path: Path) -> None:

@@ -16,7 +16,6 @@ from pathlib import Path
 from gpai_docs.bundle.archive import release_files, scan_archive
 from gpai_docs.bundle.manifest import Manifest
 from gpai_docs.bundle.manifest_schema import MAX_MANIFEST_BYTES, ManifestError
-from gpai_docs.bundle.plain_files import NotRegularFile, hash_regular, open_regular, read_regular
 from gpai_docs.bundle.sources import MANIFEST, SIGNATURE
 from gpai_docs.bundle.verify_listing import (
     SIGNATURE_READ_LIMIT,
@@ -31,6 +30,7 @@ from gpai_docs.bundle.verify_listing import (
     gather_members,
 )
 from gpai_docs.errors import UserError
+from gpai_docs.fileio import NotRegularFile, hash_regular, open_regular, read_regular
 
 __all__ = ["Problem", "ProblemKind", "VerifyReport", "verify_release"]
 

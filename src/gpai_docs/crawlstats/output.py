@@ -8,7 +8,6 @@ import io
 import json
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,8 @@ from typing import Any
 
 from gpai_docs.crawlstats.errors import CrawlStatsError
 from gpai_docs.crawlstats.ranking import Ranked
+from gpai_docs.errors import OutputError
+from gpai_docs.fileio import check_names, file_ids, write_batch
 from gpai_docs.render.escaping import csv_cell
 
 CSV_COLUMNS = ("rank", "domain", "size", "share", "cumulative_share")
@@ -58,75 +59,14 @@ def _write_error(path: Path, exc: OSError) -> CrawlStatsError:
     )
 
 
-def _stage(path: Path, text: str) -> Path:
-    folder = path.parent if str(path.parent) else Path()
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # as open() would, not mkstemp's 0600
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return Path(tmp)
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
-def _backup(path: Path) -> Path | None:
-    """A hard link to the file about to be replaced, to put back on failure."""
-    if not path.is_file():
-        return None
-    backup = path.with_name(f".{path.name}.{os.getpid()}.bak")
-    try:
-        backup.unlink(missing_ok=True)
-        os.link(path, backup)
-    except OSError:
-        return None  # no hard links here: the old file cannot be restored
-    return backup
-
-
 def commit(files: dict[Path, str]) -> None:
-    """Write every file or none: all are staged next to their target first, then
-    renamed in order (put the summary last); a failure undoes the renames done."""
-    staged: list[tuple[Path, Path]] = []
+    """Write every file or none (put the summary last): see :func:`fileio.write_batch`."""
     try:
-        for path, text in files.items():
-            staged.append((path, _stage(path, text)))
+        write_batch({path: text.encode("utf-8") for path, text in files.items()})
+    except OutputError as exc:
+        raise CrawlStatsError(exc.message, hint=exc.hint) from None
     except OSError as exc:
-        for _, tmp in staged:
-            tmp.unlink(missing_ok=True)
-        raise _write_error(path, exc) from exc
-    done: list[tuple[Path, Path | None]] = []
-    try:
-        for path, tmp in staged:
-            backup = _backup(path)
-            try:
-                tmp.replace(path)
-            except OSError:
-                if backup is not None:
-                    backup.unlink(missing_ok=True)
-                raise
-            done.append((path, backup))
-    except OSError as exc:
-        for target, backup in reversed(done):
-            if backup is not None:
-                backup.replace(target)
-            else:
-                target.unlink(missing_ok=True)
-        for _, tmp in staged:
-            tmp.unlink(missing_ok=True)
-        raise _write_error(path, exc) from exc
-    for _, backup in done:
-        if backup is not None:
-            backup.unlink(missing_ok=True)
+        raise _write_error(Path(exc.filename or next(iter(files))), exc) from exc
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -138,40 +78,28 @@ def json_text(summary: dict[str, Any]) -> str:
     return json.dumps(summary, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def _same(a: Path, b: Path) -> bool:
-    if os.path.realpath(a) == os.path.realpath(b):
-        return True
-    try:
-        return a.exists() and b.exists() and a.samefile(b)
-    except OSError:
-        return False
-
-
 def check_outputs(outputs: dict[str, Path], inputs: Sequence[Path]) -> None:
-    """Refuse an output that is an input, a folder, or another output.
+    """Refuse an output that is an input (by name, link or hard link), a folder, or
+    another output (also when the names differ only in case).
 
     ``outputs`` maps what names the file (``--out``, ``--summary``, a modality) to it.
     """
-    seen: list[tuple[str, Path]] = []
+    sources = file_ids(inputs)
     for what, path in outputs.items():
         if path.is_dir():
             raise CrawlStatsError(
                 f"{path}: {what} is a folder", hint=f"give {what} a file name, e.g. domains.csv"
             )
-        for source in inputs:
-            if _same(path, source):
-                raise CrawlStatsError(
-                    f"{path}: {what} is the input crawl log {source}; writing it would "
-                    "replace the log",
-                    hint=f"choose a {what} path that is not one of the inputs",
-                )
-        for other_what, other in seen:
-            if _same(path, other) or str(path).casefold() == str(other).casefold():
-                raise CrawlStatsError(
-                    f"{path}: {what} and {other_what} would be the same file",
-                    hint="give the outputs different names",
-                )
-        seen.append((what, path))
+        source = next((sources[i] for i in file_ids([path]) if i in sources), None)
+        if source is not None:
+            raise CrawlStatsError(
+                f"{path}: {what} is the input crawl log {source}; writing it would replace the log",
+                hint=f"choose a {what} path that is not one of the inputs",
+            )
+    try:
+        check_names(outputs)
+    except OutputError as exc:
+        raise CrawlStatsError(exc.message, hint=exc.hint) from None
 
 
 def _plain(name: str) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gpai_docs.errors import GpaiDocsError, OutputError, UserError
-from gpai_docs.fileio import write_bytes_atomic
+from gpai_docs.fileio import OutputFolder, check_names
 from gpai_docs.project import KINDS, SUFFIXES, load_project
 from gpai_docs.render import cache
 from gpai_docs.render.artifacts import SPECS, Audience, Document
@@ -111,16 +111,17 @@ def _input_paths(project_dir: Path) -> list[str]:
     return [f"{kind.stem}{suffix}" for kind in KINDS for suffix in SUFFIXES]
 
 
-def _inputs(project_dir: Path, result: ValidationResult) -> dict[str, str]:
-    inputs = {
-        rel: cache.file_sha256(project_dir / rel) or "absent" for rel in _input_paths(project_dir)
-    }
+def _input_names(result: ValidationResult) -> list[str]:
+    """The project files a build reads, relative to the project: never to be written over."""
+    names = _input_paths(result.project.root)
     tds = result.project.model("training_data_summary")
     crawled = getattr(getattr(tds, "section_2", None), "crawled_data", None)
     source = getattr(getattr(crawled, "top_domains", None), "source", None)
-    if isinstance(source, str):
-        inputs[source] = cache.file_sha256(project_dir / source) or "absent"
-    return inputs
+    return [*names, source] if isinstance(source, str) else names
+
+
+def _inputs(project_dir: Path, result: ValidationResult) -> dict[str, str]:
+    return {rel: cache.file_sha256(project_dir / rel) or "absent" for rel in _input_names(result)}
 
 
 def _stamp(rendered: RenderedArtifact) -> dt.datetime:
@@ -294,6 +295,10 @@ def _write(
     artifacts: list[Artifact] = []
     files: dict[str, dict[str, object]] = {}
     written = 0
+    root = result.project.root
+    # `--out` may be the project folder itself: an artifact never replaces a document.
+    folder = OutputFolder(out_dir, inputs=[root / name for name in _input_names(result)])
+    check_names({name: out_dir / name for name in outputs})
     try:
         for name, (rendered, kind, item_key, data) in outputs.items():
             payload = pdfs.get(name, data)
@@ -301,7 +306,7 @@ def _write(
             if digest is None:
                 if payload is None:
                     raise OutputError(f"{name} was not rendered.", hint="Run the build again.")
-                write_bytes_atomic(out_dir / name, payload)
+                folder.write(name, payload)
                 digest = cache.sha256(payload)
                 written += 1
             spec = rendered.spec
@@ -317,7 +322,7 @@ def _write(
                 "media_type": media_type,
             }
         for stale in set(manifest.files) - set(files):
-            (out_dir / stale).unlink(missing_ok=True)
+            folder.unlink(stale)
         inputs = _inputs(result.project.root, result)
         cache.Manifest(key, inputs, files).write(out_dir)
     except OSError as error:

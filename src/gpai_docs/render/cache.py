@@ -20,12 +20,13 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from gpai_docs.fileio import write_text_atomic
+from gpai_docs.fileio import Refused, read_regular, write_text_atomic
 from gpai_docs.locking import output_lock
 
 MANIFEST = ".gpai-docs-build.json"
 LOCK = ".gpai-docs-build.lock"
 FORMAT = "gpai-docs-build/1"
+_MAX_RECORD = 16 * 1024 * 1024
 
 
 def sha256(data: bytes) -> str:
@@ -92,8 +93,9 @@ class Manifest:
     @classmethod
     def read(cls, out_dir: Path) -> Manifest:
         try:
-            data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            # A FIFO or a link planted under this name is not read: the build starts afresh.
+            data = json.loads(read_regular(out_dir / MANIFEST, _MAX_RECORD))
+        except (OSError, ValueError, Refused):
             return cls()
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return cls()

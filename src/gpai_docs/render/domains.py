@@ -15,10 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from gpai_docs.errors import UserError
+from gpai_docs.fileio import Refused, read_inside
 from gpai_docs.render.audience import Record
 from gpai_docs.render.escaping import csv_cell
+from gpai_docs.rules._domains_summary import refusal
 
 HEAD = 100
+MAX_LIST_BYTES = 256 * 1024 * 1024  # a million domains take about 30 MB
 DOMAINS_FORMAT = "gpai-docs-domains/1"
 
 
@@ -48,27 +51,33 @@ class DomainList:
         return out.getvalue().encode("utf-8")
 
 
-def _inside(root: Path, relative: str) -> Path:
-    base = root.resolve()
-    path = (base / relative).resolve()
-    if not path.is_relative_to(base):
-        raise UserError(
-            f"The domain statistics file {relative!r} is outside the project folder.",
-            hint="Keep the output of `gpai-docs domains` inside the project and give its "
-            "path relative to the project.",
-        )
-    if not path.is_file():
+def _read(root: Path, relative: str) -> bytes:
+    """The list file, read as validation reads it (`TS010`): inside the project, no link."""
+    try:
+        data = read_inside(root, relative, MAX_LIST_BYTES, where="the project folder")
+    except Refused as refused:
+        problem = refusal(root, relative, refused)
+        message = problem.message[:1].upper() + problem.message[1:] + "."
+        raise UserError(message, hint=problem.hint) from None
+    except FileNotFoundError:
         raise UserError(
             f"The domain statistics file {relative!r} does not exist.",
             hint="Run `gpai-docs domains` to write it, or fix section_2.crawled_data."
             "top_domains.source.",
+        ) from None
+    except OSError as error:
+        raise UserError(f"Cannot read the domain list {relative!r}: {error.strerror}.") from None
+    if len(data) > MAX_LIST_BYTES:
+        raise UserError(
+            f"The domain list {relative!r} is larger than {MAX_LIST_BYTES:,} bytes.",
+            hint="Point `top_domains.source` at the JSON summary of `gpai-docs domains`.",
         )
-    return path
+    return data
 
 
-def _from_json(path: Path, relative: str) -> list[str]:
+def _from_json(raw: bytes, relative: str) -> list[str]:
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        data: Any = json.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise UserError(
             f"Cannot read the domain statistics file {relative!r}: {error}.",
@@ -91,10 +100,9 @@ def _from_json(path: Path, relative: str) -> list[str]:
     return [str(row["domain"]) for row in ranked]
 
 
-def _from_csv(path: Path, relative: str) -> list[str]:
+def _from_csv(raw: bytes, relative: str) -> list[str]:
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise UserError(f"Cannot read the domain list {relative!r}: {error}.") from None
     if rows and "domain" not in rows[0]:
@@ -115,8 +123,10 @@ def load_domains(top_domains: Record | None, root: Path) -> DomainList | None:
     if isinstance(inline, list) and inline:
         domains = [str(d) for d in inline]
     elif isinstance(source, str):
-        path = _inside(root, source)
-        domains = _from_csv(path, source) if path.suffix == ".csv" else _from_json(path, source)
+        raw = _read(root, source)
+        domains = (
+            _from_csv(raw, source) if Path(source).suffix == ".csv" else _from_json(raw, source)
+        )
     if not domains:
         return None
     total = top_domains.get("total_domains")

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gpai_docs.fileio import Refused, read_inside
+
 FORMAT = "gpai-docs-domains/1"
 # The summary lists at most the top domains, so even huge crawls stay far below this.
 MAX_BYTES = 64 * 1024 * 1024
@@ -73,6 +75,33 @@ def _entry(raw: Any, index: int) -> TopDomain:
     return TopDomain(rank, domain, float(size), float(share))
 
 
+def refusal(root: Path, source: str, refused: Refused) -> SummaryProblem:
+    """Why ``source`` is not read: outside the project, behind a link, not a plain file.
+
+    Build and validate both come here, so they refuse the same files in the same words."""
+    if refused.kind.startswith("outside"):
+        return SummaryProblem(
+            f"the domain statistics file {source} is outside the project folder; it is not read",
+            "Keep the output of `gpai-docs domains` inside the project and give its path "
+            "relative to the project folder.",
+        )
+    where = source
+    if refused.path is not None and refused.path.is_relative_to(root):
+        where = refused.path.relative_to(root).as_posix()
+    if where == source:
+        message = f"the domain statistics file {source} is {refused.kind}; it is not read"
+    else:
+        message = (
+            f"the folder {where} on the way to the domain statistics file {source} is "
+            f"{refused.kind}; the file is not read"
+        )
+    return SummaryProblem(
+        message,
+        "Put the JSON file written by `gpai-docs domains` itself in the project folder "
+        "(a copy, not a link) and point `top_domains.source` at it.",
+    )
+
+
 def read_summary(root: Path, source: str) -> DomainsSummary:
     """Read ``source`` (relative to the project ``root``); raise SummaryProblem if unusable."""
     relative = Path(source)
@@ -81,14 +110,16 @@ def read_summary(root: Path, source: str) -> DomainsSummary:
             f"the domain statistics path {source!r} is absolute",
             "Give the path relative to the project folder, so the project can move.",
         )
-    path = root / relative
     try:
-        if path.stat().st_size > MAX_BYTES:
+        data = read_inside(root, relative, MAX_BYTES, where="the project folder")
+        if len(data) > MAX_BYTES:
             raise SummaryProblem(
                 f"the domain statistics file {source} is larger than {MAX_BYTES} bytes",
                 "Point `top_domains.source` at the JSON summary, not at the full CSV.",
             )
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(data.decode("utf-8"))
+    except Refused as refused:
+        raise refusal(root, source, refused) from None
     except FileNotFoundError:
         raise SummaryProblem(
             f"the domain statistics file {source} does not exist",
