@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from gpai_docs.diagnostics import INTERNAL_ERROR, Diagnostic, Severity
-from gpai_docs.render.escaping import sarif_uri, text_line
+from gpai_docs.render.escaping import relative_uri, text_line
 from gpai_docs.rules import RULES, Rule
 from gpai_docs.validation import ValidationResult
 
@@ -159,7 +159,7 @@ def _sarif_result(
     if _has_file(diagnostic):
         loc = diagnostic.location
         path = artifact_path(result, loc.file, cwd=cwd)
-        uri = sarif_uri(path)
+        uri = relative_uri(path)
         physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
         if not path.startswith("/"):
             physical["artifactLocation"]["uriBaseId"] = _SRCROOT

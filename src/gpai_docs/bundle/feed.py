@@ -83,13 +83,21 @@ def entry_title(change: SubjectChange) -> str:
     return f"Crawler {change.title} {_VERB[change.kind]} in release {change.version}"
 
 
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "(none)").split())
+
+
 def entry_text(change: SubjectChange) -> str:
-    lines = [f"{entry_title(change)} ({change.released_on})."]
+    """The change as lines, one per fact: a line break in a value is a space, so a value
+    cannot pose as a fact of its own, here or on the crawler page."""
+    lines = [f"{_one_line(entry_title(change))} ({change.released_on})."]
     for fact in change.facts:
         if change.kind == "changed":
-            lines.append(f"{fact.label}: {fact.old or '(none)'} -> {fact.new or '(none)'}")
+            lines.append(f"{fact.label}: {_one_line(fact.old)} -> {_one_line(fact.new)}")
         else:
-            lines.append(f"{fact.label}: {fact.new if change.kind == 'added' else fact.old}")
+            lines.append(
+                f"{fact.label}: {_one_line(fact.new if change.kind == 'added' else fact.old)}"
+            )
     return "\n".join(lines)
 
 

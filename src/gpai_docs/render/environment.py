@@ -28,9 +28,9 @@ from gpai_docs.render import typeset
 from gpai_docs.render.audience import Record
 from gpai_docs.render.escaping import (
     escape_inline,
-    link_target,
     md_escape_line,
     md_inline,
+    relative_uri,
     safe_href,
 )
 
@@ -173,7 +173,7 @@ def md_line(line: Any) -> str:
     if isinstance(line, cells.Entry):
         return line.sep.join(md_line(part) for part in line.given) or NOT_GIVEN
     if isinstance(line, cells.FileRef):
-        return f"[{md_inline(line.name)}]({link_target(line.name)})"
+        return f"[{md_inline(line.name)}]({relative_uri(line.name)})"
     return answer_cell(value=line)
 
 

@@ -1,5 +1,5 @@
 """One escaper per output format that carries provider text: CSV, HTML, XML, Markdown,
-plain-text reports and SARIF URIs.
+plain-text reports and paths as URIs (SARIF).
 
 Provider text reaches readers who never see the YAML: a spreadsheet that opens
 ``domains.csv``, a browser on ``crawlers.html``, a feed reader, GitHub and the Hugging
@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
 
 # --- CSV ---------------------------------------------------------------------
@@ -34,6 +35,27 @@ def csv_cell(value: object) -> str:
     if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START):
         return "'" + text
     return text
+
+
+_CSV_QUOTED = re.compile(r'[",\r\n]|^\s|\s$')
+
+
+def csv_line(cells: Iterable[object]) -> str:
+    """One CSV record (RFC 4180) ending in a line feed; text cells go through csv_cell.
+
+    Written here rather than by the ``csv`` module: with ``"\n"`` line ends it leaves a
+    lone CR unquoted, which splits the record for every reader. Numbers are written as
+    they are; text is quoted when it holds a comma, a quote, a line break or blanks at
+    either end (which readers would otherwise trim).
+    """
+    out = []
+    for cell in cells:
+        if isinstance(cell, int) and not isinstance(cell, bool):
+            out.append(str(cell))
+            continue
+        text = csv_cell(cell)
+        out.append('"' + text.replace('"', '""') + '"' if _CSV_QUOTED.search(text) else text)
+    return ",".join(out) + "\n"
 
 
 # --- HTML --------------------------------------------------------------------
@@ -100,6 +122,7 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # Block syntax only counts at the start of a line and followed by a space or the end.
 _BLOCK_START = re.compile(r"^(#{1,6}|[-+]|\d{1,9}(?=[.)]))(?=[.)]?(\s|$))|^[=-]+\s*$")
 _BREAKING_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+_MD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What a URL keeps as written in a Markdown link target or autolink: the characters
 # RFC 3986 allows, less those Markdown or a GFM table reads as syntax, ( ) < > | and
 # the backslash, which percent-encoding turns into inert text.
@@ -107,7 +130,13 @@ _URL_SAFE = "!#$%&'*+,-./:;=?@[]_~"
 
 
 def escape_inline(text: str) -> str:
-    """Escape the characters that start inline Markdown syntax (``|`` included, for cells)."""
+    """Escape the characters that start inline Markdown syntax (``|`` included, for cells).
+
+    C0 control characters become U+FFFD: CommonMark shows NUL so anyway, git and GitHub
+    take a file holding one for binary and show no page, and ESC would drive a terminal
+    that prints the file. PJ003 has already named them to the provider.
+    """
+    text = _MD_CONTROL.sub("\ufffd", text)
     return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
 
 
@@ -170,11 +199,17 @@ def text_line(value: object) -> str:
     return "".join(_shown(char) for char in text)
 
 
-# --- SARIF -------------------------------------------------------------------
+# --- Paths as URIs (SARIF, links to files) ----------------------------------
 
 
-def sarif_uri(path: str) -> str:
-    """A POSIX path as an RFC 3986 URI reference: everything but unreserved characters and
+def relative_uri(path: str) -> str:
+    """A POSIX path as an RFC 3986 URI reference (a SARIF artifact location, a link to a
+    file beside a document): everything but unreserved characters and
     ``/`` percent-encoded, so ``#``, ``?``, ``%``, blanks and a ``:`` in the first segment
-    are part of the path, not a fragment, query, escape or scheme."""
-    return quote(path, safe="/")
+    are part of the path, not a fragment, query, escape or scheme. A file name that is
+    not UTF-8 (decoded with surrogate escapes) keeps its bytes."""
+    try:
+        data = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate no file system decoding produces
+        data = path.encode("utf-8", "replace")
+    return quote(data, safe="/")
