@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import os
 import re
@@ -17,7 +15,7 @@ from gpai_docs.crawlstats.errors import CrawlStatsError
 from gpai_docs.crawlstats.ranking import Ranked
 from gpai_docs.errors import OutputError
 from gpai_docs.fileio import check_names, file_ids, write_batch
-from gpai_docs.render.escaping import csv_cell
+from gpai_docs.render.escaping import csv_line
 
 CSV_COLUMNS = ("rank", "domain", "size", "share", "cumulative_share")
 
@@ -31,24 +29,15 @@ def share_value(part: int, total: int) -> float:
     return float(share_text(part, total))
 
 
-_NEEDS_QUOTES = re.compile(r'[",\r\n]|^\s|\s$')
-
-
 def csv_text(listed: Sequence[Ranked], total: int) -> str:
-    """The CSV of the listed domains. Registrable domains are lowercase A-labels, so
-    no cell needs quoting; the ``csv`` module writes the rare one that would."""
+    """The CSV of the listed domains, each record written by ``csv_line``."""
     lines = [",".join(CSV_COLUMNS) + "\n"]
     running = 0
     for item in listed:
         running += item.size
         shares = f"{share_text(item.size, total)},{share_text(running, total)}"
-        domain = csv_cell(item.domain)  # a spreadsheet must not run a host such as "=cmd|"
-        if _NEEDS_QUOTES.search(domain):
-            buffer = io.StringIO()
-            csv.writer(buffer, lineterminator="\n").writerow([item.rank, domain, item.size])
-            lines.append(buffer.getvalue()[:-1] + f",{shares}\n")
-        else:
-            lines.append(f"{item.rank},{domain},{item.size},{shares}\n")
+        # csv_line: a spreadsheet must not run a host such as "=cmd|", and a CR is quoted.
+        lines.append(csv_line((item.rank, item.domain, item.size))[:-1] + f",{shares}\n")
     return "".join(lines)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from gpai_docs.errors import UserError
 from gpai_docs.fileio import Refused, read_inside
 from gpai_docs.render.audience import Record
-from gpai_docs.render.escaping import csv_cell
+from gpai_docs.render.escaping import csv_line
 from gpai_docs.rules._domains_summary import refusal
 
 HEAD = 100
@@ -42,13 +42,9 @@ class DomainList:
         return len(self.domains) > HEAD
 
     def csv_bytes(self) -> bytes:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["rank", "domain"])
-        writer.writerows(
-            (rank, csv_cell(domain)) for rank, domain in enumerate(self.domains, start=1)
-        )
-        return out.getvalue().encode("utf-8")
+        rows = enumerate(self.domains, start=1)
+        lines = [csv_line(("rank", "domain")), *(csv_line(row) for row in rows)]
+        return "".join(lines).encode("utf-8")
 
 
 def _read(root: Path, relative: str) -> bytes:
