@@ -59,7 +59,8 @@ def output_lock(
     through a link, or if another process holds the lock.
     """
     base = target if root is None else root
-    parts = () if root is None else parts_inside(root, target)
+    # absolute(): ``target`` is named from the working folder, like ``root``, not below it
+    parts = () if root is None else parts_inside(root, target.absolute())
     flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW
     try:
         with folder(base, parts, create=True) as folder_fd:

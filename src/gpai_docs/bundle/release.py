@@ -168,7 +168,9 @@ def _stage(
     jobs: int | None,
     key: object | None,
 ) -> tuple[Manifest, SemanticDiff | None, list[str]]:
-    staging.mkdir()  # a new name under the locked, checked model folder: never a link
+    # Under the lock, and checked again from --out down, so that the staging folder is
+    # where the lock is; its name is new (random), so it cannot be a planted link.
+    OutputFolder(store.out).mkdir(staging.relative_to(store.out))
     out = OutputFolder(staging, inputs=loaded.files.values())
     diff, warnings = _compare(earlier, version, loaded)
     artifacts = _build_into(staging, loaded.root, released_on, formats, jobs, diff)

@@ -1,0 +1,145 @@
+"""`build` output through links, over inputs and from a tampered build record."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gpai_docs.errors import OutputError
+from gpai_docs.render.build import build_project
+from tests.conftest import FIXED_DATE, SAMPLES
+from tests.hostile._paths import project_with_source, run, snapshot
+
+AIO = "model-documentation.ai-office.md"  # an artifact name, written out by hand
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    target = tmp_path / "project"
+    shutil.copytree(SAMPLES / "minimal", target)
+    return target
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path) -> Path:
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    (folder / "keep.txt").write_text("not to be touched\n", encoding="utf-8")
+    return folder
+
+
+def _build(project: Path, out: Path, *, draft: bool = False) -> object:
+    return build_project(project, out, formats=("md",), as_of=FIXED_DATE, draft=draft)
+
+
+def test_a_linked_out_folder_is_refused(project: Path, tmp_path: Path, elsewhere: Path) -> None:
+    out = tmp_path / "output"
+    out.symlink_to(elsewhere)
+    with pytest.raises(OutputError, match=re.escape(f"{out} is a symbolic link")):
+        _build(project, out)
+    assert snapshot(elsewhere) == {"keep.txt": b"not to be touched\n"}
+
+
+def test_an_artifact_name_that_is_a_link_is_not_written_through(
+    project: Path, tmp_path: Path, elsewhere: Path
+) -> None:
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / AIO).symlink_to(elsewhere / "keep.txt")
+    with pytest.raises(OutputError) as error:
+        _build(project, out)
+    assert error.value.message == (
+        f"Cannot write {out / AIO}: a file of that name exists and is a symbolic link; "
+        "it is left as it is and nothing was written."
+    )
+    assert snapshot(elsewhere) == {"keep.txt": b"not to be touched\n"}
+
+
+def test_an_artifact_hard_linked_to_a_document_is_refused(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    out.mkdir()
+    document = project / "model-documentation.yaml"
+    before = document.read_bytes()
+    os.link(document, out / AIO)
+    with pytest.raises(OutputError) as error:
+        _build(project, out)
+    assert error.value.message == (
+        f"Cannot write {out / AIO}: it is the input {document} (the same file under another "
+        "name); writing it would replace that input. Nothing was written."
+    )
+    assert document.read_bytes() == before
+
+
+def test_out_equal_to_the_project_writes_beside_the_documents(project: Path) -> None:
+    before = snapshot(project)
+    _build(project, project)
+    after = snapshot(project)
+    assert {k: after[k] for k in before} == before
+    assert AIO in after
+
+
+def test_out_inside_the_project_leaves_the_documents_alone(project: Path) -> None:
+    before = snapshot(project)
+    _build(project, project / "output")
+    after = snapshot(project)
+    assert {k: after[k] for k in before} == before
+    assert f"output/{AIO}" in after
+
+
+def test_an_artifact_that_would_replace_the_domain_source_is_refused(tmp_path: Path) -> None:
+    # The draft build writes the full list as this CSV; the project reads its list from it.
+    name = "training-data-summary.public.draft.domains.csv"
+    project = project_with_source(tmp_path / "project", name)
+    (project / name).write_text("rank,domain\n1,a.example\n", encoding="utf-8")
+    before = snapshot(project)
+    with pytest.raises(
+        OutputError, match=re.escape(f"Cannot write {project / name}: it is the input")
+    ):
+        _build(project, project, draft=True)
+    assert {k: v for k, v in snapshot(project).items() if k in before} == before
+
+
+def test_stale_names_in_the_build_record_never_delete_outside(
+    project: Path, tmp_path: Path, elsewhere: Path
+) -> None:
+    out = tmp_path / "output"
+    out.mkdir()
+    record = {
+        "format": "gpai-docs-build/1",
+        "build_key": "planted",
+        "inputs": {},
+        "files": {"../elsewhere/keep.txt": {}, str(elsewhere / "keep.txt"): {}},
+    }
+    (out / ".gpai-docs-build.json").write_text(json.dumps(record), encoding="utf-8")
+    _build(project, out)
+    assert snapshot(elsewhere) == {"keep.txt": b"not to be touched\n"}
+
+
+def test_a_fifo_as_the_build_record_does_not_hang(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    out.mkdir()
+    os.mkfifo(out / ".gpai-docs-build.json")
+    result = run("build", project, "--no-pdf", "--out", out)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert (
+        f"Cannot write {out / '.gpai-docs-build.json'}: a file of that name exists and is a "
+        "named pipe (FIFO)"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_relative_linked_out_folder_is_refused(
+    project: Path, tmp_path: Path, elsewhere: Path
+) -> None:
+    (tmp_path / "output").symlink_to("elsewhere")
+    result = run("build", "project", "--no-pdf", "--out", "output", cwd=tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Cannot write output/.gpai-docs-build.lock: output is a symbolic link." in (
+        result.stderr
+    )
+    assert snapshot(elsewhere) == {"keep.txt": b"not to be touched\n"}
