@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from gpai_docs.cli import cli
+from tests.conftest import SAMPLES
+from tests.hostile._paths import run
 
 PRIVATE_PEM = b"-----BEGIN PRIVATE KEY-----"
 PUBLIC_PEM = b"-----BEGIN PUBLIC KEY-----"
@@ -92,3 +96,24 @@ def test_two_distinct_names_give_a_pair(tmp_path: Path) -> None:
     assert (tmp_path / "k.pem").read_bytes().startswith(PRIVATE_PEM)
     assert (tmp_path / "k.public.pem").read_bytes().startswith(PUBLIC_PEM)
     assert stat.S_IMODE((tmp_path / "k.pem").stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        (lambda path: os.mkfifo(path), "a named pipe (FIFO)"),
+        (lambda path: path.symlink_to("/dev/zero"), "a character device"),
+    ],
+)
+def test_a_signing_key_that_is_a_pipe_or_device_is_not_read(
+    tmp_path: Path, make: Callable[[Path], None], kind: str
+) -> None:
+    shutil.copytree(SAMPLES / "minimal", tmp_path / "project")
+    make(tmp_path / "key.pem")
+    args = ("release", "project", "--version", "1.0", "--format", "md", "--out", "output")
+    result = run(*args, "--sign-key", "key.pem", "--date", "2026-03-01", cwd=tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"error: Cannot read the signing key key.pem: it is {kind}, not a file." in (
+        result.stderr
+    )
+    assert not (tmp_path / "output").exists()  # refused before anything was built

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from gpai_docs.errors import OutputError, UserError
-from gpai_docs.fileio import check_names, write_bytes_atomic
+from gpai_docs.fileio import Refused, check_names, read_regular, write_bytes_atomic
 
 
 def _crypto_missing() -> UserError:
@@ -22,11 +22,27 @@ def _crypto_missing() -> UserError:
     )
 
 
+# A PEM Ed25519 key is a few hundred bytes; anything this big is not a key.
+_MAX_KEY_BYTES = 64 * 1024
+
+
 def _read(path: Path, what: str) -> bytes:
+    """The key file; followed if it is a link (keys often are), never a pipe or device."""
     try:
-        return path.read_bytes()
+        data = read_regular(path, _MAX_KEY_BYTES, follow=True)
+    except Refused as refused:
+        raise UserError(
+            f"Cannot read the {what} {path}: it is {refused.kind}, not a file.",
+            hint="Give the PEM file written by `gpai-docs keygen` or `openssl genpkey`.",
+        ) from None
     except OSError as error:
         raise UserError(f"Cannot read the {what} {path}: {error.strerror}.") from None
+    if len(data) > _MAX_KEY_BYTES:
+        raise UserError(
+            f"The {what} {path} is larger than {_MAX_KEY_BYTES:,} bytes; it is not a PEM key.",
+            hint="Give the PEM file written by `gpai-docs keygen` or `openssl genpkey`.",
+        )
+    return data
 
 
 def load_private_key(path: Path) -> object:
