@@ -11,7 +11,6 @@ import io
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from urllib.parse import unquote_to_bytes, urlsplit
 
 import pytest
@@ -29,46 +28,11 @@ from gpai_docs.render.escaping import (
     text_line,
     xml_chars,
 )
+from tests.hostile.parsed import Elements, elements
 from tests.hostile.strings import ALL, FORMULA_START, FORMULAS
 
 CASES = pytest.mark.parametrize("text", [t for _, t in ALL], ids=[n for n, _ in ALL])
 FORMULA_IDS = {name for name, _ in FORMULAS}
-
-
-class Elements(HTMLParser):
-    """Every start tag with its attributes, and the text between the tags."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-        self.cells: list[str] = []  # the text of each table cell (td)
-        self._in_cell = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        if tag == "td":
-            self.cells.append("")
-            self._in_cell = True
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "td":
-            self._in_cell = False
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-        if self._in_cell:
-            self.cells[-1] += data
-
-
-def elements(markup: str) -> Elements:
-    parser = Elements()
-    parser.feed(markup)
-    parser.close()
-    return parser
 
 
 # --- CSV ---------------------------------------------------------------------
