@@ -16,7 +16,12 @@ class GpaiDocsError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        return self.message if self.hint is None else f"{self.message}\n  hint: {self.hint}"
+        # Messages may quote document text or file names: shown escaped on one line each,
+        # so that a printed error cannot write a CI workflow command or drive a terminal.
+        from gpai_docs.render.escaping import text_line
+
+        message = text_line(self.message)
+        return message if self.hint is None else f"{message}\n  hint: {text_line(self.hint)}"
 
 
 class UserError(GpaiDocsError):

@@ -164,3 +164,15 @@ def test_sarif_artifact_uris_are_percent_encoded(
         assert (parts.scheme, parts.query, parts.fragment) == ("", "", "")
         assert loc["uriBaseId"] == "%SRCROOT%"
         assert (tmp_path / unquote(parts.path)).is_file()  # resolves to the file itself
+
+
+@pytest.mark.parametrize("command", ["diff", "validate"])
+def test_errors_naming_a_hostile_path_stay_on_their_lines(
+    command: str, tmp_path: Path, run_cli: Run
+) -> None:
+    missing = tmp_path / "gone\n::error file=x::pwned\x1b[2J"
+    args = (missing, write(tmp_path / "new")) if command == "diff" else (missing,)
+    result = run_cli(command, *args)
+    assert result.exit_code == 2
+    _no_command_lines(result.output)
+    assert "gone\\n::error file=x::pwned\\x1b[2J" in result.output
