@@ -10,10 +10,13 @@ for 1, no 1.0 for 1, no unknown keys) before any value is used; every problem be
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Annotated, Literal
+from pathlib import Path
+from typing import Annotated, Literal, Protocol
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
@@ -228,3 +231,56 @@ def _explain(error: ErrorDetails) -> str:
     else:
         expected = _EXPECTED.get(kind, "is not valid here")
     return f"{expected}, not {describe(error.get('input'))}"
+
+
+class _Placed(Protocol):
+    """What :func:`check_releases` needs of a read manifest."""
+
+    @property
+    def version(self) -> str: ...
+    @property
+    def model_slug(self) -> str: ...
+    @property
+    def sequence(self) -> int: ...
+    @property
+    def released_on(self) -> dt.date: ...
+
+
+def check_releases(slug: str, releases: Sequence[tuple[Path, _Placed]]) -> None:
+    """The manifests of one model's release folders agree with where they lie and with
+    each other; raises ``ManifestError`` naming the first that does not.
+
+    Each is valid on its own (``parse_manifest``), but a manifest copied into another
+    folder, or edited, would give ``history`` two releases of one version and the next
+    ``release`` a wrong predecessor, sequence number and changelog.
+    """
+    by_sequence: dict[int, Path] = {}
+    for folder, manifest in sorted(releases, key=lambda r: r[0].name):
+        file = str(folder / "manifest.json")
+        if manifest.version != folder.name:
+            raise ManifestError(
+                file,
+                f"version is {describe(manifest.version)}, but the release folder is named "
+                f"{describe(folder.name)}",
+            )
+        if manifest.model_slug != slug:
+            raise ManifestError(
+                file,
+                f"model.slug is {describe(manifest.model_slug)}, but the release is in the "
+                f"folder of model {describe(slug)}",
+            )
+        if manifest.sequence in by_sequence:
+            other = by_sequence[manifest.sequence].name
+            raise ManifestError(
+                file, f"sequence {manifest.sequence} is also that of release {other}"
+            )
+        by_sequence[manifest.sequence] = folder
+    ordered = sorted(releases, key=lambda r: r[1].sequence)
+    for (before, first), (folder, later) in itertools.pairwise(ordered):
+        if later.released_on < first.released_on:
+            raise ManifestError(
+                str(folder / "manifest.json"),
+                f"sequence {later.sequence} comes after release {before.name} (sequence "
+                f"{first.sequence}), but its date {later.released_on} is before that "
+                f"release's {first.released_on}",
+            )

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from gpai_docs.bundle.archive import read_member
 from gpai_docs.bundle.manifest import Manifest, read_manifest
-from gpai_docs.bundle.manifest_schema import MAX_MANIFEST_BYTES
+from gpai_docs.bundle.manifest_schema import MAX_MANIFEST_BYTES, check_releases
 from gpai_docs.bundle.naming import check_slug
 from gpai_docs.bundle.sources import MANIFEST
 from gpai_docs.errors import OutputError, UserError
@@ -68,6 +68,7 @@ class ModelStore:
             and child.is_dir()
             and (child / MANIFEST).is_file()
         ]
+        check_releases(self.slug, [(r.path, r.manifest) for r in found])
         return sorted(found, key=lambda r: (r.manifest.sequence, r.manifest.released_on))
 
     @contextlib.contextmanager
