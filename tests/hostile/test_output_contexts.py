@@ -308,3 +308,27 @@ def test_changelog_table_keeps_its_columns(value: str, tmp_path: Path, run_cli: 
     changelog = (model / "1.1" / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "| changed |" in changelog
     _markdown_is_inert(changelog)
+
+
+HISTORY_NAMES = [
+    ("img", "Lumen <img src=x onerror=alert(1)>"),
+    ("link", "Lumen [Log in](https://evil.example/login)"),
+    ("pipes-image", "Lumen | x | ![i](https://evil.example/p.png)"),
+    ("heading", "# Lumen"),
+    ("html-comment", "Lumen <!-- x"),
+]
+
+
+@pytest.mark.parametrize("name", [n for _, n in HISTORY_NAMES], ids=[i for i, _ in HISTORY_NAMES])
+def test_history_markdown_and_text_hold_the_model_name_literally(
+    name: str, tmp_path: Path, run_cli: Run
+) -> None:
+    crawler_name = f"Bot{name}"
+    renamed = with_crawlers(crawler(name=crawler_name, user_agent=f"{crawler_name}/1"))
+    project = write(tmp_path / "project", CRAWLING, _named(name), renamed)
+    model = _release(project, tmp_path / "out", "1.0", "2026-10-01", run_cli)
+    markdown = run_cli("history", model, "--format", "markdown")
+    assert markdown.exit_code == 0, markdown.output
+    _markdown_is_inert(markdown.output)
+    text = run_cli("history", model)
+    assert text.exit_code == 0 and name in text.output

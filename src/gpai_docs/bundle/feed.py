@@ -76,21 +76,21 @@ def entry_id(slug: str, line: Timeline, change: SubjectChange) -> str:
     return f"tag:{authority(line.snapshots)},{first}:{slug}/{change.version}/{subject}"
 
 
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "(none)").split())
+
+
 def entry_title(change: SubjectChange) -> str:
     if change.subject == PROTOCOLS:
         verb = "published" if change.kind == "added" else _VERB[change.kind]
         return f"Protocols honoured {verb} in release {change.version}"
-    return f"Crawler {change.title} {_VERB[change.kind]} in release {change.version}"
-
-
-def _one_line(text: str | None) -> str:
-    return " ".join((text or "(none)").split())
+    return f"Crawler {_one_line(change.title)} {_VERB[change.kind]} in release {change.version}"
 
 
 def entry_text(change: SubjectChange) -> str:
     """The change as lines, one per fact: a line break in a value is a space, so a value
     cannot pose as a fact of its own, here or on the crawler page."""
-    lines = [f"{_one_line(entry_title(change))} ({change.released_on})."]
+    lines = [f"{entry_title(change)} ({change.released_on})."]
     for fact in change.facts:
         if change.kind == "changed":
             lines.append(f"{fact.label}: {_one_line(fact.old)} -> {_one_line(fact.new)}")

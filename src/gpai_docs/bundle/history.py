@@ -17,6 +17,7 @@ from gpai_docs.bundle.feed import entry_title
 from gpai_docs.bundle.store import ModelStore, find_model_dir
 from gpai_docs.errors import UserError
 from gpai_docs.project import KIND_BY_KEY
+from gpai_docs.render.escaping import md_inline, text_line
 
 
 @dataclass(frozen=True)
@@ -86,14 +87,15 @@ def _summary(changes: dict[str, object]) -> str:
 
 
 def render_text(history: History) -> str:
-    lines = [f"{history.model_name} ({history.slug}): {len(history.entries)} release(s)"]
+    name = text_line(history.model_name)  # provider text: one line, controls escaped
+    lines = [f"{name} ({history.slug}): {len(history.entries)} release(s)"]
     for entry in history.entries:
         signed = ", signed" if entry.signed else ""
         lines.append(f"  {entry.version}  {entry.released_on}{signed}  {entry.summary}")
         if entry.documents:
             titles = ", ".join(KIND_BY_KEY[d].title for d in entry.documents if d in KIND_BY_KEY)
             lines.append(f"      documents: {titles}")
-        lines.extend(f"      {change}" for change in entry.crawler_changes)
+        lines.extend(f"      {text_line(change)}" for change in entry.crawler_changes)
     if history.entries and history.entries[-1].retention_end:
         lines.append(f"Keep every release until {history.entries[-1].retention_end}.")
     lines.extend(f"note: {note}" for note in history.notes)
@@ -102,13 +104,13 @@ def render_text(history: History) -> str:
 
 def render_markdown(history: History) -> str:
     lines = [
-        f"# Releases of {history.model_name}",
+        f"# Releases of {md_inline(history.model_name)}",
         "",
         "| Version | Date | Signed | What changed |",
         "| --- | --- | --- | --- |",
     ]
     for entry in history.entries:
-        what = "; ".join([entry.summary, *entry.crawler_changes]).replace("|", "\\|")
+        what = md_inline("; ".join([entry.summary, *entry.crawler_changes]))
         signed = "yes" if entry.signed else "no"
         lines.append(f"| {entry.version} | {entry.released_on} | {signed} | {what} |")
     return "\n".join(lines) + "\n"
