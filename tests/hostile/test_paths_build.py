@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -143,3 +146,51 @@ def test_a_relative_linked_out_folder_is_refused(
         result.stderr
     )
     assert snapshot(elsewhere) == {"keep.txt": b"not to be touched\n"}
+
+
+def _edit_record(out: Path, edit: Callable[[dict[str, Any]], None]) -> None:
+    path = out / ".gpai-docs-build.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    edit(record["files"])
+    path.write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_a_record_entry_outside_the_folder_is_never_reused(
+    project: Path, tmp_path: Path, elsewhere: Path
+) -> None:
+    out = tmp_path / "output"
+    _build(project, out)
+    outside = {
+        "sha256": hashlib.sha256(b"not to be touched\n").hexdigest(),
+        "key": "planted",
+        "document": "model_documentation",
+        "audience": "public",
+        "media_type": "text/markdown",
+    }
+    _edit_record(out, lambda files: files.update({"../elsewhere/keep.txt": outside}))
+    result = _build(project, out)
+    paths = [Path(a.path) for a in result.artifacts]  # type: ignore[attr-defined]
+    assert all(p.parent == out for p in paths), paths
+    assert snapshot(elsewhere) == {"keep.txt": b"not to be touched\n"}
+
+
+def test_a_linked_artifact_with_a_matching_record_is_not_reused(
+    project: Path, tmp_path: Path
+) -> None:
+    # downstream.md -> ai-office.md, and the record says that is what downstream.md holds:
+    # reused, the AI Office text would be published as the downstream document.
+    out = tmp_path / "output"
+    _build(project, out)
+    downstream, aio = out / "model-documentation.downstream.md", out / AIO
+    confidential = aio.read_bytes()
+    downstream.unlink()
+    downstream.symlink_to(aio.name)
+    digest = hashlib.sha256(confidential).hexdigest()
+    _edit_record(out, lambda files: files[downstream.name].update({"sha256": digest}))
+    with pytest.raises(OutputError) as error:
+        _build(project, out)
+    assert error.value.message.startswith(
+        f"The artifact {downstream.name} and the artifact {AIO} would be the same file "
+        f"({downstream}): writing one would overwrite the other."
+    )
+    assert aio.read_bytes() == confidential

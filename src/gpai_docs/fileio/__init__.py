@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from gpai_docs.fileio.batch import check_names, write_batch
 from gpai_docs.fileio.paths import NotRegularFile, Refused, check_folder, file_kind, folder
-from gpai_docs.fileio.reading import hash_regular, open_regular, read_inside, read_regular
+from gpai_docs.fileio.reading import (
+    hash_inside,
+    hash_regular,
+    open_regular,
+    read_inside,
+    read_regular,
+)
 from gpai_docs.fileio.writing import (
     OutputFolder,
     file_ids,
@@ -28,6 +34,7 @@ __all__ = [
     "file_ids",
     "file_kind",
     "folder",
+    "hash_inside",
     "hash_regular",
     "open_regular",
     "read_inside",

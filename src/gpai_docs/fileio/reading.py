@@ -20,6 +20,7 @@ __all__ = [
     "NotRegularFile",
     "Refused",
     "file_kind",
+    "hash_inside",
     "hash_regular",
     "open_regular",
     "read_inside",
@@ -60,14 +61,28 @@ def read_regular(path: Path, limit: int, *, follow: bool = False) -> bytes:
         return handle.read(limit + 1)
 
 
+def _hash(handle: BinaryIO) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    for block in iter(lambda: handle.read(_BLOCK), b""):
+        digest.update(block)
+        size += len(block)
+    return digest.hexdigest(), size
+
+
 def hash_regular(path: Path) -> tuple[str, int]:
     """SHA-256 and size of a regular file, read in blocks: memory stays flat at any size."""
-    digest, size = hashlib.sha256(), 0
     with open_regular(path) as handle:
-        for block in iter(lambda: handle.read(_BLOCK), b""):
-            digest.update(block)
-            size += len(block)
-    return digest.hexdigest(), size
+        return _hash(handle)
+
+
+def hash_inside(root: Path, relative: Path | str, *, where: str) -> tuple[str, int]:
+    """SHA-256 and size of ``root/relative``, refused as :func:`read_inside` refuses."""
+    parts = parts_inside(root, relative, where=where)
+    with (
+        folder(root, parts[:-1], follow_root=True) as fd,
+        _open_checked(parts[-1], fd, False) as handle,
+    ):
+        return _hash(handle)
 
 
 def read_inside(root: Path, relative: Path | str, limit: int, *, where: str) -> bytes:

@@ -193,7 +193,7 @@ def build_project(
 def _reuse_all(manifest: cache.Manifest, out_dir: Path) -> list[Artifact] | None:
     artifacts = []
     for name, entry in sorted(manifest.files.items()):
-        if cache.file_sha256(out_dir / name) != entry.get("sha256"):
+        if cache.output_sha256(out_dir, name) != entry.get("sha256"):
             return None
         artifacts.append(
             Artifact(
@@ -298,7 +298,7 @@ def _write(
     root = result.project.root
     # `--out` may be the project folder itself: an artifact never replaces a document.
     folder = OutputFolder(out_dir, inputs=[root / name for name in _input_names(result)])
-    check_names({name: out_dir / name for name in outputs})
+    check_names({f"the artifact {name}": out_dir / name for name in outputs})
     try:
         for name, (rendered, kind, item_key, data) in outputs.items():
             payload = pdfs.get(name, data)

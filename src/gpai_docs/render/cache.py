@@ -20,7 +20,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from gpai_docs.fileio import Refused, read_regular, write_text_atomic
+from gpai_docs.fileio import Refused, hash_inside, read_regular, write_text_atomic
 from gpai_docs.locking import output_lock
 
 MANIFEST = ".gpai-docs-build.json"
@@ -50,6 +50,16 @@ def file_sha256(path: Path) -> str | None:
             return hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError:
             return None
+
+
+def output_sha256(out_dir: Path, name: str) -> str | None:
+    """The hash of an earlier artifact ``name``; None unless it is a regular file inside
+    ``out_dir``. The names come from the build record, which anyone could have edited: a
+    link or ``../`` there must not pass for an artifact that can be reused."""
+    try:
+        return hash_inside(out_dir, name, where="the output folder")[0]
+    except (Refused, OSError):
+        return None
 
 
 def version(package: str) -> str:
@@ -116,7 +126,7 @@ class Manifest:
         if not entry or entry.get("key") != key:
             return None
         recorded = entry.get("sha256")
-        return recorded if recorded and file_sha256(out_dir / name) == recorded else None
+        return recorded if recorded and output_sha256(out_dir, name) == recorded else None
 
     def inputs_unchanged(self, project_dir: Path) -> bool:
         return bool(self.inputs) and all(
