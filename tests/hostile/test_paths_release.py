@@ -172,3 +172,14 @@ def test_a_relative_out_releases_into_the_real_folder(project: Path, tmp_path: P
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "output" / SLUG / "1.0" / "manifest.json").is_file()
     assert not (tmp_path / "output" / "output").exists()
+
+
+def test_out_equal_to_the_project_leaves_the_documents_alone(project: Path) -> None:
+    before = snapshot(project)
+    _release(project, project, "1.0")
+    after = snapshot(project)
+    assert {k: after[k] for k in before} == before
+    assert f"{SLUG}/1.0/manifest.json" in after
+    # The release keeps copies of the documents, never the documents themselves.
+    copy = project / SLUG / "1.0" / "sources" / "model-documentation.yaml"
+    assert not copy.samefile(project / "model-documentation.yaml")
