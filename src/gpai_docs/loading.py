@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import math
 import os
 import re
 import stat
@@ -26,6 +25,7 @@ import yaml
 
 from gpai_docs.diagnostics import Diagnostic, JsonPath, Location, Severity
 from gpai_docs.source_map import Position, SourceMap
+from gpai_docs.yaml_core import plain_value
 from gpai_docs.yaml_tags import explicit_tags
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -39,15 +39,6 @@ MAX_NODES = 200_000
 _SAFE_COMPOSE_DEPTH = 5_000
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
-_YAML_NULL = {"", "~", "null", "Null", "NULL"}
-_YAML_TRUE = {"true", "True", "TRUE"}
-_YAML_FALSE = {"false", "False", "FALSE"}
-_YAML_INT = re.compile(r"[-+]?[0-9]+\Z")
-_YAML_OCT = re.compile(r"0o[0-7]+\Z")
-_YAML_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_YAML_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
-_YAML_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
-_YAML_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
 _IMPLICIT = yaml.resolver.Resolver()
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "map", "seq")
@@ -88,7 +79,7 @@ def _line_col(text: str, offset: int) -> Position:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _decode(raw: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
+def decode_document(raw: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -219,28 +210,7 @@ class _YamlWalker:
         implicit = _IMPLICIT.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
         if node.tag != implicit:
             return text if node.tag == "tag:yaml.org,2002:str" else None
-        if text in _YAML_NULL:
-            return None
-        if text in _YAML_TRUE:
-            return True
-        if text in _YAML_FALSE:
-            return False
-        try:
-            if _YAML_INT.match(text):
-                return int(text)
-            if _YAML_OCT.match(text):
-                return int(text[2:], 8)
-            if _YAML_HEX.match(text):
-                return int(text[2:], 16)
-        except ValueError:  # more digits than Python converts; keep the text
-            return text
-        if _YAML_FLOAT.match(text):
-            return float(text)
-        if _YAML_INF.match(text):
-            return -math.inf if text.startswith("-") else math.inf
-        if _YAML_NAN.match(text):
-            return math.nan
-        return text
+        return plain_value(text)
 
 
 # The nesting pre-scan reads YAML text with these; every star is possessive, so no pattern
@@ -871,7 +841,7 @@ def _too_big(file: str, size: int) -> Diagnostic:
     )
 
 
-def _read_regular(path: Path) -> bytes | str:
+def read_regular_file(path: Path) -> bytes | str:
     """The file's bytes (at most MAX_BYTES + 1), or why it is not a readable document.
 
     O_NONBLOCK keeps a FIFO from blocking the open; refusing anything but a regular file
@@ -893,7 +863,7 @@ def load_file(path: Path, display: str | None = None) -> LoadedDocument:
     empty = SourceMap(file)
     try:
         size = path.stat().st_size
-        raw = b"" if size > MAX_BYTES else _read_regular(path)
+        raw = b"" if size > MAX_BYTES else read_regular_file(path)
     except OSError as exc:
         raw = str(exc.strerror or exc)
     if isinstance(raw, str):
@@ -907,7 +877,7 @@ def load_file(path: Path, display: str | None = None) -> LoadedDocument:
         return LoadedDocument(file, None, empty, (problem,), "")
     if size > MAX_BYTES or len(raw) > MAX_BYTES:
         return LoadedDocument(file, None, empty, (_too_big(file, max(size, len(raw))),), "")
-    text, bad = _decode(raw, file)
+    text, bad = decode_document(raw, file)
     if text is None:
         assert bad is not None
         return LoadedDocument(file, None, empty, (bad,), hashlib.sha256(raw).hexdigest())

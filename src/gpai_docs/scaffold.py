@@ -30,6 +30,7 @@ from gpai_docs.models._types import MonthYear, NotApplicable, Quantity, ToBeProv
 from gpai_docs.models.model_documentation import General
 from gpai_docs.project import KINDS, SUFFIXES, DocumentKind
 from gpai_docs.schema_export import json_schemas, schema_file_name
+from gpai_docs.yaml_emit import dump_flow, needs_escapes
 
 _TBP = "{to_be_provided: true}"
 _WIDTH = 96
@@ -131,6 +132,8 @@ def yaml_scalar(value: object) -> str:
     text = str(value)
     if _PLAIN.fullmatch(text) and text.lower() not in _RESERVED and ": " not in text:
         return text
+    if needs_escapes(text):  # JSON leaves NEL, U+2028, DEL and C1 controls raw: YAML does not
+        return dump_flow(text)
     return json.dumps(text, ensure_ascii=False)
 
 
@@ -325,11 +328,17 @@ class Scaffold:
     pending: dict[str, int]
 
 
+def _one_line(text: str) -> str:
+    """Text for a comment line: a line break in a model name would end the comment and
+    start YAML of the name's choosing."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
 def _header(kind: DocumentKind, schema_ref: str, model_name: str) -> list[str]:
     version = metadata.version("gpai-docs")
     return [
         f"# yaml-language-server: $schema={schema_ref}",
-        f"# {kind.title} of {model_name} ({kind.reference}).",
+        f"# {kind.title} of {_one_line(model_name)} ({kind.reference}).",
         f"# Scaffold written by `gpai-docs init` (gpai-docs {version}), generated from its models.",
         "# Every answer is a value, `not_applicable: <reason>` or `to_be_provided: true` (draft).",
         "# Each comment gives the label, the requirement id and the audience: aio = AI Office,",

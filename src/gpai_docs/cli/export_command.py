@@ -82,11 +82,12 @@ def hf_card_command(
         --copyright-link https://example.com/ai-act/copyright-policy
     """
     from gpai_docs.integrations.export_project import documents_for_export
+    from gpai_docs.integrations.front_matter import read_card
     from gpai_docs.integrations.hf_card import export_card
 
     try:
         md, tds = documents_for_export(project)
-        existing = out.read_text(encoding="utf-8") if out.is_file() else None
+        existing = read_card(out) if out.exists() or out.is_symlink() else None
         if copyright_link is None and tds is not None:
             copyright_link = tds.section_3.rights_reservation.copyright_policy_link
         text = export_card(

@@ -12,22 +12,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
-
-import yaml
+from urllib.parse import urlsplit
 
 from gpai_docs.errors import UserError
 from gpai_docs.integrations import hub_vocabulary as hub
-from gpai_docs.integrations.markdown_items import record_markdown, value_text
+from gpai_docs.integrations.front_matter import (
+    FrontMatter,
+    read_front_matter,
+    split_card,
+    updated_text,
+)
+from gpai_docs.integrations.markdown_items import card_text, record_markdown
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
 from gpai_docs.render.audience import Record, project
 from gpai_docs.render.environment import row_label  # no "(DP row)" in a published card
+from gpai_docs.render.escaping import link_target, md_inline, safe_href
 
 START = "<!-- gpai-docs:start -->"
 END = "<!-- gpai-docs:end -->"
 TAG = "eu-ai-act"
-
-# The Hub's own front-matter pattern: a block between two `---` lines at the very top.
-_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(?P<yaml>[\s\S]*?)\r?\n---[ \t]*(?:\r?\n|\Z)")
 
 
 @dataclass(frozen=True)
@@ -36,32 +39,28 @@ class Card:
 
     metadata: dict[str, Any]
     body: str
+    front: FrontMatter | None = None  # as written, to be updated key by key
 
 
 def parse_card(text: str) -> Card:
-    """Split a README.md into front matter and body; a card without front matter is all body."""
-    match = _FRONT_MATTER.match(text)
-    if match is None:
+    """Split a README.md into front matter (read with YAML 1.2) and body.
+
+    A card without front matter is all body. Front matter that is not a mapping, does
+    not close, repeats a key or uses YAML tags is a UserError.
+    """
+    front, body = split_card(text)
+    if front is None:
         return Card({}, text)
-    try:
-        data = yaml.safe_load(match["yaml"]) or {}
-    except yaml.YAMLError as error:
-        raise UserError(
-            f"The card's front matter is not valid YAML: {error}",
-            hint="Fix the block between the two `---` lines at the top of README.md.",
-        ) from None
-    if not isinstance(data, dict):
-        raise UserError(
-            "The card's front matter is not a mapping of keys to values.",
-            hint="Write it as `key: value` lines between the two `---` lines.",
-        )
-    return Card(data, text[match.end() :])
+    return Card(read_front_matter(front), body, front)
 
 
-def render_card(card: Card) -> str:
-    head = yaml.safe_dump(card.metadata, sort_keys=False, allow_unicode=True, width=1000)
+def render_card(card: Card, metadata: dict[str, Any]) -> str:
+    """The card with its front matter holding ``metadata``: the user's text is kept and
+    only keys whose value changes are rewritten, by the YAML emitter."""
+    front = card.front or FrontMatter("---", "", "---", 2)
+    head = updated_text(front.text, card.metadata, metadata)
     body = card.body if card.body.startswith("\n") else "\n" + card.body
-    return f"---\n{head}---\n{body}"
+    return f"{front.opening}\n{head}{front.closing}\n{body}"
 
 
 def get(record: Record | None, *path: str) -> Any:
@@ -128,6 +127,18 @@ _LISTS = ("datasets", "language", "tags")
 _LICENSE_KEYS = ("license", "license_name", "license_link")
 
 
+def _entries(key: str, value: Any) -> list[Any]:
+    """A list key's entries as the user wrote them: a lone value is a list of one."""
+    entries = value if isinstance(value, list) else [] if value is None else [value]
+    if not all(isinstance(v, str | int | float | bool) for v in entries):
+        raise UserError(
+            f"The card's `{key}` holds lists or mappings; the Hub expects text entries, "
+            "and gpai-docs adds its own to them.",
+            hint=f"Write `{key}` as a list of text entries (`- entry` lines).",
+        )
+    return entries
+
+
 def merge_metadata(user: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
     """The user's keys, with ours replacing theirs; lists are merged, order kept.
 
@@ -141,9 +152,9 @@ def merge_metadata(user: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]
                 merged.pop(key, None)
     for key, value in ours.items():
         if key in _LISTS:
-            before = merged.get(key)
-            have = before if isinstance(before, list) else ([before] if before else [])
-            merged[key] = list(dict.fromkeys([*have, *value]))
+            # typed keys: `1` and `true` are equal in Python, not in the card
+            entries = {(type(v), v): v for v in [*_entries(key, merged.get(key)), *value]}
+            merged[key] = list(entries.values())
         else:
             merged[key] = value
     return merged
@@ -156,7 +167,7 @@ def dp_section(md: Record, *, summary_link: str | None, copyright_link: str | No
         START,
         "## EU AI Act: information for downstream providers",
         "",
-        f"The items of the model documentation of {value_text(name)} meant for downstream "
+        f"The items of the model documentation of {card_text(name)} meant for downstream "
         "providers (AI Act Art 53(1)(b) and Annex XII; GPAI Code of Practice, Transparency "
         "chapter). Generated by gpai-docs; edit the documentation, not this section.",
         "",
@@ -170,10 +181,17 @@ def dp_section(md: Record, *, summary_link: str | None, copyright_link: str | No
 
 
 def _link(target: str | None) -> str:
+    """A link to a published summary: a web address or a relative path, never a script.
+
+    The target is the user's (an option or the summary's link field): its text is
+    Markdown-escaped and the target percent-encoded, so neither can end the link.
+    """
     if target is None:
         return "not published yet"
-    label = value_text(target).strip("<>")
-    return f"[{label}](<{target.replace('>', '%3E').replace(' ', '%20')}>)"
+    text = " ".join(target.split())
+    if urlsplit(text).scheme and safe_href(text) is None:  # javascript:, data:, file:
+        return md_inline(text)
+    return f"[{md_inline(text)}](<{link_target(text)}>)"
 
 
 def replace_section(body: str, section: str, title: str) -> str:
@@ -205,5 +223,6 @@ def export_card(
     card = parse_card(existing or "")
     metadata = merge_metadata(card.metadata, card_metadata(dp, public))
     section = dp_section(dp, summary_link=summary_link, copyright_link=copyright_link)
-    title = value_text(get(dp, "general", "model_name", "name") or "Model card")
-    return render_card(Card(metadata, replace_section(card.body, section, title)))
+    title = card_text(get(dp, "general", "model_name", "name") or "Model card")
+    body = replace_section(card.body, section, title)
+    return render_card(Card(card.metadata, body, card.front), metadata)

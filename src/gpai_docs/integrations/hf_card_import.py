@@ -4,6 +4,10 @@ The project starts as `gpai-docs init`'s scaffold (every answer to be provided, 
 commented) and takes from the card only what the card states: model name, licence, base
 models, task modalities, languages and datasets. Values are written into the scaffold's
 own lines so its comments survive.
+
+Every value is written by the YAML emitter (``yaml_emit``) and each file is read back
+with gpai-docs' own YAML 1.2 loader before it is written: a model name holding a line
+break, ``: ``, ``#`` or ``---`` stays one value and adds no key.
 """
 
 from __future__ import annotations
@@ -14,18 +18,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from gpai_docs.errors import OutputError, UserError
 from gpai_docs.fileio import write_text_atomic
 from gpai_docs.integrations import hub_vocabulary as hub
+from gpai_docs.integrations.front_matter import read_card
 from gpai_docs.integrations.hf_card import parse_card
+from gpai_docs.loading import load_text
 from gpai_docs.project import KINDS, SUFFIXES
 from gpai_docs.scaffold import SCHEMA_FOLDER, scaffold, schema_references
 from gpai_docs.schema_export import json_schemas
+from gpai_docs.yaml_emit import dump_block, dump_flow
 
 TBP = {"to_be_provided": True}
-_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 Patch = dict[str, dict[tuple[str, ...], Any]]
 
 
@@ -36,9 +40,13 @@ class ImportResult:
 
 
 def _list(value: Any) -> list[str]:
+    """The text entries of a card key: a lone text, or the texts of a list.
+
+    Other shapes (`[[x]]`, a mapping, numbers) name nothing the documents can take.
+    """
     if isinstance(value, str):
         return [value]
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def card_model_name(metadata: dict[str, Any], body: str) -> str | None:
@@ -46,8 +54,25 @@ def card_model_name(metadata: dict[str, Any], body: str) -> str | None:
     for candidate in (metadata.get("model_name"), _index_name(metadata)):
         if isinstance(candidate, str) and candidate.strip():
             return candidate.strip()
-    match = _H1.search(body)
-    return match[1].strip() if match else None
+    return first_heading(body)
+
+
+def first_heading(body: str) -> str | None:
+    """The text of the first ATX level-one heading (``# Title``, ``# Title #``).
+
+    With string methods, each line looked at once: the regular expression this replaces
+    backtracked quadratically on a long heading ending in blanks or ``#``.
+    """
+    for line in body.split("\n"):
+        if not line.startswith("#") or line[1:2] not in (" ", "\t"):
+            continue
+        text = line[1:].strip(" \t\r")
+        closed = text.rstrip("#")  # a closing run of `#` counts after a blank only
+        if not closed or closed[-1] in " \t":
+            text = closed.rstrip(" \t")
+        if text:
+            return text
+    return None
 
 
 def _index_name(metadata: dict[str, Any]) -> Any:
@@ -63,7 +88,7 @@ def card_patches(metadata: dict[str, Any]) -> Patch:
     """What the card states, as document -> field path -> value."""
     md: dict[tuple[str, ...], Any] = {}
     tds: dict[tuple[str, ...], Any] = {}
-    bases = [b for b in _list(metadata.get("base_model")) if hub.repo_id(b)]
+    bases = [i for b in _list(metadata.get("base_model")) if (i := hub.repo_id(b))]
     if bases:
         md["general", "model_dependencies"] = [{"name": b} for b in bases]
         tds["section_1", "model_dependencies"] = [{"name": b} for b in bases]
@@ -87,7 +112,7 @@ def card_patches(metadata: dict[str, Any]) -> Patch:
     languages = hub.language_text(_list(metadata.get("language")))
     if languages:
         tds["section_1", "linguistic"] = languages
-    datasets = [d for d in _list(metadata.get("datasets")) if hub.repo_id(d)]
+    datasets = [i for d in _list(metadata.get("datasets")) if (i := hub.repo_id(d))]
     if datasets:
         # Datasets on the Hub are not all public, and the card gives no modalities: the
         # answer stays open, with the card's list ready below it.
@@ -101,12 +126,6 @@ def card_patches(metadata: dict[str, Any]) -> Patch:
     return {"model-documentation": md, "training-data-summary": tds}
 
 
-def _flow(value: Any) -> str:
-    # Dumped inside a mapping: a bare scalar would get YAML's "..." document-end marker.
-    text = yaml.safe_dump({"v": value}, default_flow_style=True, width=10_000, allow_unicode=True)
-    return text.strip()[len("{v: ") : -1]
-
-
 def _set_line(text: str, path: tuple[str, ...], value: Any) -> str | None:
     """``text`` with the scaffold's line for ``path`` set to ``value`` (added if commented)."""
     lines = text.split("\n")
@@ -118,7 +137,7 @@ def _set_line(text: str, path: tuple[str, ...], value: Any) -> str | None:
         if found is None:
             return None
         if depth == len(path) - 1:
-            lines[found] = f"{indent}{key}: {_flow(value)}"
+            lines[found] = f"{indent}{key}: {dump_flow(value)}"
             # Drop the commented-out example of this key that the scaffold writes below it.
             nxt = found + 1
             while nxt < end and lines[nxt].startswith((f"{indent}#   ", f"{indent}# {key}:")):
@@ -131,8 +150,15 @@ def _set_line(text: str, path: tuple[str, ...], value: Any) -> str | None:
     return None
 
 
+def _read_back(text: str) -> Any:
+    document = load_text(text, "imported.yaml")
+    return document.data if document.ok else None
+
+
 def _apply(text: str, patches: dict[tuple[str, ...], Any]) -> str:
-    expected = yaml.safe_load(text)
+    expected = _read_back(text)
+    if not isinstance(expected, dict):
+        raise UserError("The scaffold for the import could not be read back.")
     for path, value in patches.items():
         node = expected
         for key in path[:-1]:
@@ -141,28 +167,46 @@ def _apply(text: str, patches: dict[tuple[str, ...], Any]) -> str:
     patched: str | None = text
     for path, value in patches.items():
         patched = _set_line(patched, path, value) if patched is not None else None
-    try:
-        if patched is not None and yaml.safe_load(patched) == expected:
-            return patched
-    except yaml.YAMLError:
-        pass
+    if patched is not None and _read_back(patched) == expected:
+        return patched
     # The scaffold's layout changed under us: keep the values, lose the comments.
     header = "\n".join(line for line in text.split("\n")[:2] if line.startswith("#"))
-    return f"{header}\n{yaml.safe_dump(expected, sort_keys=False, allow_unicode=True)}"
+    return f"{header}\n{dump_block(expected)}"
+
+
+def _check_identity(files: dict[str, str], name: str) -> None:
+    """Each document reads back with the model name as given, and nothing else beside it."""
+    for relative, text in files.items():
+        if not relative.endswith(".yaml"):
+            continue
+        data = _read_back(text)
+        if not isinstance(data, dict) or name not in _texts(data):
+            raise UserError(
+                f"The model name {name!r} cannot be written into {relative} faithfully.",
+                hint="Pass a simpler --model-name.",
+            )
+
+
+def _texts(data: Any) -> list[str]:
+    if isinstance(data, dict):
+        return [t for v in data.values() for t in _texts(v)]
+    if isinstance(data, list):
+        return [t for v in data for t in _texts(v)]
+    return [data] if isinstance(data, str) else []
 
 
 def import_card(card_path: Path, out: Path, *, model_name: str | None = None) -> ImportResult:
     """Write a new project into ``out`` pre-filled from the card at ``card_path``."""
-    try:
-        text = card_path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"cannot read {card_path}: {error.strerror or error}") from None
-    card = parse_card(text)
+    card = parse_card(read_card(card_path))
     name = model_name or card_model_name(card.metadata, card.body)
     if not name:
         raise UserError(
             f"{card_path} names no model (no model_name, model-index or heading).",
             hint="Pass --model-name.",
+        )
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in name):
+        raise UserError(  # undecodable bytes in --model-name: no UTF-8 file can hold them
+            "The model name is not valid text.", hint="Pass --model-name in UTF-8."
         )
     clashes = [
         out / f"{k.stem}{s}" for k in KINDS for s in SUFFIXES if (out / f"{k.stem}{s}").exists()
@@ -177,6 +221,7 @@ def import_card(card_path: Path, out: Path, *, model_name: str | None = None) ->
     patches = card_patches(card.metadata)
     for stem, fields in patches.items():
         files[f"{stem}.yaml"] = _apply(files[f"{stem}.yaml"], fields)
+    _check_identity(files, name)
     if write_schemas:
         files.update({f"{SCHEMA_FOLDER}/{n}": t for n, t in json_schemas().items()})
     written = []

@@ -107,14 +107,18 @@ def pipeline_modalities(tag: str) -> tuple[list[str], list[str]] | None:
     return (sorted(pair[0]), sorted(pair[1])) if pair else None
 
 
-_REPO_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
-_DATASET_URL = re.compile(r"^https://huggingface\.co/datasets/([\w.-]+/[\w.-]+)/?$")
-_MODEL_URL = re.compile(r"^https://huggingface\.co/([\w.-]+/[\w.-]+)/?$")
+# Hub ids are ASCII (re.ASCII: `\w` would take any letter); `\Z`, not `$`, which also
+# matches before a final line break. Used with .match, each is anchored at the start and
+# its runs cannot overlap (none takes `/`), so matching is linear in the text.
+_REPO_ID = re.compile(r"[A-Za-z0-9][\w.-]*/[\w.-]+\Z", re.ASCII)
+_DATASET_URL = re.compile(r"https://huggingface\.co/datasets/([\w.-]+/[\w.-]+)/?\Z", re.ASCII)
+_MODEL_URL = re.compile(r"https://huggingface\.co/([\w.-]+/[\w.-]+)/?\Z", re.ASCII)
 
 
 def repo_id(name: str) -> str | None:
-    """``name`` if it is a Hub repository id (``owner/name``), else None."""
-    return name if _REPO_ID.match(name.strip()) else None
+    """``name`` (without surrounding blanks) if it is a Hub repository id, else None."""
+    name = name.strip()
+    return name if _REPO_ID.match(name) else None
 
 
 def dataset_id(link: str) -> str | None:

@@ -1,8 +1,9 @@
 """An audience projection as plain Markdown lists, for cards that other tools render.
 
-Values are user text: ``<``, ``>`` and ``&`` become entities so that no value can open
-HTML or close gpai-docs' comment marker, and line breaks fold into spaces so that a
-value stays inside its list item.
+Values are user text: each goes through the project's Markdown escaper
+(``render.escaping``), so that no value can open HTML, close gpai-docs' comment marker,
+become a link, an image or a heading; line breaks fold into spaces so that a value stays
+inside its list item. Web addresses become autolinks with a percent-encoded target.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from gpai_docs.models._types import NotApplicable, ToBeProvided
 from gpai_docs.render.audience import Record
+from gpai_docs.render.escaping import md_inline, safe_href
 
 
 def value_text(value: Any) -> str:
@@ -31,31 +33,43 @@ def value_text(value: Any) -> str:
     return text
 
 
+def card_text(value: Any) -> str:
+    """One value as inline Markdown: escaped text, or an autolink for a web address."""
+    if isinstance(value, NotApplicable):
+        return f"Not applicable: {card_text(value.not_applicable)}"
+    if isinstance(value, ToBeProvided | bool | dt.date):
+        return value_text(value)
+    text = " ".join(str(value).split())
+    if text.startswith(("https://", "http://")) and (href := safe_href(text)) is not None:
+        return f"<{href}>"
+    return md_inline(text)
+
+
 def _item_lines(title: str, value: Any, indent: str) -> list[str]:
-    label = f"{indent}- **{value_text(title)}:**"
+    label = f"{indent}- **{card_text(title)}:**"
     if isinstance(value, Record):
         return [label, *_record_lines(value, indent + "  ")]
     if isinstance(value, list):
         if not value:
             return [f"{label} none"]
         if all(not isinstance(v, Record) for v in value):
-            return [f"{label} {', '.join(value_text(v) for v in value)}"]
+            return [f"{label} {', '.join(card_text(v) for v in value)}"]
         lines = [label]
         for element in value:
             lines += _list_element(element, indent + "  ")
         return lines
-    return [f"{label} {value_text(value)}"]
+    return [f"{label} {card_text(value)}"]
 
 
 def _list_element(element: Any, indent: str) -> list[str]:
     if not isinstance(element, Record):
-        return [f"{indent}- {value_text(element)}"]
+        return [f"{indent}- {card_text(element)}"]
     entries = tuple(item for item in element.entries() if item.value is not None)
     if len(entries) == 1:
         return _item_lines(entries[0].title, entries[0].value, indent)
     # A record in a list reads as one line: "Modality: Text; Maximum size: 32,768 tokens".
     parts = [
-        f"{value_text(item.title)}: {value_text(item.value)}"
+        f"{card_text(item.title)}: {card_text(item.value)}"
         for item in entries
         if item.value is not None and not isinstance(item.value, Record | list)
     ]
@@ -81,7 +95,7 @@ def record_markdown(record: Record, *, level: int) -> list[str]:
         if item.value is None:
             continue
         if isinstance(item.value, Record):
-            lines += [f"{'#' * level} {value_text(item.title)}", ""]
+            lines += [f"{'#' * level} {card_text(item.title)}", ""]
             lines += [*_record_lines(item.value, ""), ""]
         else:
             lines += [*_item_lines(item.title, item.value, ""), ""]
