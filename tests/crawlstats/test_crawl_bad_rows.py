@@ -235,3 +235,30 @@ def test_the_summary_is_valid_json_with_hostile_file_names(tmp_path: Path) -> No
     run_domains([log], tmp_path / "out.csv")
     data = json.loads(summary_path.read_text(encoding="utf-8"))
     assert data["skipped_examples"] == [{"file": str(log), "line": 3, "reason": "malformed_record"}]
+
+
+def test_names_from_the_input_never_start_a_line_of_the_report(tmp_path: Path) -> None:
+    # A CI runner reads a line starting with :: as a workflow command.
+    log = write_csv(
+        tmp_path / "log.csv",
+        ["url", "size", "modality"],
+        [("https://a.com/", 1, "text\n::error::pwned"), ("b.com", 2, "\x1b[31mred")],
+    )
+    result = CliRunner().invoke(
+        domains_command, [str(log), "--out", str(tmp_path / "d.csv")], env={"CI": "1"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "modalities: \\x1b[31mred, text\\n::error::pwned" in result.stdout
+    assert not [line for line in result.output.splitlines() if line.startswith("::")]
+    assert "\x1b" not in result.output
+    bad = tmp_path / "in\n::error::x"
+    bad.mkdir()
+    (bad / "log.csv").write_bytes(b"host,bytes\n")
+    result = CliRunner().invoke(
+        domains_command,
+        [str(bad), "--out", str(tmp_path / "e.csv"), "--url-column", "u\n::x"],
+        env={"CI": "1"},
+    )
+    assert result.exit_code == 2, result.output
+    assert "error: " in result.stderr
+    assert not [line for line in result.output.splitlines() if line.startswith("::")]

@@ -10,6 +10,7 @@ import click
 
 from gpai_docs.cli.progress import quiet
 from gpai_docs.crawlstats import CrawlStatsError, Options, ProgressCallback, run_domains
+from gpai_docs.render.escaping import text_line
 
 
 def _status() -> ProgressCallback:
@@ -153,9 +154,10 @@ def domains_command(
     try:
         result = run_domains(logs, out, summary_path=summary, options=options, progress=progress)
     except CrawlStatsError as exc:
-        click.echo(f"error: {exc.message}", err=True)
+        # file and column names are anyone's text: one line each, nothing invisible
+        click.echo(f"error: {text_line(exc.message)}", err=True)
         if exc.hint:
-            click.echo(f"  hint: {exc.hint}", err=True)
+            click.echo(f"  hint: {text_line(exc.hint)}", err=True)
         raise SystemExit(2) from None
     s = result.summary
     skipped = sum(s["rows_skipped"].values())
@@ -168,9 +170,9 @@ def domains_command(
         reasons = ", ".join(f"{n:,} {reason}" for reason, n in s["rows_skipped"].items())
         click.echo(f"skipped rows: {reasons}", err=True)
         for e in s["skipped_examples"]:
-            click.echo(f"  {e['file']}:{e['line']}: {e['reason']}", err=True)
+            click.echo(f"  {text_line(e['file'])}:{e['line']}: {e['reason']}", err=True)
     if s["by_modality"]:
-        click.echo("modalities: " + ", ".join(sorted(s["by_modality"])))
+        click.echo("modalities: " + ", ".join(text_line(m) for m in sorted(s["by_modality"])))
     click.echo(f"wrote {result.written.csv} and {result.written.summary}")
 
 
