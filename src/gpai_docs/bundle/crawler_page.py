@@ -23,20 +23,17 @@ from gpai_docs.bundle.feed import atom_feed, entry_text
 from gpai_docs.bundle.sources import load_side
 from gpai_docs.bundle.store import ModelStore
 from gpai_docs.fileio import write_bytes_atomic, write_text_atomic
-from gpai_docs.render.escaping import html_attr, html_text, safe_href
+from gpai_docs.render.escaping import WEB_SCHEMES, html_attr, html_text, safe_href
 from gpai_docs.render.escaping import md_inline as _md
 
 PAGE_MD = "crawlers.md"
 PAGE_HTML = "crawlers.html"
 FEED = "crawlers.atom"
-# The page links rightsholders to the provider's pages: web links only, never mailto or
-# a script, and the feed beside the page.
-_LINK_SCHEMES = ("http", "https")
 
 
 def _link(url: str) -> str:
     """A provider's URL as an autolink when it is plain http(s), else as literal text."""
-    href = safe_href(url, schemes=_LINK_SCHEMES)
+    href = safe_href(url, schemes=WEB_SCHEMES)
     return f"<{href}>" if href else _md(url)
 
 
@@ -129,7 +126,8 @@ def crawler_page_html(markdown: str, title: str) -> str:
 
 
 def _valid_link(url: str) -> bool:
-    return url == FEED or safe_href(url, schemes=_LINK_SCHEMES) is not None
+    # Rightsholders follow web links to the provider's pages, and the feed beside the page.
+    return url == FEED or safe_href(url, schemes=WEB_SCHEMES) is not None
 
 
 def snapshots_of(store: ModelStore) -> list[Snapshot]:

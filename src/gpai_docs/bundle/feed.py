@@ -15,14 +15,13 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from gpai_docs.bundle.crawlers import PROTOCOLS, Snapshot, SubjectChange, Timeline, feed_url
-from gpai_docs.render.escaping import safe_href, xml_chars
+from gpai_docs.render.escaping import WEB_SCHEMES, safe_href, xml_chars
 
 ATOM = "http://www.w3.org/2005/Atom"
 FALLBACK_AUTHORITY = "gpai-docs.invalid"
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _DNS = re.compile(rf"(?=.{{1,253}}\Z){_LABEL}(?:\.{_LABEL})*\Z")
 _UNSAFE = re.compile(r"[^a-z0-9._-]+")
-_LINK_SCHEMES = ("http", "https")
 _VERB = {"added": "added", "changed": "changed", "removed": "no longer used"}
 
 
@@ -129,7 +128,7 @@ def atom_feed(slug: str, line: Timeline, *, tool_version: str) -> bytes:
     author = _sub(root, "author")
     _sub(author, "name", latest.provider or latest.model_name)
     # Feed readers make links clickable: only web links are published.
-    self_url = safe_href(feed_url(line.snapshots) or "", schemes=_LINK_SCHEMES)
+    self_url = safe_href(feed_url(line.snapshots) or "", schemes=WEB_SCHEMES)
     if self_url:
         _sub(root, "link", rel="self", type="application/atom+xml", href=self_url)
     _sub(root, "generator", "gpai-docs", version=tool_version)
@@ -141,7 +140,7 @@ def atom_feed(slug: str, line: Timeline, *, tool_version: str) -> bytes:
         _sub(entry, "id", entry_id(slug, line, change))
         _sub(entry, "title", entry_title(change))
         _sub(entry, "updated", timestamp(change.released_on))
-        related = safe_href(change.link or "", schemes=_LINK_SCHEMES)
+        related = safe_href(change.link or "", schemes=WEB_SCHEMES)
         if related:
             _sub(entry, "link", rel="related", href=related)
         _sub(entry, "content", entry_text(change), type="text")

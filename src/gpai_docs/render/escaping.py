@@ -28,8 +28,8 @@ def csv_cell(value: object) -> str:
     """A text cell a spreadsheet shows as text: a formula start gets a leading ``'``.
 
     The quote is what OWASP recommends and what spreadsheets themselves use to mark text;
-    a reader of the raw file still sees the value after it. Quoting of commas, quotes and
-    line breaks is left to the ``csv`` module, which writes the cell.
+    a reader of the raw file still sees the value after it. Quoting commas, quotes and
+    line breaks is the record's business (``csv_line``).
     """
     text = str(value)
     if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START):
@@ -43,7 +43,7 @@ _CSV_QUOTED = re.compile(r'[",\r\n]|^\s|\s$')
 def csv_line(cells: Iterable[object]) -> str:
     """One CSV record (RFC 4180) ending in a line feed; text cells go through csv_cell.
 
-    Written here rather than by the ``csv`` module: with ``"\n"`` line ends it leaves a
+    Written here rather than by the ``csv`` module: with ``"\\n"`` line ends it leaves a
     lone CR unquoted, which splits the record for every reader. Numbers are written as
     they are; text is quoted when it holds a comma, a quote, a line break or blanks at
     either end (which readers would otherwise trim).
@@ -63,7 +63,8 @@ def csv_line(cells: Iterable[object]) -> str:
 _ATTR_BREAKS = str.maketrans({"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 # Browsers drop these before reading a URL's scheme ("java\tscript:" is javascript:).
 _URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")
-_HREF_SCHEMES = ("http", "https", "mailto")
+WEB_SCHEMES = ("http", "https")  # what a public page or feed links to
+_HREF_SCHEMES = (*WEB_SCHEMES, "mailto")
 
 
 def html_text(value: object) -> str:
@@ -125,7 +126,7 @@ _BREAKING_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _MD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What a URL keeps as written in a Markdown link target or autolink: the characters
 # RFC 3986 allows, less those Markdown or a GFM table reads as syntax, ( ) < > | and
-# the backslash, which percent-encoding turns into inert text.
+# the backslash. Percent-encoding turns those, blanks and quotes into inert text.
 _URL_SAFE = "!#$%&'*+,-./:;=?@[]_~"
 
 
@@ -188,10 +189,10 @@ def _shown(char: str) -> str:
 def text_line(value: object) -> str:
     """Provider text on one line of a report, every invisible character shown as an escape.
 
-    A CI runner reads a line that starts with ``::`` as a workflow command, and a
-    terminal runs ESC sequences; with line breaks shown as ``\\n`` provider text never
-    starts a line, and nothing in it is invisible. Backslashes are kept as written, so
-    Windows paths stay readable.
+    A CI runner reads a line that starts with ``::`` (after blanks) as a workflow command,
+    and a terminal runs ESC sequences; with line breaks shown as ``\\n`` provider text
+    never starts a line, and nothing in it is invisible. Backslashes are kept as written,
+    so Windows paths stay readable.
     """
     text = str(value)
     if text.isprintable():
