@@ -178,6 +178,9 @@ def test_a_known_licence_removes_the_users_licence_link_and_name(tmp_path: Path)
         ("- a\n- list\n", "not one mapping"),
         ("a scalar\n", "not one mapping"),
         ("tags: &t [llm]\nmine: *t\n", "without changing keys gpai-docs does not own"),
+        ("tags: &t\n- llm\nmine: *t\n", "without changing keys gpai-docs does not own"),
+        ("base: &b [x]\ntags: *b\n", "`tags` is a YAML alias"),
+        ("base: &b mit\nlicense: *b\n", "`license` is a YAML alias"),
         ("key: [unclosed\n", "YAML syntax error"),
     ],
 )
@@ -191,6 +194,11 @@ def test_front_matter_it_cannot_update_is_a_clear_error(
     assert says in result.output
     assert "hint:" in result.output
     assert out.read_text(encoding="utf-8") == f"---\n{front}---\n# Card\n"
+
+
+def test_anchors_and_aliases_among_the_users_own_keys_are_kept() -> None:
+    card = _export(MINIMAL, "---\nbase: &b {a: 1}\nmine: *b\n---\n")
+    assert _front(card).startswith("base: &b {a: 1}\nmine: *b\nmodel_name: Lumen-Base-2\n")
 
 
 def test_a_licence_given_as_a_list_is_owned_and_replaced() -> None:

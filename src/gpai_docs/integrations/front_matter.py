@@ -109,6 +109,7 @@ class _Entry:
     start: int  # where the key is written
     end: int  # where the value's own text ends
     items_at: int | None  # the column of a block sequence's `-`, else None
+    aliased: bool  # the value is a `*` alias
 
 
 def _entries(text: str) -> dict[str, _Entry]:
@@ -131,7 +132,10 @@ def _entries(text: str) -> dict[str, _Entry]:
             )
         block_list = isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value
         items_at = value.start_mark.column if block_list else None
-        entries[str(key.value)] = _Entry(key.start_mark.index, _content_end(value, text), items_at)
+        # An alias's node is the anchored one, written elsewhere: its end says nothing here.
+        aliased = value.start_mark.index < key.end_mark.index
+        end = key.end_mark.index if aliased else _content_end(value, text)
+        entries[str(key.value)] = _Entry(key.start_mark.index, end, items_at, aliased)
     return entries
 
 
@@ -172,6 +176,16 @@ def _appended_items(key: str, old: Any, new: Any, entry: _Entry) -> str | None:
     return "".join("\n" + " " * entry.items_at + line for line in lines)
 
 
+def _touched(entries: dict[str, _Entry], key: str) -> _Entry:
+    entry = entries[key]
+    if entry.aliased:
+        raise UserError(
+            f"The card's `{key}` is a YAML alias (`*`), and gpai-docs updates this key.",
+            hint=f"Write the value of `{key}` out in full instead of the alias.",
+        )
+    return entry
+
+
 def updated_text(front: str, user: dict[str, Any], wanted: dict[str, Any]) -> str:
     """``front`` with each top-level key whose value differs from ``wanted`` rewritten.
 
@@ -184,7 +198,7 @@ def updated_text(front: str, user: dict[str, Any], wanted: dict[str, Any]) -> st
     for key in user.keys() & wanted.keys():
         if _same(user[key], wanted[key]):
             continue
-        entry = entries[key]
+        entry = _touched(entries, key)
         added = _appended_items(key, user[key], wanted[key], entry)
         if added is not None:  # after the last entry's comment, which stays with it
             at = _line_end(front, entry.end)
@@ -195,7 +209,7 @@ def updated_text(front: str, user: dict[str, Any], wanted: dict[str, Any]) -> st
         end = _line_end(front, entry.end) if multi else entry.end
         cuts.append((entry.start, end, dump_block({key: wanted[key]}).rstrip("\n")))
     for key in user.keys() - wanted.keys():
-        entry = entries[key]
+        entry = _touched(entries, key)
         cuts.append((entry.start, _break_after(front, _line_end(front, entry.end)), ""))
     crlf = "\r\n" in front
     out = front
@@ -223,8 +237,9 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _check(text: str, wanted: dict[str, Any]) -> None:
-    back = load_text(text, "README.md").data if text.strip() else {}
-    if not _same(back, wanted):
+    document = load_text(text, "README.md")
+    back = document.data if document.diagnostics == () else None
+    if not _same(back if text.strip() else {}, wanted):
         raise UserError(
             "The card's front matter cannot be updated without changing keys gpai-docs "
             "does not own (a YAML anchor or alias shared with one of its keys?).",
