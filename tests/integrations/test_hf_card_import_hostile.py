@@ -218,3 +218,17 @@ def test_a_long_heading_through_the_cli(tmp_path: Path, run_cli: Run) -> None:
     assert run_cli("import", "hf-card", card, "--out", tmp_path / "new").exit_code == 0
     data = load_file(tmp_path / "new" / "model-documentation.yaml").data
     assert data["general"]["model_name"]["name"] == "Lumen"
+
+
+@pytest.mark.parametrize(
+    "name", ["Lumen\nextra_key: injected", "Lumen\x85NEL", "Lumen\u2028x: 1", "Lumen\x7f\x9b"]
+)
+def test_init_writes_any_model_name_as_one_value(name: str, tmp_path: Path, run_cli: Run) -> None:
+    # `init` shares the scaffold: its header comment once ended at the name's line break.
+    result = run_cli("init", tmp_path / "p", "--model-name", name)
+    assert result.exit_code == 0, result.output
+    for document in DOCUMENTS:
+        loaded = load_file(tmp_path / "p" / document)
+        assert loaded.diagnostics == (), document
+        assert _at(loaded.data, NAME_AT[document]) == name
+        assert "extra_key" not in loaded.data and "x" not in loaded.data
