@@ -262,3 +262,16 @@ def test_names_from_the_input_never_start_a_line_of_the_report(tmp_path: Path) -
     assert result.exit_code == 2, result.output
     assert "error: " in result.stderr
     assert not [line for line in result.output.splitlines() if line.startswith("::")]
+
+
+def test_tsv_gets_the_same_line_by_line_reading(tmp_path: Path) -> None:
+    log = tmp_path / "log.tsv.gz"
+    rows = [b"url\tsize", b"https://a.com/\t1\r", b'"q.com\t1', b"x.com\t1\t2", b"b.com\t2", b""]
+    log.write_bytes(gzip.compress(b"\n".join(rows)))
+    summary = run_domains([log], tmp_path / "out.csv").summary
+    assert summary["rows_skipped"] == {"malformed_record": 2}
+    assert [(e["line"], e["reason"]) for e in summary["skipped_examples"]] == [
+        (3, "malformed_record"),
+        (4, "malformed_record"),
+    ]
+    assert summary["total_size"] == 3

@@ -22,7 +22,7 @@ import duckdb
 
 from gpai_docs.crawlstats import duckdb_sql as sql
 from gpai_docs.crawlstats import guard
-from gpai_docs.crawlstats.cleaning import EXAMPLES, clean_copy
+from gpai_docs.crawlstats.cleaning import EXAMPLES, Cleaned, clean_copy, needs_cleaning
 from gpai_docs.crawlstats.duckdb_tally import DuckDBTally
 from gpai_docs.crawlstats.errors import CrawlStatsError
 from gpai_docs.crawlstats.hosts import classify_authority, psl_lookup
@@ -242,9 +242,11 @@ class DuckDBScan:
                 guard.write_without(source, cut, target)
                 self._add_reason("oversize_record", len(cut))
             else:
-                cleaned = clean_copy(source, target)
+                cleaned = Cleaned()
+                if cut or needs_cleaning(source):
+                    cleaned = clean_copy(source, target)
                 if not cleaned.changed:
-                    target.unlink()
+                    target.unlink(missing_ok=True)
                     plain.append(source)
                     continue
                 for reason, rows in cleaned.skipped.items():
