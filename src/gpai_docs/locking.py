@@ -35,6 +35,7 @@ _REASONS = {
     errno.EACCES: "permission denied",
     errno.EPERM: "permission denied",
     errno.ENOTDIR: "part of the path is a file, not a folder",
+    errno.ELOOP: "its lock file is a symbolic link, which is never followed",
 }
 
 

@@ -183,3 +183,17 @@ def test_out_equal_to_the_project_leaves_the_documents_alone(project: Path) -> N
     # The release keeps copies of the documents, never the documents themselves.
     copy = project / SLUG / "1.0" / "sources" / "model-documentation.yaml"
     assert not copy.samefile(project / "model-documentation.yaml")
+
+
+def test_a_lock_file_that_is_a_link_is_not_followed(
+    project: Path, tmp_path: Path, elsewhere: Path
+) -> None:
+    out = tmp_path / "out"
+    (out / SLUG).mkdir(parents=True)
+    (out / SLUG / ".release.lock").symlink_to(elsewhere / "keep.txt")
+    with pytest.raises(OutputError) as error:
+        _release(project, out)
+    assert error.value.message == (
+        f"Cannot write to {out / SLUG}: its lock file is a symbolic link, which is never followed."
+    )
+    assert snapshot(elsewhere) == {"keep.txt": b"not to be touched\n"}
