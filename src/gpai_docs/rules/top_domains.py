@@ -318,8 +318,10 @@ def top_domains_source_consistent(context: RuleContext) -> Iterator[Finding]:
         yield Finding(TS, (*path, field), message, hint=hint)
 
 
-# Letters, digits, hyphens and the underscore `gpai-docs domains` keeps (RFC 1123 labels).
-_LABEL = re.compile(r"(?!-)[a-z0-9_-]{1,63}(?<!-)\Z")
+# The characters `gpai-docs domains` keeps in a label: letters, digits, hyphens and the
+# underscore. RFC 1123 bars a hyphen at either end, but crawls meet such hosts, and the
+# rule must accept every list that command writes.
+_LABEL = re.compile(r"[a-z0-9_-]{1,63}\Z")
 _SHOWN_CHARS = 80  # a finding quotes the start of an entry, never a megabyte of it
 _LISTED_BAD = 10  # after this many entries one finding counts the rest
 
@@ -359,9 +361,10 @@ def top_domains_host_names(context: RuleContext) -> Iterator[Finding]:
     in the summary and as `domains.csv`. An entry with a blank, markup, a formula such as
     `=HYPERLINK(...)` or a note pasted after the name is not a domain a rightsholder can
     look for, and is text a spreadsheet or a page might run. A domain name is two or more
-    labels of letters, digits, hyphens (not at either end) and underscores, at most 63
-    characters each and 253 in all; internationalised names are checked in their IDNA
-    form. Entries written inline and those of the file named by `source` are checked.
+    labels of letters, digits, hyphens and underscores (what `gpai-docs domains` keeps),
+    at most 63 characters each and 253 in all; internationalised names are checked in
+    their IDNA form. Entries written inline and those of the file named by `source` are
+    checked.
 
     Passes:
         section_2: {crawled_data: {used: Yes, top_domains: {total_domains: 30, domains: [a.example, bücher.example, c.example]}}}
