@@ -22,11 +22,12 @@ import duckdb
 
 from gpai_docs.crawlstats import duckdb_sql as sql
 from gpai_docs.crawlstats import guard
-from gpai_docs.crawlstats.cleaning import EXAMPLES, Cleaned, clean_copy, needs_cleaning
+from gpai_docs.crawlstats.cleaning import EXAMPLES
 from gpai_docs.crawlstats.duckdb_tally import DuckDBTally
 from gpai_docs.crawlstats.errors import CrawlStatsError
 from gpai_docs.crawlstats.hosts import classify_authority, psl_lookup
 from gpai_docs.crawlstats.model import Columns, Format, Options, ProgressCallback, Source
+from gpai_docs.crawlstats.retry import Spans, SpanThread, prepare
 from gpai_docs.crawlstats.sources import resolve_columns
 from gpai_docs.crawlstats.suffixes import tails
 
@@ -42,30 +43,6 @@ def _read_error(where: Source, exc: duckdb.Error) -> CrawlStatsError:
         hint="check that the file is complete and in the format its name says "
         "(--format overrides it)",
     )
-
-
-class _Spans(threading.Thread):
-    """The oversize lines of each file, found on a thread of their own."""
-
-    def __init__(self, files: Sequence[Source], stop: Callable[[], None]) -> None:
-        super().__init__(daemon=True)
-        self.files = files
-        self.stop = stop
-        self.found: list[list[tuple[int, int]]] = []
-        self.error: CrawlStatsError | None = None
-
-    def run(self) -> None:
-        try:
-            self.found = [guard.oversize_spans(source) for source in self.files]
-        except CrawlStatsError as exc:
-            self.error = exc
-            self.stop()  # a bomb or a broken file: DuckDB need not read the rest
-
-    def result(self) -> list[list[tuple[int, int]]]:
-        self.join()
-        if self.error is not None:
-            raise self.error
-        return self.found
 
 
 class DuckDBScan:
@@ -196,7 +173,7 @@ class DuckDBScan:
         # DuckDB's parallel reader can drop the rest of a file after an oversize line
         # without an error, so the lines are measured at the same time (file reads and
         # zlib release the GIL) and the fast result is kept only if none is too long.
-        spans = _Spans(files, self.con.interrupt)
+        spans = SpanThread(files, self.con.interrupt)
         spans.start()
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -225,34 +202,17 @@ class DuckDBScan:
         self,
         batch: _Batch,
         files: list[Source],
-        found: list[list[tuple[int, int]]],
+        found: list[Spans],
         names: list[str],
         stage: str,
     ) -> None:
         """Read a batch again, each bad row counted (and the first few named)."""
         fmt, gz, cols, _ = batch
-        plain: list[Source] = []
-        copies: list[tuple[Source, Path]] = []
-        for number, (source, cut) in enumerate(zip(files, found, strict=True)):
-            target = self._tmp / f"clean-{number}.{fmt}"
-            if fmt == "jsonl":
-                if not cut:
-                    plain.append(source)
-                    continue
-                guard.write_without(source, cut, target)
-                self._add_reason("oversize_record", len(cut))
-            else:
-                cleaned = Cleaned()
-                if cut or needs_cleaning(source):
-                    cleaned = clean_copy(source, target)
-                if not cleaned.changed:
-                    target.unlink(missing_ok=True)
-                    plain.append(source)
-                    continue
-                for reason, rows in cleaned.skipped.items():
-                    self._add_reason(reason, rows)
-                self.examples.extend((source.location, n, r) for n, r in cleaned.examples)
-            copies.append((source, target))
+        prepared = prepare(fmt, files, found, self._tmp)
+        for reason, rows in prepared.skipped.items():
+            self._add_reason(reason, rows)
+        self.examples.extend(prepared.examples)
+        plain, copies = prepared.plain, prepared.copies
         for group, compressed in (
             ([(s, s.path) for s in plain], gz),
             (copies, False),
@@ -269,22 +229,9 @@ class DuckDBScan:
         del self.examples[EXAMPLES:]
 
     def _count_rejects(self, locations: list[str]) -> None:
-        found = self.con.execute(
-            """SELECT CASE WHEN enc THEN 'bad_encoding' WHEN big THEN 'oversize_record'
-                           ELSE 'malformed_record' END, count(*)
-               FROM (SELECT bool_or(error_type = 'INVALID ENCODING') AS enc,
-                            bool_or(error_type = 'LINE SIZE OVER MAXIMUM') AS big
-                     FROM gd_rejects GROUP BY scan_id, file_id, line)
-               GROUP BY ALL"""
-        ).fetchall()
-        for reason, count in found:
+        for reason, count in self.con.execute(sql.REJECT_COUNTS).fetchall():
             self._add_reason(str(reason), int(count))
-        first = self.con.execute(
-            f"""SELECT file_id, line, CASE WHEN bool_or(error_type = 'INVALID ENCODING')
-                                           THEN 'bad_encoding' ELSE 'malformed_record' END
-                FROM gd_rejects GROUP BY scan_id, file_id, line
-                ORDER BY file_id, line LIMIT {EXAMPLES}"""
-        ).fetchall()
+        first = self.con.execute(sql.REJECT_EXAMPLES, [EXAMPLES]).fetchall()
         self.examples.extend((locations[int(f)], int(n), str(r)) for f, n, r in first)
         self.con.execute("DROP TABLE IF EXISTS gd_rejects; DROP TABLE IF EXISTS gd_scans")
 

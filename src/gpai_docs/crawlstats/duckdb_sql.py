@@ -212,3 +212,22 @@ SELECT CASE WHEN grouping(m) = 1 THEN NULL ELSE m END AS slice, domain,
 FROM (SELECT domain, n, size, {_MODALITY} AS m FROM gd_dom WHERE domain IS NOT NULL)
 GROUP BY GROUPING SETS ((domain), (m, domain))
 """
+
+
+# Bad rows DuckDB's rejects table holds for one read: a line counts once, by its first
+# reason; the first few are named by file (its place in the read's list) and line.
+REJECT_COUNTS = """
+SELECT CASE WHEN enc THEN 'bad_encoding' WHEN big THEN 'oversize_record'
+            ELSE 'malformed_record' END, count(*)
+FROM (SELECT bool_or(error_type = 'INVALID ENCODING') AS enc,
+             bool_or(error_type = 'LINE SIZE OVER MAXIMUM') AS big
+      FROM gd_rejects GROUP BY scan_id, file_id, line)
+GROUP BY ALL
+"""
+REJECT_EXAMPLES = """
+SELECT file_id, line, CASE WHEN bool_or(error_type = 'INVALID ENCODING') THEN 'bad_encoding'
+                           WHEN bool_or(error_type = 'LINE SIZE OVER MAXIMUM')
+                             THEN 'oversize_record'
+                           ELSE 'malformed_record' END
+FROM gd_rejects GROUP BY scan_id, file_id, line ORDER BY file_id, line LIMIT $1
+"""
