@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from gpai_docs.cli.domains_command import domains_command
 from gpai_docs.crawlstats import CrawlStatsError, Options, count_domains, guard, run_domains
 
-from .helpers import write_csv, write_jsonl
+from .helpers import write_csv, write_jsonl, write_parquet
 
 GOOD_FIRST, GOOD_LAST = b"https://a.com/x,1", b"https://c.com/y,3"
 
@@ -275,3 +275,14 @@ def test_tsv_gets_the_same_line_by_line_reading(tmp_path: Path) -> None:
         (4, "malformed_record"),
     ]
     assert summary["total_size"] == 3
+
+
+@pytest.mark.parametrize("names", NAMES[:3], ids=[n[0] for n in NAMES[:3]])
+def test_any_parquet_column_name_is_data(tmp_path: Path, names: tuple[str, str, str]) -> None:
+    url, size, modality = names
+    rows = [("https://a.com/", 2, "text"), ("b.org", 1, "image")]
+    path = write_parquet(tmp_path / "log.parquet", [url, size, modality], rows)
+    options = Options(url_column=url, size_column=size, modality_column=modality)
+    counts = count_domains([path], options)
+    assert counts.overall.domains == {"a.com": 2, "b.org": 1}
+    assert sorted(counts.by_modality) == ["image", "text"]
