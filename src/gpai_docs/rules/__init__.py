@@ -9,6 +9,7 @@ from gpai_docs.rules import (  # noqa: F401  (imported to register their rules)
     project,
     publication,
     rights_reservations,
+    top_domain_names,
     top_domains,
     training_data_summary,
 )
