@@ -301,3 +301,30 @@ def test_sarif_locations_are_uri_references(workdir: Path, folder: str, value: s
     assert not sarif_problems(data), sarif_problems(data)
     results = data["runs"][0]["results"]
     assert any(r.get("locations") for r in results), "the pending answer has a location"
+
+
+@COMMANDS
+@given(member=hostile, fmt=st.sampled_from(["text", "json"]))
+def test_verify_reports_on_archives_hold_no_workflow_commands(
+    releases: Path, workdir: Path, member: str, fmt: str
+) -> None:
+    import io
+    import tarfile
+
+    folder = _fresh(workdir, "verify-archive")
+    folder.mkdir()
+    archive = folder / "1.1.tar.gz"
+    with (
+        tarfile.open(releases / "lumen-base-2" / "1.1.tar.gz", "r:gz") as source,
+        tarfile.open(archive, "w:gz", format=tarfile.PAX_FORMAT) as out,
+    ):
+        for info in source:
+            data = source.extractfile(info) if info.isreg() else None
+            out.addfile(info, data)
+        extra = tarfile.TarInfo("1.1/" + member.replace("\x00", "")[:200])
+        extra.size = 5
+        out.addfile(extra, io.BytesIO(b"extra"))
+    result = run("verify", archive, "--format", fmt)
+    clean_exit(result, (1, 2))
+    if fmt == "json":
+        json.loads(result.stdout)
