@@ -286,3 +286,23 @@ def test_any_parquet_column_name_is_data(tmp_path: Path, names: tuple[str, str, 
     counts = count_domains([path], options)
     assert counts.overall.domains == {"a.com": 2, "b.org": 1}
     assert sorted(counts.by_modality) == ["image", "text"]
+
+
+def test_a_quoted_field_over_lines_swallows_no_record(tmp_path: Path) -> None:
+    # Closed three lines later, the quote makes one CSV field of three log lines; DuckDB
+    # reads that without complaint and would count z.com's line as part of q.com's URL.
+    log = _log(
+        tmp_path / "log.csv", b'"https://q.com/,1', b"https://z.com/,2", b'https://y.com/",3'
+    )
+    summary = run_domains([log], tmp_path / "out.csv").summary
+    assert summary["rows_skipped"] == {"malformed_record": 2}
+    assert [e["line"] for e in summary["skipped_examples"]] == [3, 5]
+    counts = count_domains([log])
+    assert counts.overall.domains == {"a.com": 1, "z.com": 2, "c.com": 3}
+
+
+def test_a_json_url_with_a_line_break_is_a_bad_row(tmp_path: Path) -> None:
+    records = [{"url": "https://a.com/", "size": 1}, {"url": "https://q.com/\nx", "size": 2}]
+    counts = count_domains([write_jsonl(tmp_path / "log.jsonl", records)])
+    assert counts.skipped == {"malformed_record": 1}
+    assert counts.overall.domains == {"a.com": 1}

@@ -192,7 +192,7 @@ class DuckDBScan:
         except CrawlStatsError:
             self.con.execute("ROLLBACK")
             raise
-        if clean and not any(found):
+        if clean and not any(found) and not self._multiline():
             self.con.execute("COMMIT")
             return
         self.con.execute("ROLLBACK")
@@ -227,6 +227,15 @@ class DuckDBScan:
                     self._count_rejects([source.location for source, _ in group])
         self.examples.sort(key=lambda e: (self._order.get(e[0], 0), e[1]))
         del self.examples[EXAMPLES:]
+        # A line break left in a URL (a JSON string, a quote the cleaning let pass) is a
+        # bad row like any other.
+        self.con.execute(
+            "UPDATE gd_auth SET k = '//malformed_record' WHERE k = $1", [sql.MULTILINE]
+        )
+
+    def _multiline(self) -> bool:
+        found = self.con.execute("SELECT count(*) FROM gd_auth WHERE k = $1", [sql.MULTILINE])
+        return bool(found.fetchone()[0])  # type: ignore[index]
 
     def _count_rejects(self, locations: list[str]) -> None:
         for reason, count in self.con.execute(sql.REJECT_COUNTS).fetchall():

@@ -80,6 +80,12 @@ _KEY = """CASE WHEN prefix(u, 'https://') OR prefix(u, 'http://') THEN split_par
                THEN '//' || split_part(u, '/', 3) ELSE '' END END"""
 
 
+#: The key of a row whose URL holds a line break: a quoted CSV field that ran over
+#: lines, swallowing the records between. The engine reads such a batch again line by
+#: line; what is left of the key then is a ``malformed_record``.
+MULTILINE = "//multiline"
+
+
 def stage1(source_sql: str, cols: Columns, fmt: Format) -> str:
     """Rows of one batch of files -> (key, modality, rows, size) in ``gd_auth``."""
     mod = f"coalesce(CAST({ident(cols.modality)} AS VARCHAR), '')" if cols.modality else "NULL"
@@ -91,6 +97,7 @@ def stage1(source_sql: str, cols: Columns, fmt: Format) -> str:
 INSERT INTO gd_auth
 SELECT k, {"mod" if cols.modality else "NULL"}, count(*), sum(s) FROM (
   SELECT CASE {malformed}
+              WHEN contains(u, chr(10)) THEN '{MULTILINE}'
               WHEN s >= 0 THEN {_KEY}
               WHEN s IS NULL THEN CASE WHEN sr IS NULL OR trim(sr) = '' THEN '//missing_size'
                                        ELSE '//non_numeric_size' END
