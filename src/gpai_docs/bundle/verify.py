@@ -114,9 +114,9 @@ def _inspect(root: Path, relative: str) -> Found:
         kind = error.kind
         if kind == "a symbolic link":
             kind += _link_target(root, full)
-        return Found(None, 0, kind)
+        return Found(None, kind=kind)
     except OSError as error:
-        return Found(None, 0, f"unreadable ({error.strerror})")
+        return Found(None, kind=f"unreadable ({error.strerror})")
     return Found(digest, size)
 
 

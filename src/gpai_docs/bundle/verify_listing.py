@@ -37,11 +37,18 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    """What is at one path of a release: a regular file's digest and size, or what else."""
+    """What is at one path of a release: a regular file's digest and size, or what else.
+
+    Exactly one of ``sha256`` and ``kind`` is set; ``size`` counts for a regular file only."""
 
     sha256: str | None
     size: int = 0
     kind: str | None = None  # None for a regular file, else e.g. "a named pipe (FIFO)"
+
+
+def enclosing_folders(paths: Iterable[str]) -> set[str]:
+    """Every folder that the given release paths sit in (``a`` and ``a/b`` for ``a/b/c``)."""
+    return {"/".join(p.split("/")[:i]) for p in paths for i in range(1, p.count("/") + 1)}
 
 
 def shown(path: str) -> str:
@@ -77,7 +84,7 @@ def check_listing(
         place = where + shown(path)
         if item is None:
             problems.append(Problem("missing", place, "is listed but missing"))
-        elif item.kind is not None or item.sha256 is None:
+        elif item.sha256 is None:
             problems.append(Problem("altered", place, f"is {item.kind}, not a regular file"))
         elif item.size != entry.size:
             message = f"has {item.size:,} bytes, the manifest records {entry.size:,}"
@@ -95,7 +102,7 @@ def check_listing(
 def _collisions(listed: Mapping[str, FileEntry], where: str) -> list[Problem]:
     """Paths that are distinct strings but cannot be distinct files once extracted."""
     problems: list[Problem] = []
-    folders = {"/".join(p.split("/")[:i]) for p in listed for i in range(1, p.count("/") + 1)}
+    folders = enclosing_folders(listed)
     folded: dict[str, str] = {}
     for path in listed:
         first = folded.setdefault(path.casefold(), path)
@@ -212,7 +219,7 @@ def gather_members(
 
 def check_folders(folders: list[str], listed: set[str], where: str) -> list[Problem]:
     """An archive's folder entries: only the folders of listed files, none over a file."""
-    implied = {"/".join(p.split("/")[:i]) for p in listed for i in range(1, p.count("/") + 1)}
+    implied = enclosing_folders(listed)
     problems = []
     for folder in folders:
         place = where + shown(folder)
