@@ -21,8 +21,8 @@ MODULES[domains]="src/gpai_docs/rules/top_domains.py src/gpai_docs/crawlstats/ra
 TESTS[domains]="tests/unit/test_top_domains_rules.py tests/unit/test_rulepack_sme.py tests/crawlstats/test_crawl_ranking.py tests/unit/test_top_domains_findings.py"
 MODULES[audience]="src/gpai_docs/render/audience.py"
 TESTS[audience]="tests/render tests/canary tests/acceptance/test_build.py"
-MODULES[verify]="src/gpai_docs/bundle/verify.py src/gpai_docs/bundle/verify_listing.py src/gpai_docs/bundle/plain_files.py"
-TESTS[verify]="tests/releases/test_verify.py tests/releases/test_verify_archive.py tests/releases/test_verify_folder.py tests/releases/test_verify_memory.py tests/releases/test_verify_reading.py tests/releases/test_verify_reports.py tests/hostile/test_manifest.py"
+MODULES[verify]="src/gpai_docs/bundle/verify.py src/gpai_docs/bundle/verify_listing.py src/gpai_docs/fileio/reading.py"
+TESTS[verify]="tests/hostile/test_paths_fileio.py tests/releases/test_verify.py tests/releases/test_verify_archive.py tests/releases/test_verify_folder.py tests/releases/test_verify_memory.py tests/releases/test_verify_reading.py tests/releases/test_verify_reports.py tests/hostile/test_manifest.py"
 
 groups=("$@")
 [ ${#groups[@]} -gt 0 ] || groups=(determinations domains audience verify)

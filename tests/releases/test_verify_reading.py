@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from gpai_docs import fileio as plain_files
+from gpai_docs import fileio
 from gpai_docs.bundle import verify
 from gpai_docs.bundle.verify import verify_release
 from gpai_docs.fileio import NotRegularFile, file_kind, read_regular
@@ -53,7 +53,7 @@ def test_unreadable_listed_file_is_reported_with_the_system_reason(
     released: Released, monkeypatch: pytest.MonkeyPatch, run_cli: Callable[..., Result]
 ) -> None:
     folder = alone(released)
-    monkeypatch.setattr(verify, "hash_regular", denied(plain_files.hash_regular, CHANGELOG))
+    monkeypatch.setattr(verify, "hash_regular", denied(fileio.hash_regular, CHANGELOG))
     message = f"is unreadable ({DENIED}), not a regular file"
     assert problems(folder) == [("altered", CHANGELOG, message)]
     result = run_cli("verify", folder)
@@ -66,7 +66,7 @@ def test_unreadable_unlisted_file_is_an_extra_that_says_so(
 ) -> None:
     folder = alone(released)
     (folder / "notes.txt").write_text("added later\n", encoding="utf-8")
-    monkeypatch.setattr(verify, "hash_regular", denied(plain_files.hash_regular, "notes.txt"))
+    monkeypatch.setattr(verify, "hash_regular", denied(fileio.hash_regular, "notes.txt"))
     message = f"is not listed in the manifest; it is unreadable ({DENIED})"
     assert problems(folder) == [("extra", "notes.txt", message)]
 
@@ -75,7 +75,7 @@ def test_unreadable_manifest_is_a_manifest_problem_and_nothing_else_is_checked(
     released: Released, monkeypatch: pytest.MonkeyPatch, run_cli: Callable[..., Result]
 ) -> None:
     folder = alone(released)
-    monkeypatch.setattr(verify, "read_regular", denied(plain_files.read_regular, "manifest.json"))
+    monkeypatch.setattr(verify, "read_regular", denied(fileio.read_regular, "manifest.json"))
     message = f"cannot be read ({DENIED})"
     assert problems(folder) == [("manifest", "manifest.json", message)]
     result = run_cli("verify", folder)
@@ -90,7 +90,7 @@ def test_unreadable_archive_is_an_archive_problem(
     released: Released, monkeypatch: pytest.MonkeyPatch, run_cli: Callable[..., Result]
 ) -> None:
     archive = released.model / "1.1.tar.gz"
-    monkeypatch.setattr(verify, "open_regular", denied(plain_files.open_regular, archive.name))
+    monkeypatch.setattr(verify, "open_regular", denied(fileio.open_regular, archive.name))
     message = f"cannot be read ({DENIED})"
     assert problems(archive) == [("archive", "1.1.tar.gz", message)]
     # Beside its folder: the same refusal, and the folder itself is still checked.

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from gpai_docs import fileio as plain_files
+from gpai_docs import fileio
 from gpai_docs.bundle import verify
 from gpai_docs.bundle.signing import generate_key_pair
 from gpai_docs.bundle.verify import verify_release
@@ -409,7 +409,7 @@ def test_oversized_signature_is_reported_with_a_true_size(
 def test_unreadable_signature_of_a_signed_release_is_invalid(
     signed: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(verify, "read_regular", denied(plain_files.read_regular, SIG))
+    monkeypatch.setattr(verify, "read_regular", denied(fileio.read_regular, SIG))
     assert problems(signed) == [("signature", SIG, f"is unreadable ({DENIED}), not a regular file")]
     assert verify_release(signed).signature == "invalid"
 
@@ -419,7 +419,7 @@ def test_unreadable_signature_of_an_unsigned_release_is_still_a_stray_signature(
 ) -> None:
     folder = alone(released)
     (folder / SIG).write_bytes(bytes(64))
-    monkeypatch.setattr(verify, "read_regular", denied(plain_files.read_regular, SIG))
+    monkeypatch.setattr(verify, "read_regular", denied(fileio.read_regular, SIG))
     message = "is present, but the manifest records no signature"
     assert problems(folder) == [("signature", SIG, message)]
     assert verify_release(folder).signature == "invalid"
