@@ -97,7 +97,7 @@ def stage1(source_sql: str, cols: Columns, fmt: Format) -> str:
 INSERT INTO gd_auth
 SELECT k, {"mod" if cols.modality else "NULL"}, count(*), sum(s) FROM (
   SELECT CASE {malformed}
-              WHEN contains(u, chr(10)) THEN '{MULTILINE}'
+              WHEN contains(u, E'\\n') THEN '{MULTILINE}'
               WHEN s >= 0 THEN {_KEY}
               WHEN s IS NULL THEN CASE WHEN sr IS NULL OR trim(sr) = '' THEN '//missing_size'
                                        ELSE '//non_numeric_size' END
