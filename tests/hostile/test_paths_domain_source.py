@@ -155,7 +155,7 @@ def test_a_fifo_neither_hangs_validate_nor_build(tmp_path: Path, command: list[s
     assert result.returncode == 1, result.stderr
     line = (
         "error TS010 section_2.crawled_data.top_domains.source: The domain statistics file "
-        "domains.json is a named pipe (fifo); it is not read."
+        "domains.json is a named pipe (FIFO); it is not read."
     )
     assert line in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
@@ -172,3 +172,11 @@ def test_a_draft_build_refuses_the_fifo_too(tmp_path: Path) -> None:
         result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_file_name_keeps_its_letter_case_in_the_finding(tmp_path: Path) -> None:
+    # The finding's first letter is raised, nothing else: a file name is shown as written.
+    project = project_with_source(tmp_path / "project", "Stats/Domains.JSON")
+    (project / "Stats").mkdir()
+    [(message, _hint)] = _source_findings(project)
+    assert message == "The domain statistics file Stats/Domains.JSON does not exist."

@@ -311,7 +311,9 @@ def top_domains_source_consistent(context: RuleContext) -> Iterator[Finding]:
     try:
         summary = read_summary(context.root, top.source)
     except SummaryProblem as problem:
-        yield Finding(TS, (*path, "source"), problem.message.capitalize(), hint=problem.hint)
+        # Only the first letter: capitalize() would lower-case file names and "FIFO".
+        sentence = problem.message[:1].upper() + problem.message[1:]
+        yield Finding(TS, (*path, "source"), sentence, hint=problem.hint)
         return
     for field, message, hint in _summary_problems(context, top, summary):
         yield Finding(TS, (*path, field), message, hint=hint)
