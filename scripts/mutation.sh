@@ -3,7 +3,7 @@
 # Not part of CI: it takes tens of minutes. docs/testing.md reports the last run.
 #
 #   bash scripts/mutation.sh                 # every group below
-#   bash scripts/mutation.sh determinations  # one group: determinations, domains, audience, verify
+#   bash scripts/mutation.sh determinations  # one group: determinations, domains, audience, verify, fileio
 #
 # It works on a copy of the checkout (tracked and untracked, unignored files) in a temporary
 # folder, so the working tree is never mutated, and prints each group's score and every
@@ -21,11 +21,14 @@ MODULES[domains]="src/gpai_docs/rules/top_domains.py src/gpai_docs/crawlstats/ra
 TESTS[domains]="tests/unit/test_top_domains_rules.py tests/unit/test_rulepack_sme.py tests/crawlstats/test_crawl_ranking.py tests/unit/test_top_domains_findings.py"
 MODULES[audience]="src/gpai_docs/render/audience.py"
 TESTS[audience]="tests/render tests/canary tests/acceptance/test_build.py"
-MODULES[verify]="src/gpai_docs/bundle/verify.py src/gpai_docs/bundle/verify_listing.py src/gpai_docs/fileio/reading.py"
+MODULES[verify]="src/gpai_docs/bundle/verify.py src/gpai_docs/bundle/verify_listing.py"
 TESTS[verify]="tests/hostile/test_paths_fileio.py tests/releases/test_verify.py tests/releases/test_verify_archive.py tests/releases/test_verify_folder.py tests/releases/test_verify_memory.py tests/releases/test_verify_reading.py tests/releases/test_verify_reports.py tests/hostile/test_manifest.py"
 
+MODULES[fileio]="src/gpai_docs/fileio/reading.py"
+TESTS[fileio]="tests/unit/test_fileio_reading.py tests/hostile/test_paths_fileio.py tests/releases/test_verify_reading.py"
+
 groups=("$@")
-[ ${#groups[@]} -gt 0 ] || groups=(determinations domains audience verify)
+[ ${#groups[@]} -gt 0 ] || groups=(determinations domains audience verify fileio)
 mkdir -p output/mutation
 status=0
 for group in "${groups[@]}"; do
