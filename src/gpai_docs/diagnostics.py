@@ -35,6 +35,11 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+# The place of an internal error: no document. A project folder may well be named
+# "(draft)", so a leading parenthesis alone does not mark a pseudo-location.
+TOOL_LOCATION = "(gpai-docs)"
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where a finding points: a file, a field path and, when known, line and column (1-based)."""
@@ -43,6 +48,11 @@ class Location:
     path: JsonPath = ()
     line: int | None = None
     column: int | None = None
+
+    @property
+    def names_a_file(self) -> bool:
+        """False for a finding about gpai-docs itself, which points at no document."""
+        return self.file != TOOL_LOCATION
 
     @property
     def dotted_path(self) -> str:
@@ -118,7 +128,7 @@ def internal_error(component: str, error: BaseException) -> Diagnostic:
         Severity.ERROR,
         f"Internal error: {component} failed with {what}{_raised_at(error)}. This is a bug "
         "in gpai-docs, not a problem in your documents.",
-        Location("(gpai-docs)"),
+        Location(TOOL_LOCATION),
         hint="Please report it to the gpai-docs maintainers with this message and the output "
         "of `gpai-docs --version`; run again with GPAI_DOCS_DEBUG=1 for the traceback.",
     )

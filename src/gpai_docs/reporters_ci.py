@@ -82,7 +82,7 @@ def artifact_path(result: ValidationResult, display: str, *, cwd: Path | None = 
 
 
 def _has_file(diagnostic: Diagnostic) -> bool:
-    return not diagnostic.location.file.startswith("(")
+    return diagnostic.location.names_a_file
 
 
 # --- SARIF -----------------------------------------------------------------

@@ -132,9 +132,7 @@ def test_history_outputs_parse_and_hold_no_active_content(
     policy = out / "lumen-base-2" / "1.1" / "sources" / "copyright-policy.yaml"
     data = yaml.safe_load(policy.read_text(encoding="utf-8"))
     bot = data["rights_reservation"]["crawlers"][0]
-    # the token loses what breaks its code span: the bug pinned by the test below
-    token = "".join(c for c in name if c not in "`\n\r")
-    bot.update(name=name, user_agent=agent, purpose=purpose, robots_token=token)
+    bot.update(name=name, user_agent=agent, purpose=purpose, robots_token=name)
     policy.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = run("history", out, "--format", fmt, "--publish-crawlers")
     clean_exit(result, (0, 2))
@@ -293,8 +291,6 @@ def test_domains_outputs_parse_and_hold_no_formulas(workdir: Path, rows: list[An
 @given(folder=hostile, value=hostile)
 def test_sarif_locations_are_uri_references(workdir: Path, folder: str, value: str) -> None:
     name = "".join(c for c in folder if c not in "/\x00").strip(".")[:100] or MARK
-    # a name starting with "(" loses its locations: the bug pinned just below
-    name = MARK + name if name.startswith("(") else name
     root = _fresh(workdir, "sarif")
     pending = {"model_documentation": {"data": {"curation": {"to_be_provided": value}}}}
     project = _project(root / name, _texts(value), pending)
@@ -335,17 +331,12 @@ def test_verify_reports_on_archives_hold_no_workflow_commands(
         json.loads(result.stdout)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: reporters_ci._has_file drops the file and line of every finding in a "
-    "project folder whose name starts with '(' (SARIF locations, GitHub annotations)",
-)
 def test_findings_keep_their_file_when_the_project_folder_starts_with_a_parenthesis(
     tmp_path: Path,
 ) -> None:
-    # Found by the SARIF property above: reporters_ci._has_file takes a file name
-    # starting with "(" for a pseudo-location such as "(project)", so a project in
-    # "(draft)/" gets SARIF results and GitHub annotations without file or line.
+    # Found by the SARIF property above: a file name starting with "(" was taken for the
+    # internal-error pseudo-location, so a project in "(draft)/" got SARIF results and
+    # GitHub annotations without file or line.
     pending = {"model_documentation": {"data": {"curation": {"to_be_provided": "x"}}}}
     project = _project(tmp_path / "(draft)", pending)
     sarif = json.loads(run("validate", project, "--format", "sarif").stdout)
@@ -356,15 +347,10 @@ def test_findings_keep_their_file_when_the_project_folder_starts_with_a_parenthe
     assert "file=" in github and ",line=" in github, github
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: bundle/crawler_page.py writes the robots.txt product token into a "
-    "code span unescaped: a line break starts a heading, a backtick ends the span",
-)
 def test_the_robots_token_stays_inside_its_code_span(releases: Path, tmp_path: Path) -> None:
-    # Found by the history property above: crawler_page.py writes the robots.txt
-    # product token into `...` unescaped, so a line break and "# " start a heading (block
-    # structure comes before code spans) and a backtick ends the span.
+    # Found by the history property above: the robots.txt product token went into `...`
+    # unescaped, so a line break and "# " started a heading (block structure comes
+    # before code spans) and a backtick ended the span.
     out = tmp_path / "out"
     shutil.copytree(releases, out, symlinks=True)
     policy = out / "lumen-base-2" / "1.1" / "sources" / "copyright-policy.yaml"
@@ -377,3 +363,5 @@ def test_the_robots_token_stays_inside_its_code_span(releases: Path, tmp_path: P
     clean_exit(result, (0,))
     listing = (out / "lumen-base-2" / "crawlers.md").read_text(encoding="utf-8")
     assert not markdown_problems(listing), markdown_problems(listing)
+    # one code span, its fence longer than the backtick inside, the line break a space
+    assert "the group for ``Bot # headzqx` [l](http://e.example)``, else" in listing
