@@ -23,6 +23,7 @@ from gpai_docs.render.escaping import (
     csv_line,
     html_attr,
     html_text,
+    md_code,
     relative_uri,
     safe_href,
     text_line,
@@ -169,6 +170,34 @@ def test_md_cell_is_one_cell_of_literal_text(text: str) -> None:
     row = _row(md_cell(text))
     assert [tag for tag, _ in row.tags] == TABLE_TAGS
     assert row.cells == [_shown(text), "end"]
+
+
+@CASES
+def test_md_code_is_one_code_span_of_the_text(text: str) -> None:
+    # In a list item, as the crawler page writes it: one paragraph holding one <code>
+    # and nothing else, whose text is the provider's on one line.
+    html = MarkdownIt("commonmark", {"html": True}).render(f"- token {md_code(text)} end\n")
+    found = elements(html)
+    assert [tag for tag, _ in found.tags] == ["ul", "li", "code"], html
+    inner = re.search(r"<code>(.*)</code>", html, re.S)
+    assert inner is not None
+    shown = _shown(text)
+    code = inner.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+    assert code.replace("&amp;", "&") == (shown if shown else "")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Bot", "`Bot`"),
+        ("a`b", "``a`b``"),
+        ("a``b`c", "```a``b`c```"),
+        ("`Bot", "`` `Bot ``"),
+        ("Bot\n# head", "`Bot # head`"),
+    ],
+)
+def test_md_code_examples(text: str, span: str) -> None:
+    assert md_code(text) == span
 
 
 @CASES

@@ -23,7 +23,7 @@ from gpai_docs.bundle.feed import atom_feed, entry_text
 from gpai_docs.bundle.sources import load_side
 from gpai_docs.bundle.store import ModelStore
 from gpai_docs.fileio import write_bytes_atomic, write_text_atomic
-from gpai_docs.render.escaping import WEB_SCHEMES, html_attr, html_text, safe_href
+from gpai_docs.render.escaping import WEB_SCHEMES, html_attr, html_text, md_code, safe_href
 from gpai_docs.render.escaping import md_inline as _md
 
 PAGE_MD = "crawlers.md"
@@ -72,7 +72,7 @@ def crawler_page_markdown(line: Timeline) -> str:
         for label, value in crawler.facts.items():
             lines.append(f"- **{label}:** {_md(value)}{_since(line, crawler.key, label)}")
         token = crawler.facts.get("robots.txt product token")
-        group = f"the group for `{token}`, else" if token else "the"
+        group = f"the group for {md_code(token)}, else" if token else "the"
         lines.append(
             f"- **robots.txt rules honoured:** {group} `User-agent: *` group, following "
             f"{_md(protocols.facts.get('robots.txt standard', 'the Robots Exclusion Protocol'))}"

@@ -161,6 +161,20 @@ def md_inline(value: object) -> str:
     return md_escape_line(" ".join(_BREAKING_SPACE.split(str(value).strip())))
 
 
+def md_code(value: object) -> str:
+    """Provider text as an inline code span (outside tables): nothing in it is syntax.
+
+    Code spans cannot be escaped from inside, so the fence is one backtick longer than the
+    longest run in the text, and padded when the text starts or ends with one. Line breaks
+    become spaces first: block structure (a "# " line) is read before code spans are.
+    """
+    text = _MD_CONTROL.sub("\ufffd", " ".join(_BREAKING_SPACE.split(str(value).strip())))
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def link_target(url: str) -> str:
     """A URL as a link target (Markdown or HTML) that cannot end the link, leave an
     autolink or split a table cell: what it may not hold is percent-encoded."""
