@@ -53,3 +53,14 @@ def listed(path: Path) -> list[tuple[str, int]]:
     assert rows[0] == ["rank", "domain", "size", "share", "cumulative_share"]
     assert [int(r[0]) for r in rows[1:]] == list(range(1, len(rows)))
     return [(r[1], int(r[2])) for r in rows[1:]]
+
+
+def gzip_bomb(path: Path, head: bytes, unit: bytes, mebibytes: int = 1024) -> Path:
+    """About 1 MB of gzip that expands to ``mebibytes`` after ``head``: one compressed MiB
+    of ``unit`` repeated as gzip members (which every gzip reader reads as one stream)."""
+    block = gzip.compress(unit * ((1 << 20) // len(unit)), compresslevel=9, mtime=0)
+    with path.open("wb") as out:
+        out.write(gzip.compress(head, mtime=0))
+        for _ in range(mebibytes):
+            out.write(block)
+    return path

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from gpai_docs.cli.domains_command import domains_command
 from gpai_docs.crawlstats import CrawlStatsError, Options, count_domains, guard, run_domains
 
-from .helpers import write_csv, write_jsonl, write_parquet
+from .helpers import gzip_bomb, write_csv, write_jsonl, write_parquet
 
 GOOD_FIRST, GOOD_LAST = b"https://a.com/x,1", b"https://c.com/y,3"
 
@@ -102,17 +102,6 @@ def test_the_cli_reports_skipped_rows_and_where_they_are(tmp_path: Path) -> None
     assert "Traceback" not in result.output
 
 
-def _bomb(path: Path, head: bytes, unit: bytes, mebibytes: int = 1024) -> Path:
-    """About 1 MB of gzip that expands to ``mebibytes``: one compressed MiB repeated as
-    gzip members (which every gzip reader reads as one stream)."""
-    block = gzip.compress(unit * ((1 << 20) // len(unit)), compresslevel=9, mtime=0)
-    with path.open("wb") as out:
-        out.write(gzip.compress(head, mtime=0))
-        for _ in range(mebibytes):
-            out.write(block)
-    return path
-
-
 BOMBS = {
     "zeros": ("log.csv.gz", b"url,size\nhttps://a.com/,1\n", b"\0"),
     "good rows": ("log.csv.gz", b"url,size\n", b"https://a.com/,1\n"),
@@ -125,7 +114,7 @@ BOMBS = {
 @pytest.mark.parametrize("bomb", BOMBS, ids=list(BOMBS))
 def test_a_gzip_bomb_is_a_clear_error(tmp_path: Path, bomb: str) -> None:
     name, head, unit = BOMBS[bomb]
-    path = _bomb(tmp_path / name, head, unit)
+    path = gzip_bomb(tmp_path / name, head, unit)
     assert path.stat().st_size < 3 << 20
     result = CliRunner().invoke(
         domains_command, [str(path), "--out", str(tmp_path / "d.csv")], env={"CI": "1"}
@@ -140,7 +129,7 @@ def test_a_gzip_bomb_is_a_clear_error(tmp_path: Path, bomb: str) -> None:
 def test_a_compressible_log_under_the_ratio_is_read(tmp_path: Path) -> None:
     # 100 MiB of one repeated row in 1 MiB blocks is over the floor but compresses
     # over 100:1: refused; the same rows in 60 MiB stay under the floor: read.
-    small = _bomb(tmp_path / "small.csv.gz", b"url,size\n", b"https://a.com/,1\n", 60)
+    small = gzip_bomb(tmp_path / "small.csv.gz", b"url,size\n", b"https://a.com/,1\n", 60)
     counts = count_domains([small])
     assert counts.skipped == {}
     assert counts.overall.domains == {"a.com": counts.rows}

@@ -11,7 +11,6 @@ MiB; a tiny clean log, 90 MiB; the Parquet bomb under --memory-limit 256MB, 78 M
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import subprocess
@@ -20,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-GIB_IN_MIB = 1024
+from tests.crawlstats.helpers import gzip_bomb
+
 BOUND_MIB = 300
 
 
@@ -52,16 +52,6 @@ def _peak(args: list[str]) -> tuple[int, float, str]:
     return result["code"], result["peak"] / 1024, result["err"]
 
 
-def _bomb(path: Path, head: bytes, unit: bytes) -> Path:
-    """1 GiB after the header: one compressed MiB written 1,024 times as gzip members."""
-    block = gzip.compress(unit * ((1 << 20) // len(unit)), compresslevel=9, mtime=0)
-    with path.open("wb") as out:
-        out.write(gzip.compress(head, mtime=0))
-        for _ in range(GIB_IN_MIB):
-            out.write(block)
-    return path
-
-
 BOMBS = {
     "one line of zeros": ("z.csv.gz", b"url,size\nhttps://a.com/,1\n", b"\0"),
     "good rows": ("r.csv.gz", b"url,size\n", b"https://a.com/,1\n"),
@@ -73,7 +63,7 @@ BOMBS = {
 @pytest.mark.parametrize("bomb", BOMBS, ids=list(BOMBS))
 def test_a_gzip_bomb_is_refused_in_bounded_memory(tmp_path: Path, bomb: str) -> None:
     name, head, unit = BOMBS[bomb]
-    path = _bomb(tmp_path / name, head, unit)
+    path = gzip_bomb(tmp_path / name, head, unit)
     assert path.stat().st_size < 3 << 20  # about 1 MB (2.6 MB for the rows) for 1 GiB
     code, peak, stderr = _peak([str(path), "--out", str(tmp_path / "d.csv")])
     assert code == 2, stderr

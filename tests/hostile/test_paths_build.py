@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,25 +14,10 @@ import pytest
 
 from gpai_docs.errors import OutputError
 from gpai_docs.render.build import build_project
-from tests.conftest import FIXED_DATE, SAMPLES
+from tests.conftest import FIXED_DATE
 from tests.hostile._paths import project_with_source, run, snapshot
 
 AIO = "model-documentation.ai-office.md"  # an artifact name, written out by hand
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    target = tmp_path / "project"
-    shutil.copytree(SAMPLES / "minimal", target)
-    return target
-
-
-@pytest.fixture
-def elsewhere(tmp_path: Path) -> Path:
-    folder = tmp_path / "elsewhere"
-    folder.mkdir()
-    (folder / "keep.txt").write_text("not to be touched\n", encoding="utf-8")
-    return folder
 
 
 def _build(project: Path, out: Path, *, draft: bool = False) -> object:

@@ -9,7 +9,6 @@ link points, and that what was there before is byte for byte the same.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,27 +17,10 @@ from click.testing import CliRunner
 from gpai_docs.bundle.release import release_project
 from gpai_docs.cli import cli
 from gpai_docs.errors import OutputError, UserError
-from tests.conftest import SAMPLES
 from tests.hostile._paths import run, snapshot
 
 SLUG = "lumen-base-2"  # the minimal sample's model name, slugged by hand
 DAY = dt.date(2026, 3, 1)
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    target = tmp_path / "project"
-    shutil.copytree(SAMPLES / "minimal", target)
-    return target
-
-
-@pytest.fixture
-def elsewhere(tmp_path: Path) -> Path:
-    """A folder outside --out holding a file that must survive every case."""
-    folder = tmp_path / "elsewhere"
-    folder.mkdir()
-    (folder / "keep.txt").write_text("not to be touched\n", encoding="utf-8")
-    return folder
 
 
 def _release(project: Path, out: Path, version: str = "1.0") -> object:
