@@ -13,9 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +22,7 @@ from typing import Any
 import yaml
 
 from gpai_docs.diagnostics import Diagnostic, JsonPath, Location, Severity
+from gpai_docs.fileio import NotRegularFile, read_regular
 from gpai_docs.source_map import Position, SourceMap
 from gpai_docs.yaml_core import plain_value
 from gpai_docs.yaml_tags import explicit_tags
@@ -844,17 +843,14 @@ def _too_big(file: str, size: int) -> Diagnostic:
 def read_regular_file(path: Path) -> bytes | str:
     """The file's bytes (at most MAX_BYTES + 1), or why it is not a readable document.
 
-    O_NONBLOCK keeps a FIFO from blocking the open; refusing anything but a regular file
-    keeps /dev/zero or a pipe (reached through a link) from being read without end.
+    Read through fileio, which never opens a FIFO or a device (a pipe or /dev/zero
+    reached through a link would block or never end). A document may be a link: where it
+    leads is checked by the project, not here.
     """
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return "it is not a regular file"
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(MAX_BYTES + 1)
-    finally:
-        os.close(fd)
+        return read_regular(path, MAX_BYTES, follow=True)
+    except NotRegularFile:
+        return "it is not a regular file"
 
 
 def load_file(path: Path, display: str | None = None) -> LoadedDocument:

@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import json
 import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,7 +19,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from gpai_docs.fileio import Refused, hash_inside, read_regular, write_text_atomic
+from gpai_docs.fileio import Refused, hash_inside, hash_regular, read_regular, write_text_atomic
 from gpai_docs.locking import output_lock
 
 MANIFEST = ".gpai-docs-build.json"
@@ -34,22 +33,16 @@ def sha256(data: bytes) -> str:
 
 
 def file_sha256(path: Path) -> str | None:
-    """The hash of a regular file; None for anything else.
+    """The hash of a regular file (a link to one counts); None for anything else.
 
-    A project input that is a FIFO or a link to /dev/zero would block or never end;
-    O_NONBLOCK keeps the open from waiting for a writer.
+    A project input that is a FIFO or a link to /dev/zero would block or never end, so it
+    is opened through fileio, which refuses both before reading.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError:
+        # A link is resolved first: the cache keys on what the link leads to.
+        return hash_regular(Path(os.path.realpath(path)))[0]
+    except (OSError, Refused):
         return None
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return None
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-        except OSError:
-            return None
 
 
 def output_sha256(out_dir: Path, name: str) -> str | None:

@@ -17,6 +17,8 @@ from pydantic import BaseModel
 
 from gpai_docs.catalogue import entry
 from gpai_docs.diagnostics import Severity
+from gpai_docs.fileio import Refused, read_regular
+from gpai_docs.loading import MAX_BYTES
 from gpai_docs.models._types import MonthYear, NotApplicable, Quantity, ToBeProvided, YesNo
 from gpai_docs.render import typeset
 from gpai_docs.render.artifacts import ArtifactSpec, spec_for
@@ -287,8 +289,14 @@ def _raw_sources(result: ValidationResult) -> tuple[tuple[str, bytes, str], ...]
         path = doc.path if doc.path is not None else None
         if path is None and doc.loaded is not None:
             path = result.project.root / Path(doc.loaded.file).name
-        if path is not None and path.is_file():
-            out.append((path.name, path.read_bytes(), f"Source document {path.name}"))
+        if path is None:
+            continue
+        try:
+            data = read_regular(path, MAX_BYTES, follow=True)
+        except (OSError, Refused):  # gone or replaced since it was loaded
+            continue
+        if len(data) <= MAX_BYTES:  # a file grown past the limit would attach truncated
+            out.append((path.name, data, f"Source document {path.name}"))
     return tuple(out)
 
 
