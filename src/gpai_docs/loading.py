@@ -573,6 +573,20 @@ def _over_limits(text: str, file: str) -> Diagnostic | None:
     return None
 
 
+def _second_document_start(text: str, second: yaml.Node) -> tuple[int, int]:
+    """Where the second document starts: its `---` when written, which the hint names."""
+    starts = (
+        event
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader)
+        if isinstance(event, yaml.DocumentStartEvent)
+    )
+    next(starts, None)
+    event = next(starts, None)
+    mark = event.start_mark if event is not None and event.explicit else None
+    mark = mark or second.start_mark
+    return mark.line + 1, mark.column + 1
+
+
 def _load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
     empty = SourceMap(file)
     deep = _nesting_too_deep(text)
@@ -614,7 +628,6 @@ def _load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
             ],
         )
     if len(nodes) > 1:
-        second = nodes[1]
         return (
             None,
             empty,
@@ -624,7 +637,7 @@ def _load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
                     file,
                     "The file holds more than one YAML document.",
                     "Keep one document per file; remove the extra '---'.",
-                    (second.start_mark.line + 1, second.start_mark.column + 1),
+                    _second_document_start(text, nodes[1]),
                 )
             ],
         )
