@@ -80,7 +80,7 @@ def test_deep_nesting_is_a_finding() -> None:
 
 def test_multiple_documents_are_refused() -> None:
     doc = load_text("a: 1\n---\nb: 2\n", "x.yaml")
-    assert codes(doc) == [("DL003", 3, 1)]
+    assert codes(doc) == [("DL003", 2, 1)]  # at the `---` the hint says to remove
 
 
 @pytest.mark.parametrize("text", ["", "# only a comment\n", "- a\n- b\n", "just text\n"])
