@@ -24,6 +24,7 @@ import yaml
 from gpai_docs.diagnostics import Diagnostic, JsonPath, Location, Severity
 from gpai_docs.fileio import NotRegularFile, read_regular
 from gpai_docs.source_map import Position, SourceMap
+from gpai_docs.yaml_aliases import alias_problem
 from gpai_docs.yaml_core import plain_value
 from gpai_docs.yaml_tags import explicit_tags
 
@@ -662,6 +663,10 @@ def _load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
             empty,
             [_diag("DL005", file, t.message, t.hint, (t.line, t.column)) for t in tags],
         )
+    aliased = alias_problem(text, MAX_NODES) if "*" in text else None
+    if aliased is not None:  # located at the alias, which the composed graph has lost
+        where = (aliased.line, aliased.column)
+        return None, empty, [_diag("DL006", file, aliased.message, aliased.hint, where)]
     walker = _YamlWalker(file)
     data = walker.value(nodes[0], ())
     smap = SourceMap(file, walker.keys, walker.values)
