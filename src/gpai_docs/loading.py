@@ -663,7 +663,7 @@ def _load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
             empty,
             [_diag("DL005", file, t.message, t.hint, (t.line, t.column)) for t in tags],
         )
-    aliased = alias_problem(text, MAX_NODES) if "*" in text else None
+    aliased = alias_problem(text, MAX_NODES) if "&" in text and "*" in text else None
     if aliased is not None:  # located at the alias, which the composed graph has lost
         where = (aliased.line, aliased.column)
         return None, empty, [_diag("DL006", file, aliased.message, aliased.hint, where)]
