@@ -55,7 +55,7 @@ def write_pages(sample: Path, folder: Path) -> int:
     from gpai_docs.render.artifacts import SPECS
     from gpai_docs.render.html import page
     from gpai_docs.render.markdown import render_artifact
-    from gpai_docs.validation import validate_project
+    from gpai_docs.validate.pipeline import validate_project
 
     result = validate_project(sample, as_of=dt.date.fromisoformat(AS_OF))
     count = 0

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from gpai_docs.catalogue import AUDIENCES, all_entries
-from gpai_docs.rule_docs import rules_markdown
-from gpai_docs.schema_export import json_schemas
+from gpai_docs.law.catalogue import AUDIENCES, all_entries
+from gpai_docs.report.rule_reference import rules_markdown
+from gpai_docs.report.schema_reference import json_schemas
 from tests.conftest import ROOT
 
 SHARED_FIELDS = ROOT.parent / "shared" / "spec" / "fields.json"
@@ -78,7 +78,7 @@ def test_model_documentation_audiences_come_from_the_catalogue() -> None:
 
 
 def test_every_rule_pack_value_cites_a_catalogue_id() -> None:
-    from gpai_docs import rulepack
+    from gpai_docs.law import rulepack
 
     pack = rulepack.load()
     known = all_entries()

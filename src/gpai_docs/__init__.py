@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from gpai_docs.diagnostics import Diagnostic, Location, Report, Severity
     from gpai_docs.errors import GpaiDocsError, InternalError, OutputError, UserError
-    from gpai_docs.validation import ValidationResult, validate_project
+    from gpai_docs.validate.pipeline import ValidationResult, validate_project
 
 _EXPORTS = {
     "Diagnostic": "gpai_docs.diagnostics",
@@ -24,8 +24,8 @@ _EXPORTS = {
     "InternalError": "gpai_docs.errors",
     "OutputError": "gpai_docs.errors",
     "UserError": "gpai_docs.errors",
-    "ValidationResult": "gpai_docs.validation",
-    "validate_project": "gpai_docs.validation",
+    "ValidationResult": "gpai_docs.validate.pipeline",
+    "validate_project": "gpai_docs.validate.pipeline",
 }
 
 __all__ = [

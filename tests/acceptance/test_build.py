@@ -13,7 +13,7 @@ from click.testing import Result
 from gpai_docs.render.artifacts import SPECS, spec_for
 from gpai_docs.render.build import BuildRefused, build_project
 from gpai_docs.render.markdown import render_markdown
-from gpai_docs.validation import validate_project
+from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import FIXED_DATE, SAMPLES
 from tests.render.canary import may_appear, plant
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gpai_docs.validation import validate_project
+from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import FIXED_DATE, SAMPLES
 
 SAMPLE_DIRS = sorted(p for p in SAMPLES.iterdir() if p.is_dir())

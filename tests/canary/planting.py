@@ -145,7 +145,7 @@ def _strings(data: Any) -> set[str]:
 
 
 def _refused(target: Path, as_of: dt.date) -> list[_Refusal]:
-    from gpai_docs.validation import validate_project
+    from gpai_docs.validate.pipeline import validate_project
 
     result = validate_project(target, as_of=as_of)
     out: list[_Refusal] = []

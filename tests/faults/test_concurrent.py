@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from gpai_docs.errors import OutputError
-from gpai_docs.locking import LOCK_NAME, output_lock
+from gpai_docs.fileio.locking import LOCK_NAME, output_lock
 from tests.faults._helpers import cli, copy_sample, edit, run, visible_files
 
 HOLD = """
 import sys, time
 from pathlib import Path
-from gpai_docs.locking import output_lock
+from gpai_docs.fileio.locking import output_lock
 with output_lock(Path(sys.argv[1]), name=sys.argv[2]):
     print("locked", flush=True)
     time.sleep(60)
@@ -29,7 +29,7 @@ with output_lock(Path(sys.argv[1]), name=sys.argv[2]):
 FORKED_HOLDER = """
 import os, signal, sys, time
 from pathlib import Path
-from gpai_docs.locking import output_lock
+from gpai_docs.fileio.locking import output_lock
 with output_lock(Path(sys.argv[1]), name=sys.argv[2]):
     child = os.fork()
     if child == 0:  # a PDF worker forked while the lock is held, outliving its parent

@@ -22,9 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gpai_docs.errors import GpaiDocsError
-from gpai_docs.loading import load_text
-from gpai_docs.project import KIND_BY_KEY, KINDS, validate_document
-from gpai_docs.validation import ValidationResult, validate_project
+from gpai_docs.load.documents import load_text
+from gpai_docs.load.project import KIND_BY_KEY, KINDS, validate_document
+from gpai_docs.validate.pipeline import ValidationResult, validate_project
 from tests.conftest import FIXED_DATE, SAMPLES
 from tests.fuzz.strategies import TRICKY, anything, document, examples, mutated
 from tests.hostile.test_catalogue import unsafe_markup
@@ -46,7 +46,7 @@ DIAGNOSTIC_CODE = r"^(DL|SC|PJ|MD|TS|CP|XD)\d{3}$"
 
 
 def _sample_data(sample: str) -> dict[str, Any]:
-    from gpai_docs.loading import load_file
+    from gpai_docs.load.documents import load_file
 
     out = {}
     for kind in KINDS:

@@ -23,7 +23,7 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from gpai_docs.loading import load_text
+from gpai_docs.load.documents import load_text
 from tests.fuzz.hostile import (
     MARK,
     atom_problems,

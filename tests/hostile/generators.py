@@ -11,7 +11,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from gpai_docs.loading import MAX_BYTES
+from gpai_docs.load.documents import MAX_BYTES
 
 Generator = Callable[[Path, str], None]
 GENERATORS: dict[str, Generator] = {}
@@ -147,7 +147,7 @@ def digits_5000(target: Path, sample: str) -> None:
 def json_digits_5000(target: Path, sample: str) -> None:
     import json
 
-    from gpai_docs.loading import load_text
+    from gpai_docs.load.documents import load_text
 
     data = load_text(sample, "sample").data
     data["properties"]["total_model_size"] = 0

@@ -19,8 +19,8 @@ import yaml
 
 from gpai_docs.diagnostics import INTERNAL_FAMILY
 from gpai_docs.errors import GpaiDocsError
-from gpai_docs.loading import load_file
-from gpai_docs.project import KIND_BY_KEY
+from gpai_docs.load.documents import load_file
+from gpai_docs.load.project import KIND_BY_KEY
 from tests.conftest import FIXED_DATE, SAMPLES
 from tests.hostile._isolate import run_isolated
 from tests.hostile.generators import GENERATORS, LONG_VALUE
@@ -177,7 +177,7 @@ def exercise(project: Path, out: Path) -> dict[str, Any]:
     """Validate, then build drafts (when the build exists); runs in the isolated child."""
     from gpai_docs.render.build import build_project
     from gpai_docs.render.html import to_html
-    from gpai_docs.validation import validate_project
+    from gpai_docs.validate.pipeline import validate_project
 
     result = validate_project(project, as_of=FIXED_DATE)
     diagnostics = [

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gpai_docs.loading import MAX_BYTES, MAX_DEPTH, load_file, load_text
+from gpai_docs.load.documents import MAX_BYTES, MAX_DEPTH, load_file, load_text
 
 
 def _codes(text: str, *, json_syntax: bool = False) -> list[tuple[str, int | None]]:

@@ -11,10 +11,10 @@ from fractions import Fraction
 import pytest
 from pydantic import ValidationError
 
-from gpai_docs.loading import load_file, load_text
+from gpai_docs.load.documents import load_file, load_text
 from gpai_docs.models import ModelDocumentation
 from gpai_docs.models._types import parse_quantity
-from gpai_docs.yaml_tags import MAX_REPORTED
+from gpai_docs.yamlio.tags import MAX_REPORTED
 from tests.conftest import SAMPLES
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from gpai_docs.validation import validate_project
+from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import FIXED_DATE
 from tests.hostile._paths import project_with_source, run, snapshot
 

@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 from click.testing import Result
 
-from gpai_docs.reporters_ci import escape_data, escape_property, github_report, sarif_report
-from gpai_docs.rules import RULES
-from gpai_docs.validation import validate_project
+from gpai_docs.report.ci import escape_data, escape_property, github_report, sarif_report
+from gpai_docs.validate.pipeline import validate_project
+from gpai_docs.validate.rules import RULES
 from tests.conftest import FIXED_DATE, SAMPLES
 from tests.integrations._projects import project_with_findings
 

@@ -19,7 +19,7 @@ from gpai_docs.integrations.hf_card import END, START, export_card
 from gpai_docs.integrations.hf_card_import import import_card
 from gpai_docs.models import ModelDocumentation
 from gpai_docs.render.audience import text_leaves
-from gpai_docs.validation import validate_project
+from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import SAMPLES
 from tests.integrations._projects import edited_copy
 

@@ -16,8 +16,8 @@ import pytest
 from click.testing import Result
 
 from gpai_docs.integrations.hf_card_import import first_heading
-from gpai_docs.loading import load_file
-from gpai_docs.validation import validate_project
+from gpai_docs.load.documents import load_file
+from gpai_docs.validate.pipeline import validate_project
 
 Run = Callable[..., Result]
 DOCUMENTS = ("model-documentation.yaml", "training-data-summary.yaml", "copyright-policy.yaml")

@@ -15,7 +15,7 @@ import pytest
 from pydantic import BaseModel
 
 from gpai_docs.render.audience import Record, project
-from gpai_docs.validation import validate_project
+from gpai_docs.validate.pipeline import validate_project
 from tests.canary.pipeline import SAMPLE_NAMES
 from tests.canary.schema_leaves import DOCUMENTS, FIELD_AUDIENCES, schema, text_leaves
 from tests.conftest import SAMPLES

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from gpai_docs.models._types import NotApplicable, ToBeProvided, YesNo
 from gpai_docs.render.audience import Item, Record, field_audience, project, text_leaves
-from gpai_docs.validation import validate_project
+from gpai_docs.validate.pipeline import validate_project
 from tests.canary import schema_leaves
 from tests.canary.pipeline import SAMPLE_NAMES
 from tests.canary.schema_leaves import DOCUMENTS, FIELD_AUDIENCES, schema

@@ -14,7 +14,7 @@ import pytest
 from gpai_docs.integrations.hf_card import export_card
 from gpai_docs.render.artifacts import spec_for
 from gpai_docs.render.markdown import render_markdown
-from gpai_docs.validation import validate_project
+from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import FIXED_DATE, SAMPLES
 
 X, E = "☒", "☐"  # ticked, empty

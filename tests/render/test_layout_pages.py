@@ -20,7 +20,7 @@ import pytest
 from gpai_docs.render.artifacts import spec_for
 from gpai_docs.render.html import page
 from gpai_docs.render.markdown import render_artifact
-from gpai_docs.validation import validate_project
+from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import FIXED_DATE, SAMPLES
 from tests.render.test_layout_summary import HEADINGS, QUESTIONS
 

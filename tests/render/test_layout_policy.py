@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from gpai_docs.render.markdown import render_markdown
-from gpai_docs.validation import validate_project
+from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import FIXED_DATE, SAMPLES
 
 

@@ -14,7 +14,7 @@ import pytest
 from gpai_docs.render.artifacts import spec_for
 from gpai_docs.render.markdown import RenderedArtifact, render_artifact
 from gpai_docs.render.publication import ChangesSince
-from gpai_docs.validation import ValidationResult, validate_project
+from gpai_docs.validate.pipeline import ValidationResult, validate_project
 from tests.conftest import FIXED_DATE, SAMPLES
 
 HEADINGS = [

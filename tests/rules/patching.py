@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from gpai_docs.project import KINDS
+from gpai_docs.load.project import KINDS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -31,7 +31,7 @@ def merge(base: Any, patch: Any) -> Any:
 
 def sample_data(sample: str) -> dict[str, Any]:
     """The three documents of a sample project as plain data, keyed by document."""
-    from gpai_docs.loading import load_file
+    from gpai_docs.load.documents import load_file
 
     out: dict[str, Any] = {}
     for kind in KINDS:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from gpai_docs.catalogue import all_entries
-from gpai_docs.rules import RETIRED, RULES
+from gpai_docs.law.catalogue import all_entries
+from gpai_docs.validate.rules import RETIRED, RULES
 
 CASES_DIR = Path(__file__).parent / "cases"
 ALL_RULES = sorted(RULES)
@@ -71,7 +71,7 @@ def _covered_outside_rules() -> set[str]:
 def test_the_internal_error_family_is_not_a_rule_family() -> None:
     # GD codes report bugs of gpai-docs (exit 2); a rule must never be able to take one.
     from gpai_docs.diagnostics import INTERNAL_ERROR, INTERNAL_FAMILY, Severity
-    from gpai_docs.rules import rule
+    from gpai_docs.validate.rules import rule
 
     assert (INTERNAL_FAMILY, INTERNAL_ERROR) == ("GD", "GD001")
     assert not [code for code in RULES if code.startswith(INTERNAL_FAMILY)]

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from gpai_docs.validation import validate_project
+from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import FIXED_DATE
 from tests.rules.patching import merge, sample_data, write_project
 

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 import yaml
 
-from gpai_docs.rule_docs import examples
-from gpai_docs.rules import RULES
-from gpai_docs.rules._registry import DOCUMENTS
-from gpai_docs.validation import validate_project
+from gpai_docs.report.rule_reference import examples
+from gpai_docs.validate.pipeline import validate_project
+from gpai_docs.validate.rules import RULES
+from gpai_docs.validate.rules._registry import DOCUMENTS
 from tests.conftest import FIXED_DATE
 from tests.rules.patching import merge, sample_data, write_project
 

@@ -1,7 +1,7 @@
 """Legal thresholds compared exactly, at and just beyond each boundary, in every written form.
 
 Each case writes a sample project with the value spelled exactly as a provider would (the
-YAML literal is substituted into the file), validates it through ``gpai_docs.validation``
+YAML literal is substituted into the file), validates it through ``gpai_docs.validate.pipeline``
 and reads the determinations. Expected outcomes come from the law: the GPAI indication
 (Commission guidelines) and the systemic-risk presumption (AI Act Art 51(2)) need compute
 *greater than* 10^23 and 10^25 FLOP, a modifier becomes provider with compute *greater than*
@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from gpai_docs.determinations import Determination
-from gpai_docs.validation import validate_project
+from gpai_docs.validate.determinations import Determination
+from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import FIXED_DATE, ROOT
 from tests.rules.patching import merge, sample_data, write_project
 
@@ -271,7 +271,7 @@ NAMES = {"greater than": "greater_than", "more than": "more_than", "before": "be
 
 @pytest.mark.parametrize(("key", "catalogue_id"), sorted(THRESHOLDS.items()))
 def test_each_threshold_carries_its_catalogue_comparison(key: str, catalogue_id: str) -> None:
-    from gpai_docs import rulepack
+    from gpai_docs.law import rulepack
 
     pack = rulepack.load()
     assert pack.ref(key) == catalogue_id
@@ -289,7 +289,7 @@ def test_the_vendored_catalogue_words_each_threshold_alike(catalogue_id: str) ->
 def test_the_pack_holds_its_thresholds_exactly() -> None:
     from fractions import Fraction
 
-    from gpai_docs import rulepack
+    from gpai_docs.law import rulepack
 
     pack = rulepack.load()
     assert pack.exact("gpai_indicative_flop") == 10**23
@@ -316,7 +316,7 @@ def test_the_pack_refuses_inexact_or_unknown_thresholds(
 
     import yaml
 
-    from gpai_docs import rulepack
+    from gpai_docs.law import rulepack
 
     text = resources.files("gpai_docs").joinpath("data/rulepack.yaml").read_text(encoding="utf-8")
     raw = yaml.safe_load(text)

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from gpai_docs import rulepack
-from gpai_docs.determinations import add_months, determine, fine_exposure
+from gpai_docs.law import rulepack
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
+from gpai_docs.validate.determinations import add_months, determine, fine_exposure
 from tests.rules.patching import merge, sample_data
 
 PACK = rulepack.load()

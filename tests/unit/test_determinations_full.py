@@ -24,11 +24,11 @@ from typing import Any
 import pytest
 import yaml
 
-from gpai_docs import determinations as det
-from gpai_docs import rulepack
-from gpai_docs.determinations import Determination, add_months, determine
+from gpai_docs.law import rulepack
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
-from gpai_docs.validation import validate_project
+from gpai_docs.validate import determinations as det
+from gpai_docs.validate.determinations import Determination, add_months, determine
+from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import FIXED_DATE
 from tests.rules.patching import merge, sample_data, write_project
 

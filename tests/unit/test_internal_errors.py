@@ -17,8 +17,8 @@ from click.testing import CliRunner, Result
 
 from gpai_docs.cli import cli
 from gpai_docs.diagnostics import Severity, internal_error
-from gpai_docs.rules import RULES, RuleContext
-from gpai_docs.validation import validate_project
+from gpai_docs.validate.pipeline import validate_project
+from gpai_docs.validate.rules import RULES, RuleContext
 from tests.conftest import FIXED_DATE, SAMPLES
 from tests.rules.patching import merge, sample_data, write_project
 
@@ -139,13 +139,13 @@ def test_the_debug_variable_lets_the_exception_through() -> None:
 def test_an_exception_escaping_validation_is_exit_2_without_traceback(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import gpai_docs.validation
+    import gpai_docs.validate.pipeline
 
     def explode(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("the source map is inconsistent")
 
     monkeypatch.delenv("GPAI_DOCS_DEBUG", raising=False)
-    monkeypatch.setattr(gpai_docs.validation, "validate_project", explode)
+    monkeypatch.setattr(gpai_docs.validate.pipeline, "validate_project", explode)
     result = _validate(SAMPLES / "minimal")
     assert result.exit_code == 2
     assert result.stderr.startswith(
@@ -157,13 +157,13 @@ def test_an_exception_escaping_validation_is_exit_2_without_traceback(
 
 
 def test_failing_determinations_are_gd001_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    import gpai_docs.validation
+    import gpai_docs.validate.pipeline
 
     def explode(*args: Any) -> Any:
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.delenv("GPAI_DOCS_DEBUG", raising=False)
-    monkeypatch.setattr(gpai_docs.validation, "determine", explode)
+    monkeypatch.setattr(gpai_docs.validate.pipeline, "determine", explode)
     result = validate_project(SAMPLES / "minimal", as_of=FIXED_DATE)
     assert result.determinations == ()
     assert [d.message for d in result.internal_errors] == [
@@ -174,9 +174,9 @@ def test_failing_determinations_are_gd001_too(monkeypatch: pytest.MonkeyPatch) -
 
 def test_the_message_names_where_in_gpai_docs_it_was_raised() -> None:
     namespace: dict[str, Any] = {}
-    # A function that lives, as far as tracebacks go, at line 2 of gpai_docs/rules/fake.py.
+    # A function that lives, as far as tracebacks go, at line 2 of gpai_docs/validate/rules/fake.py.
     code = compile(
-        "def check():\n    return {}['size']\n", "/x/src/gpai_docs/rules/fake.py", "exec"
+        "def check():\n    return {}['size']\n", "/x/src/gpai_docs/validate/rules/fake.py", "exec"
     )
     exec(code, namespace)
     try:
@@ -185,7 +185,7 @@ def test_the_message_names_where_in_gpai_docs_it_was_raised() -> None:
         diagnostic = internal_error("rule XX999 (fake)", error)
     assert diagnostic.message.startswith(
         "Internal error: rule XX999 (fake) failed with KeyError: 'size' "
-        "(raised at rules/fake.py:2). This is a bug"
+        "(raised at validate/rules/fake.py:2). This is a bug"
     )
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gpai_docs.loading import MAX_DEPTH, load_file, load_text
+from gpai_docs.load.documents import MAX_DEPTH, load_file, load_text
 
 
 def codes(document: object) -> list[tuple[str, int | None, int | None]]:

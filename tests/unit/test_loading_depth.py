@@ -11,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gpai_docs.loading import MAX_DEPTH, _Nesting, load_text
+from gpai_docs.load.documents import MAX_DEPTH, _Nesting, load_text
 
 assert MAX_DEPTH == 64  # the hand-counted columns below are for 64 levels
 

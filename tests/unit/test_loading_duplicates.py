@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gpai_docs.diagnostics import JsonPath
-from gpai_docs.loading import LoadedDocument, load_text
+from gpai_docs.load.documents import LoadedDocument, load_text
 
 # The same document in both formats; positions counted by hand, 1-based.
 YAML_TEXT = "a: 1\nb: first\nb: second\n"

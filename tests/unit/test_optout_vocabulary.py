@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from gpai_docs import optout_protocols, rulepack
+from gpai_docs.law import optout_protocols, rulepack
+from gpai_docs.law.optout_protocols import fold
 from gpai_docs.models.copyright_policy import Protocol
-from gpai_docs.optout_protocols import fold
-from gpai_docs.schema_export import json_schemas
-from gpai_docs.validation import validate_project
+from gpai_docs.report.schema_reference import json_schemas
+from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import FIXED_DATE
 from tests.rules.patching import merge, sample_data, write_project
 

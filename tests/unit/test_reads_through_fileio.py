@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from gpai_docs.loading import read_regular_file
+from gpai_docs.load.documents import read_regular_file
 from gpai_docs.render.cache import file_sha256
 
 ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"

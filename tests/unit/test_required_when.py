@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from gpai_docs.validation import ValidationResult, validate_project
+from gpai_docs.validate.pipeline import ValidationResult, validate_project
 from tests.conftest import FIXED_DATE
 from tests.rules.patching import merge, sample_data, write_project
 

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
-from gpai_docs import rulepack
-from gpai_docs.catalogue import all_entries
+from gpai_docs.law import rulepack
+from gpai_docs.law.catalogue import all_entries
 from tests.conftest import ROOT
 
 PACK = rulepack.load()

@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from gpai_docs.reporters import json_report, text_report
-from gpai_docs.validation import ValidationResult, validate_project
+from gpai_docs.report.formats import json_report, text_report
+from gpai_docs.validate.pipeline import ValidationResult, validate_project
 from tests.conftest import FIXED_DATE, SAMPLES
 from tests.rules.patching import merge, sample_data, write_project
 

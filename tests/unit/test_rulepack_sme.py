@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from gpai_docs.models import ModelDocumentation
-from gpai_docs.validation import ValidationResult, validate_project
+from gpai_docs.validate.pipeline import ValidationResult, validate_project
 from tests.conftest import FIXED_DATE
 from tests.rules.patching import merge, sample_data, write_project
 

@@ -15,13 +15,14 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from gpai_docs.errors import UserError
-from gpai_docs.loading import load_file
+from gpai_docs.load.documents import load_file
+from gpai_docs.load.project import KINDS
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
 from gpai_docs.models._types import NotApplicable, ToBeProvided, YesNo
 from gpai_docs.models.model_documentation import General, Properties
 from gpai_docs.models.training_data_summary import Section1
-from gpai_docs.project import KINDS
-from gpai_docs.scaffold import (
+from gpai_docs.report.schema_reference import json_schemas
+from gpai_docs.scaffold.writer import (
     IDENTITY_FIELDS,
     TRUE_BY_DEFAULT,
     init_project,
@@ -30,7 +31,6 @@ from gpai_docs.scaffold import (
     shape_of,
     yaml_scalar,
 )
-from gpai_docs.schema_export import json_schemas
 
 TODAY = dt.date(2026, 11, 21)
 REFS = {kind.stem: f"../schemas/{kind.stem}.schema.json" for kind in KINDS}

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from gpai_docs.rules.top_domain_names import is_host_name
+from gpai_docs.validate.rules.top_domain_names import is_host_name
 from tests.unit.test_top_domains_rules import DOMAINS, SOURCE, _run, _summary
 
 NAMES = [

@@ -17,13 +17,13 @@ from typing import Any
 
 import pytest
 
-from gpai_docs import rulepack
 from gpai_docs.crawlstats import CrawlStatsError, ranking
 from gpai_docs.crawlstats.ranking import Ranked, Rule, rank_domains, rule_for
+from gpai_docs.law import rulepack
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
-from gpai_docs.rules._registry import Finding
-from gpai_docs.rules.context import RuleContext
-from gpai_docs.rules.top_domains import (
+from gpai_docs.validate.rules._registry import Finding
+from gpai_docs.validate.rules.context import RuleContext
+from gpai_docs.validate.rules.top_domains import (
     expected_top_domains,
     top_domains_count,
     top_domains_source_consistent,

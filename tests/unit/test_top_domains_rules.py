@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from gpai_docs import rulepack
-from gpai_docs.rules.top_domains import expected_top_domains
-from gpai_docs.validation import ValidationResult, validate_project
+from gpai_docs.law import rulepack
+from gpai_docs.validate.pipeline import ValidationResult, validate_project
+from gpai_docs.validate.rules.top_domains import expected_top_domains
 from tests.rules.patching import merge, sample_data, write_project
 
 AS_OF = dt.date(2026, 11, 21)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gpai_docs import rulepack
 from gpai_docs.bundle.crawlers import (
     PROTOCOLS,
     ProtocolRow,
@@ -23,6 +22,7 @@ from gpai_docs.bundle.feed import atom_feed, entry_text
 from gpai_docs.bundle.sources import load_side
 from gpai_docs.bundle.store import ModelStore
 from gpai_docs.fileio import write_bytes_atomic, write_text_atomic
+from gpai_docs.law import rulepack
 from gpai_docs.render.escaping import WEB_SCHEMES, html_attr, html_text, md_code, safe_href
 from gpai_docs.render.escaping import md_inline as _md
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from gpai_docs import rulepack
+from gpai_docs.law import rulepack
 from gpai_docs.models import CopyrightPolicy
 from gpai_docs.models._types import NotApplicable, ToBeProvided
 from gpai_docs.models.copyright_policy import Protocol

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from gpai_docs.bundle.fields import FieldValue, JsonValue, flatten
 from gpai_docs.bundle.sources import load_models
-from gpai_docs.project import KINDS
+from gpai_docs.load.project import KINDS
 from gpai_docs.render.escaping import md_inline, text_line
 
 ChangeKind = Literal["added", "removed", "changed"]

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from gpai_docs import rulepack
 from gpai_docs.bundle._crashpoints import checkpoint
 from gpai_docs.bundle.archive import archive_mtime, release_files, write_archive
 from gpai_docs.bundle.changelog import (
@@ -31,10 +30,11 @@ from gpai_docs.bundle.manifest import FileEntry, Manifest, file_entry
 from gpai_docs.bundle.naming import check_slug, check_version, slug_for
 from gpai_docs.bundle.sources import MANIFEST, SIGNATURE, SOURCES_DIR, LoadedProject, load_side
 from gpai_docs.bundle.store import STAGING, ModelStore, Release, fsync_dir, fsync_tree
-from gpai_docs.determinations import retention_end, union_placement
 from gpai_docs.errors import GpaiDocsError, InternalError, UserError
 from gpai_docs.fileio import OutputFolder, Refused, read_regular
-from gpai_docs.loading import MAX_BYTES as MAX_SOURCE_BYTES
+from gpai_docs.law import rulepack
+from gpai_docs.load.documents import MAX_BYTES as MAX_SOURCE_BYTES
+from gpai_docs.validate.determinations import retention_end, union_placement
 
 CHANGELOG = "CHANGELOG.md"
 _RESERVED = (MANIFEST, SIGNATURE, CHANGELOG, SOURCES_DIR)
@@ -118,7 +118,7 @@ def _load(project: Path, released_on: dt.date) -> LoadedProject:
         return load_side(project)
     except UserError:
         from gpai_docs.render.build import BuildRefused
-        from gpai_docs.validation import validate_project
+        from gpai_docs.validate.pipeline import validate_project
 
         result = validate_project(project, as_of=released_on)
         if result.report.errors:

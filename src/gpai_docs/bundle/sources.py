@@ -14,8 +14,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from gpai_docs.errors import UserError
+from gpai_docs.load.project import load_project
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
-from gpai_docs.project import load_project
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.sig"

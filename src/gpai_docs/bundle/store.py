@@ -24,7 +24,7 @@ from gpai_docs.bundle.naming import check_slug
 from gpai_docs.bundle.sources import MANIFEST
 from gpai_docs.errors import OutputError, UserError
 from gpai_docs.fileio import Refused, read_regular
-from gpai_docs.locking import output_lock
+from gpai_docs.fileio.locking import output_lock
 
 STAGING = ".staging-"
 LOCK = ".release.lock"

@@ -83,7 +83,7 @@ def build_command(
     internal error, GD001, which refuses drafts too).
     """
     from gpai_docs.render.build import BuildRefused, build_project
-    from gpai_docs.reporters import text_report
+    from gpai_docs.report.formats import text_report
 
     formats = (("md",) if no_pdf else ("md", "pdf")) + (("html",) if html else ())
     try:

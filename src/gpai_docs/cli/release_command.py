@@ -98,7 +98,7 @@ def release_command(
             jobs=jobs,
         )
     except BuildRefused as refused:
-        from gpai_docs.reporters import text_report
+        from gpai_docs.report.formats import text_report
 
         click.echo(text_report(refused.result, quiet=True), err=True)
         if refused.result.internal_errors:

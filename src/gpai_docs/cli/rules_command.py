@@ -17,10 +17,10 @@ from gpai_docs.cli import EXIT_ERROR
 )
 def rules_command(action: str, code: str | None, markdown: bool) -> None:
     """List the rules, or explain one: `gpai-docs rules explain MD004`."""
-    from gpai_docs.rules import RULES
+    from gpai_docs.validate.rules import RULES
 
     if markdown:
-        from gpai_docs.rule_docs import rules_markdown
+        from gpai_docs.report.rule_reference import rules_markdown
 
         click.echo(rules_markdown(), nl=False)
         return

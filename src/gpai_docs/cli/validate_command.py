@@ -12,7 +12,7 @@ from gpai_docs.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from gpai_docs.errors import GpaiDocsError
 
 if TYPE_CHECKING:
-    from gpai_docs.validation import ValidationResult
+    from gpai_docs.validate.pipeline import ValidationResult
 
 FORMATS = ["text", "json", "sarif", "github"]
 
@@ -63,7 +63,7 @@ def validate_command(
     (including an internal error, GD001: a bug in gpai-docs, whatever else was found).
     """
     from gpai_docs.integrations.project_paths import project_folders
-    from gpai_docs.validation import validate_project
+    from gpai_docs.validate.pipeline import validate_project
 
     try:
         folders = project_folders(paths or (Path(),))
@@ -96,14 +96,14 @@ def validate_command(
 
 
 def _render(results: list[ValidationResult], output_format: str, *, quiet: bool) -> str:
-    from gpai_docs.reporters import REPORTERS, text_report
+    from gpai_docs.report.formats import REPORTERS, text_report
 
     if output_format == "sarif":
-        from gpai_docs.reporters_ci import sarif_report
+        from gpai_docs.report.ci import sarif_report
 
         return sarif_report(*results)
     if output_format == "github":
-        from gpai_docs.reporters_ci import github_report
+        from gpai_docs.report.ci import github_report
 
         return github_report(*results)
     if output_format == "text":
@@ -119,7 +119,7 @@ def _render(results: list[ValidationResult], output_format: str, *, quiet: bool)
 def internal_failure(command: str, error: Exception) -> NoReturn:
     """An exception that escaped the library is a bug: say so plainly and exit 2, not 1."""
     from gpai_docs.diagnostics import debugging, internal_error
-    from gpai_docs.reporters import format_diagnostic
+    from gpai_docs.report.formats import format_diagnostic
 
     if debugging():
         raise error

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from gpai_docs import rulepack
 from gpai_docs.crawlstats.errors import CrawlStatsError
+from gpai_docs.law import rulepack
 
 SHARE_KEY = "top_domains_share"
 SME_SHARE_KEY = "top_domains_share_sme"

@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from gpai_docs.errors import UserError
-from gpai_docs.loading import MAX_BYTES, decode_document, load_text, read_regular_file
-from gpai_docs.yaml_emit import dump_block
+from gpai_docs.load.documents import MAX_BYTES, decode_document, load_text, read_regular_file
+from gpai_docs.yamlio.emit import dump_block
 
 _NOT_A_MAPPING_HINT = "Write it as `key: value` lines between the two `---` lines."
 

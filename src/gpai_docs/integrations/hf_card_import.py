@@ -23,11 +23,11 @@ from gpai_docs.fileio import write_text_atomic
 from gpai_docs.integrations import hub_vocabulary as hub
 from gpai_docs.integrations.front_matter import read_card
 from gpai_docs.integrations.hf_card import parse_card
-from gpai_docs.loading import load_text
-from gpai_docs.project import KINDS, SUFFIXES
-from gpai_docs.scaffold import SCHEMA_FOLDER, scaffold, schema_references
-from gpai_docs.schema_export import json_schemas
-from gpai_docs.yaml_emit import dump_block, dump_flow
+from gpai_docs.load.documents import load_text
+from gpai_docs.load.project import KINDS, SUFFIXES
+from gpai_docs.report.schema_reference import json_schemas
+from gpai_docs.scaffold.writer import SCHEMA_FOLDER, scaffold, schema_references
+from gpai_docs.yamlio.emit import dump_block, dump_flow
 
 TBP = {"to_be_provided": True}
 Patch = dict[str, dict[tuple[str, ...], Any]]

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from gpai_docs.catalogue import AUDIENCES, entry
+from gpai_docs.law.catalogue import AUDIENCES, entry
 
 
 class StrictModel(BaseModel):

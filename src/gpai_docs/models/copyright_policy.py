@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import ConfigDict, model_validator
 
-from gpai_docs import optout_protocols
+from gpai_docs.law import optout_protocols
 from gpai_docs.models._base import StrictModel, section, spec
 from gpai_docs.models._types import Answer, Date, Text, choice
 

@@ -9,8 +9,8 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from gpai_docs import rulepack
-from gpai_docs.catalogue import entry
+from gpai_docs.law import rulepack
+from gpai_docs.law.catalogue import entry
 from gpai_docs.models._base import StrictModel, section, spec
 from gpai_docs.models._types import (
     Answer,

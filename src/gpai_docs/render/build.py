@@ -19,12 +19,12 @@ from pathlib import Path
 
 from gpai_docs.errors import GpaiDocsError, OutputError, UserError
 from gpai_docs.fileio import OutputFolder, check_names
-from gpai_docs.project import KINDS, SUFFIXES, load_project
+from gpai_docs.load.project import KINDS, SUFFIXES, load_project
 from gpai_docs.render import cache
 from gpai_docs.render.artifacts import SPECS, Audience, Document
 from gpai_docs.render.markdown import RenderedArtifact, render_artifact
 from gpai_docs.render.publication import ChangesSince
-from gpai_docs.validation import ValidationResult, validate_project
+from gpai_docs.validate.pipeline import ValidationResult, validate_project
 
 FORMATS = ("md", "pdf", "html")
 MEDIA_TYPES = {

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from gpai_docs.fileio import Refused, hash_inside, hash_regular, read_regular, write_text_atomic
-from gpai_docs.locking import output_lock
+from gpai_docs.fileio.locking import output_lock
 
 MANIFEST = ".gpai-docs-build.json"
 LOCK = ".gpai-docs-build.lock"
@@ -62,15 +62,15 @@ def version(package: str) -> str:
         return "absent"
 
 
-# What decides an artifact's bytes: the package's top-level modules and these folders.
-_FINGERPRINTED = ("templates", "data", "render", "models", "rules")
+# What decides an artifact's bytes: every module of the package, the templates and the data.
+_FINGERPRINTED = ("templates", "data")
 
 
 def _fingerprinted(path: Path, base: Path) -> bool:
     parts = path.relative_to(base).parts
     if "__pycache__" in parts or not path.is_file():
         return False
-    return (len(parts) == 1 and path.suffix == ".py") or parts[0] in _FINGERPRINTED
+    return path.suffix == ".py" or parts[0] in _FINGERPRINTED
 
 
 @cache

@@ -18,7 +18,7 @@ from gpai_docs.errors import UserError
 from gpai_docs.fileio import Refused, read_inside
 from gpai_docs.render.audience import Record
 from gpai_docs.render.escaping import csv_line
-from gpai_docs.rules._domains_summary import refusal
+from gpai_docs.validate.rules._domains_summary import refusal
 
 HEAD = 100
 MAX_LIST_BYTES = 256 * 1024 * 1024  # a million domains take about 30 MB

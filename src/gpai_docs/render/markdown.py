@@ -15,10 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from gpai_docs.catalogue import entry
 from gpai_docs.diagnostics import Severity
 from gpai_docs.fileio import Refused, read_regular
-from gpai_docs.loading import MAX_BYTES
+from gpai_docs.law.catalogue import entry
+from gpai_docs.load.documents import MAX_BYTES
 from gpai_docs.models._types import MonthYear, NotApplicable, Quantity, ToBeProvided, YesNo
 from gpai_docs.render import typeset
 from gpai_docs.render.artifacts import ArtifactSpec, spec_for
@@ -29,7 +29,7 @@ from gpai_docs.render.form import form_parts
 from gpai_docs.render.policy import policy_parts
 from gpai_docs.render.publication import ChangesSince, header_block
 from gpai_docs.render.summary import SummaryLayout, domain_rows
-from gpai_docs.validation import ValidationResult
+from gpai_docs.validate.pipeline import ValidationResult
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
 

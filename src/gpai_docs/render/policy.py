@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from gpai_docs.catalogue import entry
+from gpai_docs.law.catalogue import entry
 from gpai_docs.render.audience import Item, Record
 from gpai_docs.render.cells import Block, Labelled, Part, Row, qa
 from gpai_docs.render.form import cell_lines, compact

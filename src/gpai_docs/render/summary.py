@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from gpai_docs.catalogue import entry
+from gpai_docs.law.catalogue import entry
 from gpai_docs.models._types import YesNo
 from gpai_docs.render.audience import Record
 from gpai_docs.render.cells import (

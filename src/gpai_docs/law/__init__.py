@@ -1,0 +1,1 @@
+"""The law as data: the requirement catalogue, the rule pack and its facts' provenance."""

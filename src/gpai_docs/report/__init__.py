@@ -1,0 +1,1 @@
+"""Report: validation results as text, JSON, SARIF and GitHub annotations; generated references."""

@@ -1,0 +1,1 @@
+"""Scaffold: a new project's documents, every answer still to be provided."""

@@ -1,0 +1,1 @@
+"""Validate: the schema, the rules and the determinations."""

@@ -1,0 +1,82 @@
+"""The rule registry: a plain decorator that records each rule with its stable code."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from gpai_docs.diagnostics import JsonPath, Severity
+
+if TYPE_CHECKING:
+    from gpai_docs.validate.rules.context import RuleContext
+
+CODE = re.compile(r"^(PJ|MD|TS|CP|XD)\d{3}$")
+NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DOCUMENTS = ("model_documentation", "training_data_summary", "copyright_policy")
+
+# Codes once used and withdrawn; never registered again.
+RETIRED: dict[str, str] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule yields: which document and field, what is wrong and how to fix it."""
+
+    document: str
+    path: JsonPath
+    message: str
+    hint: str | None = None
+
+
+Check = Callable[["RuleContext"], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A registered rule; the engine turns its findings into diagnostics."""
+
+    code: str
+    name: str
+    severity: Severity
+    reference: str
+    catalogue_ids: tuple[str, ...]
+    needs: tuple[str, ...]
+    summary: str
+    doc: str
+    check: Check
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    severity: Severity,
+    reference: str,
+    catalogue: tuple[str, ...],
+    needs: tuple[str, ...],
+) -> Callable[[Check], Check]:
+    """Register the decorated function as a rule; bad or duplicate codes fail at import."""
+
+    def register(check: Check) -> Check:
+        if not CODE.match(code) or code in RETIRED:
+            raise ValueError(f"rule code {code!r} is malformed or retired")
+        if code in RULES:
+            raise ValueError(f"rule code {code} is registered twice")
+        if not NAME.match(name) or any(r.name == name for r in RULES.values()):
+            raise ValueError(f"rule name {name!r} is malformed or taken")
+        unknown = set(needs) - set(DOCUMENTS)
+        if unknown:
+            raise ValueError(f"rule {code} needs unknown documents {sorted(unknown)}")
+        doc = inspect.cleandoc(check.__doc__ or "")
+        RULES[code] = Rule(
+            code, name, severity, reference, catalogue, needs, doc.split("\n", 1)[0], doc, check
+        )
+        return check
+
+    return register

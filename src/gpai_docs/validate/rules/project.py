@@ -1,0 +1,207 @@
+"""Rules that apply to every document of the project (PJ codes)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from gpai_docs.diagnostics import Severity
+from gpai_docs.models._types import ToBeProvided
+from gpai_docs.validate.rules._registry import DOCUMENTS, Finding, rule
+from gpai_docs.validate.rules._walk import walk
+from gpai_docs.validate.rules.context import RuleContext
+from gpai_docs.validate.rules.obligations import due_on, exempt
+
+_GUIDANCE = re.compile(
+    r"^\s*(\[[^\]]*\]|<[^>]*>|\{\{.*\}\})\s*$"  # [More Information Needed], <insert>, {{x}}
+    r"|lorem ipsum|insert (text|here|link)|fill (this )?in|to be completed by"
+    r"|^(general )?description of (the )?measures taken\.?$"
+    r"|^describe (the|your) ",
+    re.IGNORECASE,
+)
+
+
+def _documents(context: RuleContext) -> Iterator[tuple[str, BaseModel]]:
+    for key in DOCUMENTS:
+        document = getattr(context, key)
+        if document is not None:
+            yield key, document
+
+
+@rule(
+    "PJ001",
+    "answers-to-be-provided",
+    severity=Severity.WARNING,
+    reference="AI Act Art 53(1) and (2); CoP Transparency Measure 1.1",
+    catalogue=("COP.T.1.1.document_before_placing", "TDS.rule.legacy_gaps", "AIA.53.2", "VR-01"),
+    needs=(),
+)
+def answers_to_be_provided(context: RuleContext) -> Iterator[Finding]:
+    """Answers marked `to_be_provided` are still missing.
+
+    Why: a draft may leave answers open, but the documentation must be complete by the time
+    the model is placed on the Union market. Every open answer that is not due yet is listed
+    and counted in the report; `gpai-docs build` refuses to build final artifacts while any
+    remain (use `--draft`). Once an answer is due, MD002 reports it as an error instead, so
+    each open answer is reported once. Under the open-source exemption (AI Act Art 53(2);
+    catalogue AIA.53.2) the model documentation's items are not owed: they stay listed here,
+    and `not_applicable: <reason>` closes them.
+
+    Passes:
+        architecture: Decoder-only transformer
+
+    Fails:
+        architecture: {to_be_provided: "research team, by March"}
+    """
+    for key, document in _documents(context):
+        for path, value in walk(document):
+            if not isinstance(value, ToBeProvided) or due_on(context, key, path) is not None:
+                continue
+            note = value.to_be_provided
+            detail = f" ({note})" if isinstance(note, str) else ""
+            if exempt(context, key, path):
+                yield Finding(
+                    key,
+                    path,
+                    f"This answer is still to be provided{detail}; it is not required for this "
+                    "model, since the open-source exemption applies",
+                    hint="Give the answer, or write `not_applicable: <reason>` "
+                    "(AI Act Art 53(2) lifts the model documentation obligations).",
+                )
+                continue
+            yield Finding(
+                key,
+                path,
+                f"This answer is still to be provided{detail}",
+                hint="Replace `to_be_provided` with the answer before release.",
+            )
+
+
+@rule(
+    "PJ002",
+    "template-guidance-left-in",
+    severity=Severity.ERROR,
+    reference="Template for the summary of training content; CoP Transparency Measure 1.3",
+    catalogue=("COP.T.1.3.quality_integrity",),
+    needs=(),
+)
+def template_guidance_left_in(context: RuleContext) -> Iterator[Finding]:
+    """Template guidance or placeholder text stands where an answer belongs.
+
+    Why: published summaries have been seen with the template's own guidance sentences or
+    `[More Information Needed]` left in place of an answer. Such text is not an answer.
+
+    Passes:
+        illegal_content: Keyword blocklists and classifiers remove illegal content.
+
+    Fails:
+        illegal_content: "[More Information Needed]"
+    """
+    for key, document in _documents(context):
+        for path, value in walk(document):
+            if isinstance(value, str) and _GUIDANCE.search(value):
+                yield Finding(
+                    key,
+                    path,
+                    f"Placeholder or template guidance instead of an answer: {value[:60]!r}",
+                    hint="Write the actual answer, or `to_be_provided: true` for a draft.",
+                )
+
+
+# Bidi embeddings/overrides/isolates and marks, zero-width characters, the BOM and the
+# C0/C1 controls other than tab and newline. ZWJ/ZWNJ are included: documentation text in
+# EU languages has no use for them, and in a name they make two different names look alike.
+_INVISIBLE = re.compile(
+    "[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
+
+
+@rule(
+    "PJ003",
+    "invisible-or-bidi-characters",
+    severity=Severity.WARNING,
+    reference="CoP Transparency Measure 1.3 (quality, security and integrity)",
+    catalogue=("COP.T.1.3.quality_integrity",),
+    needs=(),
+)
+def invisible_or_bidi_characters(context: RuleContext) -> Iterator[Finding]:
+    r"""Text holds invisible, zero-width or bidirectional control characters.
+
+    Why: a right-to-left override (U+202E) or a zero-width space makes text display
+    differently from what it says: `Lumen` + U+202E + `2-esaB` shows as `LumenBase-2`, and two model
+    names that look the same can differ. Names end up in file names, release manifests and
+    published documents, where such a difference misleads readers and tools.
+
+    Passes:
+        name: Lumen-Base-2
+
+    Fails:
+        name: "Lumen\u200b-Base-2"
+    """
+    for key, document in _documents(context):
+        for path, value in walk(document):
+            if not isinstance(value, str):
+                continue
+            found = sorted(set(_INVISIBLE.findall(value)))
+            if found:
+                names = ", ".join(f"U+{ord(c):04X}" for c in found[:5])
+                yield Finding(
+                    key,
+                    path,
+                    f"Invisible or bidirectional control characters in this text ({names})",
+                    hint="Retype the text; remove the characters at the code points listed.",
+                )
+
+
+def _identifier_pattern(identifier: str) -> re.Pattern[str]:
+    """``C(2025) 5235`` however it is spaced, with or without ``final``."""
+    match = re.fullmatch(r"C\((\d{4})\)\s*(\d+)(?:\s+final)?", identifier)
+    assert match is not None, f"not a Commission document identifier: {identifier!r}"
+    year, number = match.groups()
+    return re.compile(rf"\bC\s*\(\s*{year}\s*\)\s*{number}\b", re.IGNORECASE)
+
+
+@rule(
+    "PJ004",
+    "superseded-document-identifier",
+    severity=Severity.INFO,
+    reference="Commission C(2025) 8311 final (template and explanatory notice, UPD.template_id)",
+    catalogue=("TDS.meta.published", "GL.meta.published"),
+    needs=(),
+)
+def superseded_document_identifier(context: RuleContext) -> Iterator[Finding]:
+    """Text cites a Commission document by an identifier that a later issue superseded.
+
+    Why: the template for the public summary and its explanatory notice were re-issued as
+    C(2025) 8311 final of 5 December 2025, superseding C(2025) 5235 final of 24 July 2025
+    (UPD.template_id). No changed field was reported, but a summary or policy citing the old
+    number points readers to a superseded document. The identifiers come from the rule pack.
+
+    Passes:
+        training_data_summary: {section_3: {illegal_content: Filtered as the template C(2025) 8311 final describes.}}
+
+    Fails:
+        training_data_summary: {section_3: {illegal_content: Filtered as the template C(2025) 5235 final describes.}}
+    """
+    replaced = [
+        (_identifier_pattern(old.identifier), old, fact)
+        for fact in context.pack.facts.values()
+        for old in fact.superseded
+    ]
+    for key, document in _documents(context):
+        for path, value in walk(document):
+            if not isinstance(value, str):
+                continue
+            for pattern, old, fact in replaced:
+                if pattern.search(value):
+                    yield Finding(
+                        key,
+                        path,
+                        f"Cites {old.identifier} of {old.date}, which {fact.text} of {fact.date} "
+                        f"superseded ({fact.label.lower()})",
+                        hint=f"Cite {fact.text} instead ({fact.source.update_id}). "
+                        + (fact.note or ""),
+                    )

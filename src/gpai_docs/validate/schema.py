@@ -1,0 +1,143 @@
+"""Turn pydantic's validation errors into diagnostics, keyed by pydantic's error ``type``."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from gpai_docs.diagnostics import Diagnostic, JsonPath, Severity
+from gpai_docs.load.source_map import SourceMap
+
+_ANSWER_HINT = "Give a value, `not_applicable: <reason>`, or `to_be_provided: true` for a draft."
+_REFERENCE = "gpai-docs schema"
+# Validators quote the offending input; a 1 MB one-liner must not become a 1 MB message.
+MAX_MESSAGE_CHARS = 300
+
+# pydantic error type -> (code, hint); anything not listed is SC099.
+_BY_TYPE: dict[str, tuple[str, str | None]] = {
+    "missing": ("SC001", _ANSWER_HINT),
+    "extra_forbidden": ("SC002", "Remove the field or fix its spelling."),
+    "literal_error": ("SC004", "Use one of the allowed values."),
+    "enum": ("SC004", "Use one of the allowed values."),
+    "too_short": ("SC005", "Add at least one entry."),
+    "too_long": ("SC005", "Remove entries."),
+    "greater_than": ("SC005", None),
+    "greater_than_equal": ("SC005", None),
+    "less_than": ("SC005", None),
+    "less_than_equal": ("SC005", None),
+    "string_pattern_mismatch": ("SC005", None),
+    "finite_number": ("SC005", "Write a finite number."),
+    "value_error": ("SC006", None),
+    "assertion_error": ("SC006", None),
+}
+# A finding always says how to fix it; these cover errors whose type has no specific hint.
+_FALLBACK_HINTS = {
+    "SC003": "Write the value in the form this field takes; `gpai-docs schema` shows each field.",
+    "SC005": "Bring the value within the allowed range or length.",
+    "SC006": "Correct the value as the message says; `gpai-docs schema` shows each field.",
+    "SC099": "Correct the value; `gpai-docs schema` shows what each field accepts.",
+}
+_TYPE_SUFFIXES = ("_type", "_parsing")
+_TYPE_HINTS = {
+    "date": "Write dates as YYYY-MM-DD, for example 2025-08-02.",
+    "bool": "Write true or false.",
+    "list": "Write a list: one `- item` per line.",
+    "dict": "Write a mapping of fields (`name: value` lines).",
+    "model": "Write a mapping of fields (`name: value` lines).",
+    "int": "Write a whole number.",
+    "float": "Write a number.",
+    "string": "Write text.",
+}
+
+
+def _clean_loc(loc: tuple[int | str, ...]) -> JsonPath:
+    # Union branch tags ("~value") and pydantic's internal markers are not field names.
+    return tuple(
+        p
+        for p in loc
+        if not (isinstance(p, str) and (p.startswith("~") or p.startswith("function-")))
+    )
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    if isinstance(annotation, types.UnionType):
+        for arg in annotation.__args__:
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def known_fields(model: type[BaseModel], path: JsonPath) -> list[str]:
+    """The field names allowed at ``path`` (the parent of a misspelt key)."""
+    current: type[BaseModel] | None = model
+    for part in path:
+        if current is None:
+            return []
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        current = _model_in(info.annotation) if info is not None else None
+        if current is None and info is not None:
+            for meta in info.metadata:
+                current = _model_in(meta)
+    return list(current.model_fields) if current is not None else []
+
+
+def _code_and_hint(error_type: str) -> tuple[str, str | None]:
+    if error_type in _BY_TYPE:
+        return _BY_TYPE[error_type]
+    if error_type.endswith(_TYPE_SUFFIXES) or error_type.startswith("date_"):
+        kind = error_type.split("_")[0]
+        return "SC003", _TYPE_HINTS.get(kind)
+    return "SC099", None
+
+
+def diagnostics_from(
+    error: ValidationError, model: type[BaseModel], source_map: SourceMap
+) -> Iterator[Diagnostic]:
+    """One diagnostic per pydantic error, at the line and column the user wrote."""
+    for item in error.errors(include_url=False):
+        path = _clean_loc(item["loc"])
+        kind = item["type"]
+        code, hint = _code_and_hint(kind)
+        message = str(item["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        name = str(path[-1]) if path else "document"
+        at_value = kind not in ("missing", "extra_forbidden")
+        if kind == "missing":
+            message = f"Required field `{name}` is missing"
+        elif kind == "extra_forbidden":
+            message = f"Unknown field `{name}`"
+            allowed = known_fields(model, path[:-1])
+            close = difflib.get_close_matches(name, allowed, n=1)
+            hint = (
+                f"Did you mean `{close[0]}`?"
+                if close
+                else f"Allowed here: {', '.join(allowed)}."
+                if allowed
+                else hint
+            )
+        elif (item.get("input") is None and kind.endswith("_type")) or kind == "string_too_short":
+            code, message, hint = "SC007", f"`{name}` is blank", _ANSWER_HINT
+        hint = hint or _FALLBACK_HINTS.get(code)
+        if len(message) > MAX_MESSAGE_CHARS:
+            message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+        yield Diagnostic(
+            code=code,
+            severity=Severity.ERROR,
+            message=message.rstrip(".") + ".",
+            location=source_map.locate(path, at_value=at_value),
+            hint=hint,
+            reference=_REFERENCE,
+        )

@@ -1,0 +1,1 @@
+"""YAML 1.2, parsed and written in one place."""
