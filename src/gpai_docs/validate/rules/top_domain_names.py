@@ -15,7 +15,7 @@ from gpai_docs.diagnostics import JsonPath, Severity
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.top_domains import domains_source
-from gpai_docs.validate.rules.training_data_summary import NEEDS, TS
+from gpai_docs.validate.rules.training_data_summary._answers import NEEDS, TS
 
 # The characters `gpai-docs domains` keeps in a label: letters, digits, hyphens and the
 # underscore. RFC 1123 bars a hyphen at either end, but crawls meet such hosts, and the

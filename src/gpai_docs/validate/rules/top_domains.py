@@ -24,7 +24,7 @@ from gpai_docs.models.training_data_summary import TopDomains
 from gpai_docs.validate.rules._domains_summary import DomainsSummary, SummaryProblem, read_summary
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
-from gpai_docs.validate.rules.training_data_summary import NEEDS, TS, _yes
+from gpai_docs.validate.rules.training_data_summary._answers import NEEDS, TS, answered_yes
 
 
 def domains_source(context: RuleContext, top: TopDomains) -> DomainsSummary | None:
@@ -84,7 +84,7 @@ def _length(context: RuleContext) -> _Length | None:
     """None when crawlers were not used, or the list is only published elsewhere or unreadable."""
     crawled = context.tds.section_2.crawled_data
     top = crawled.top_domains
-    if not _yes(crawled.used) or top is None:
+    if not answered_yes(crawled.used) or top is None:
         return None
     path: JsonPath = ("section_2", "crawled_data", "top_domains")
     summary = domains_source(context, top)
@@ -189,7 +189,7 @@ def top_domains_verifiable(context: RuleContext) -> Iterator[Finding]:
     """
     crawled = context.tds.section_2.crawled_data
     top = crawled.top_domains
-    if not _yes(crawled.used) or top is None:
+    if not answered_yes(crawled.used) or top is None:
         return
     path: JsonPath = ("section_2", "crawled_data", "top_domains")
     length = _length(context)

@@ -1,0 +1,101 @@
+"""Summary rules on section 2.3, data crawled from the web: the crawlers' names and the
+crawling period. The list of crawled domains is in `top_domains` and `top_domain_names`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gpai_docs.diagnostics import JsonPath, Severity
+from gpai_docs.models._types import MonthYear
+from gpai_docs.validate.rules._registry import Finding, rule
+from gpai_docs.validate.rules.context import RuleContext
+from gpai_docs.validate.rules.training_data_summary._answers import NEEDS, TS, answered_yes
+
+_NOT_A_NAME = re.compile(
+    r"^\s*(n\s*/\s*a|n\.?a\.?|none|nil|null|no crawlers?|not (applicable|available|disclosed|"
+    r"known|public)|unknown|undisclosed|confidential|various|multiple|several|other|"
+    r"see (above|below|comments?)|tbd|tba)\b"
+    r"|^\s*(a|an|the|our|own|in-house|internal|proprietary|custom|generic)?\s*(web\s*)?"
+    r"(crawlers?|scrapers?|spiders?|bots?)\s*$",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    "TS006",
+    "crawler-names-real",
+    severity=Severity.ERROR,
+    reference="Template for the summary of training content, section 2.3",
+    catalogue=("TDS.2.3.crawler_names", "VR-21"),
+    needs=NEEDS,
+)
+def crawler_names_real(context: RuleContext) -> Iterator[Finding]:
+    """Crawler names identify crawlers, not placeholders such as `N/A` or `our crawler`.
+
+    Why: filings have been seen giving "N/A" as the crawler name while answering that
+    crawlers were used (VR-21). Rightsholders need the name to find the crawler in their
+    logs and robots.txt.
+
+    Passes:
+        section_2: {crawled_data: {used: Yes, crawler_names: [LumenBot]}}
+
+    Fails:
+        section_2: {crawled_data: {used: Yes, crawler_names: [Not disclosed]}}
+    """
+    crawled = context.tds.section_2.crawled_data
+    if not answered_yes(crawled.used):
+        return
+    for index, name in enumerate(crawled.crawler_names or []):
+        if _NOT_A_NAME.search(name):
+            yield Finding(
+                TS,
+                ("section_2", "crawled_data", "crawler_names", index),
+                f"{name!r} is not the name of a crawler",
+                hint="Give the crawler's name or user-agent token, as published in the "
+                "copyright policy.",
+            )
+
+
+@rule(
+    "TS007",
+    "crawl-period-ordered",
+    severity=Severity.ERROR,
+    reference="Template for the summary of training content, sections 1.3 and 2.3",
+    catalogue=("TDS.2.3.period", "TDS.1.3.latest_collection_date", "VR-21"),
+    needs=NEEDS,
+)
+def crawl_period_ordered(context: RuleContext) -> Iterator[Finding]:
+    """The crawling period starts before it ends and ends by the latest collection date.
+
+    Why: the period is MM/YYYY to MM/YYYY; crawled data is training data, so its
+    collection cannot end after the latest date of data collection (VR-21).
+
+    Passes:
+        section_1: {latest_collection_date: 06/2025}
+        section_2: {crawled_data: {period: {start: 01/2024, end: 05/2025}}}
+
+    Fails:
+        section_1: {latest_collection_date: 06/2025}
+        section_2: {crawled_data: {period: {start: 01/2024, end: 09/2025}}}
+    """
+    period = context.tds.section_2.crawled_data.period
+    if period is None:
+        return
+    path: JsonPath = ("section_2", "crawled_data", "period")
+    if period.start > period.end:
+        yield Finding(
+            TS,
+            (*path, "start"),
+            f"The crawling period starts ({period.start}) after it ends ({period.end})",
+            hint="Swap or correct the months.",
+        )
+    latest = context.tds.section_1.latest_collection_date
+    if isinstance(latest, MonthYear) and period.end > latest:
+        yield Finding(
+            TS,
+            (*path, "end"),
+            f"The crawling period ends ({period.end}) after the latest data collection "
+            f"date ({latest})",
+            hint="Correct the period, or `section_1.latest_collection_date`.",
+        )
