@@ -24,7 +24,6 @@ from gpai_docs.models import ModelDocumentation, TrainingDataSummary
 from gpai_docs.validate.rules._registry import Finding
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.top_domains import (
-    expected_top_domains,
     top_domains_count,
     top_domains_source_consistent,
     top_domains_verifiable,
@@ -245,11 +244,11 @@ def test_the_file_sme_setting_counts_only_without_model_documentation(tmp_path: 
     )
 
 
-def test_expected_top_domains_reads_the_pack() -> None:
+def test_the_listed_count_reads_the_pack() -> None:
     pack = _pack(top_domains_share="0.25", top_domains_share_sme="0.5", top_domains_cap_sme=3)
-    assert expected_top_domains(10, False, pack) == 3  # ceil(2.5)
-    assert expected_top_domains(10, True, pack) == 3  # min(5, 3)
-    assert expected_top_domains(4, True, pack) == 2  # min(2, 3)
+    assert rule_for(pack, False).count(10) == 3  # ceil(2.5)
+    assert rule_for(pack, True).count(10) == 3  # min(5, 3)
+    assert rule_for(pack, True).count(4) == 2  # min(2, 3)
 
 
 # --- TS009: can the length be checked --------------------------------------------------------

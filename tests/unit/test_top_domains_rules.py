@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
+from gpai_docs.crawlstats.ranking import rule_for
 from gpai_docs.law import rulepack
 from gpai_docs.validate.pipeline import ValidationResult, validate_project
-from gpai_docs.validate.rules.top_domains import expected_top_domains
 from tests.rules.patching import merge, sample_data, write_project
 
 AS_OF = dt.date(2026, 11, 21)
@@ -103,15 +103,15 @@ NON_SME_AND_SME = [
 @pytest.mark.parametrize(("total", "non_sme", "sme"), NON_SME_AND_SME)
 def test_expected_length_from_the_law(total: int, non_sme: int, sme: int) -> None:
     pack = rulepack.load()
-    assert expected_top_domains(total, False, pack) == non_sme
-    assert expected_top_domains(total, True, pack) == sme
+    assert rule_for(pack, False).count(total) == non_sme
+    assert rule_for(pack, True).count(total) == sme
 
 
 def test_expected_length_matches_integer_arithmetic_around_the_boundaries() -> None:
     pack = rulepack.load()
     for total in [*range(0, 2_100), *range(19_900, 20_100)]:
-        assert expected_top_domains(total, False, pack) == -(-total // 10), total
-        assert expected_top_domains(total, True, pack) == min(-(-total // 20), 1_000), total
+        assert rule_for(pack, False).count(total) == -(-total // 10), total
+        assert rule_for(pack, True).count(total) == min(-(-total // 20), 1_000), total
 
 
 # --- the summary file --------------------------------------------------------------

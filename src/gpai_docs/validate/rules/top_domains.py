@@ -55,14 +55,6 @@ def sme_reading(pack: RulePack) -> str:
     )
 
 
-def expected_top_domains(total: int, sme: bool, pack: RulePack) -> int:
-    """How many domains section 2.3 lists for ``total`` crawled domains (the ranking's count)."""
-    # Imported here: crawlstats loads the Public Suffix List, which only a crawl needs.
-    from gpai_docs.crawlstats.ranking import rule_for
-
-    return rule_for(pack, sme).count(total)
-
-
 @dataclass(frozen=True, slots=True)
 class _Length:
     """The top-domain list's length against the number of domains crawled (section 2.3)."""
@@ -76,8 +68,11 @@ class _Length:
         """The length each possible SME status asks for: both while the status is unknown."""
         if self.total is None:
             return {}
+        # Imported here: crawlstats loads the Public Suffix List, which only a crawl needs.
+        from gpai_docs.crawlstats.ranking import rule_for
+
         statuses = (False, True) if self.sme is None else (self.sme,)
-        return {sme: expected_top_domains(self.total, sme, pack) for sme in statuses}
+        return {sme: rule_for(pack, sme).count(self.total) for sme in statuses}
 
 
 def _length(context: RuleContext) -> _Length | None:
