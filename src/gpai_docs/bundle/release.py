@@ -28,13 +28,22 @@ from gpai_docs.bundle.changelog import (
 from gpai_docs.bundle.diff import SemanticDiff, diff_models
 from gpai_docs.bundle.manifest import FileEntry, Manifest, file_entry
 from gpai_docs.bundle.naming import check_slug, check_version, slug_for
-from gpai_docs.bundle.sources import MANIFEST, SIGNATURE, SOURCES_DIR, LoadedProject, load_side
+from gpai_docs.bundle.sources import (
+    MANIFEST,
+    SIGNATURE,
+    SOURCES_DIR,
+    LoadedProject,
+    load_side,
+    side_of,
+)
 from gpai_docs.bundle.store import STAGING, ModelStore, Release, fsync_dir, fsync_tree
 from gpai_docs.errors import GpaiDocsError, InternalError, UserError
 from gpai_docs.fileio import OutputFolder, Refused, read_regular
 from gpai_docs.law import rulepack
 from gpai_docs.load.documents import MAX_BYTES as MAX_SOURCE_BYTES
+from gpai_docs.render.build import BuildOptions, BuildRefused, build_validated
 from gpai_docs.validate.determinations import retention_end, union_placement
+from gpai_docs.validate.pipeline import ValidationResult, validate_project
 
 CHANGELOG = "CHANGELOG.md"
 _RESERVED = (MANIFEST, SIGNATURE, CHANGELOG, SOURCES_DIR)
@@ -66,7 +75,7 @@ def release_project(
 ) -> ReleaseResult:
     """Release ``project`` as ``version`` under ``out/<slug>/``; see the module docstring."""
     check_version(version)
-    loaded = _load(project, released_on)
+    result, loaded = _load(project, released_on)
     store = ModelStore(out, check_slug(slug) if slug else slug_for(loaded.model_name))
     key = None
     if sign_key is not None:
@@ -82,7 +91,7 @@ def release_project(
         staged_archive = store.root / f".{version}.tar.gz{STAGING}{secrets.token_hex(6)}"
         try:
             manifest, diff, warnings = _stage(
-                staging, loaded, store, version, earlier, released_on, formats, jobs, key
+                staging, result, loaded, store, version, earlier, formats, jobs, key
             )
             checkpoint("staged")
             write_archive(
@@ -111,16 +120,15 @@ def release_project(
     )
 
 
-def _load(project: Path, released_on: dt.date) -> LoadedProject:
-    """The validated documents; a project whose documents do not even parse is refused
-    like any project with errors, with the full validation report attached."""
-    try:
-        return load_side(project)
-    except UserError:
-        from gpai_docs.render.build import BuildRefused
-        from gpai_docs.validate.pipeline import validate_project
+def _load(project: Path, released_on: dt.date) -> tuple[ValidationResult, LoadedProject]:
+    """The project validated once, as of the release date, and its documents as one side.
 
-        result = validate_project(project, as_of=released_on)
+    A project whose documents do not even parse is refused like any project with errors,
+    with the full validation report attached."""
+    result = validate_project(project, as_of=released_on)
+    try:
+        return result, side_of(result.project, project)
+    except UserError:
         if result.report.errors:
             raise BuildRefused(result) from None
         raise
@@ -159,11 +167,11 @@ def _check_date(earlier: list[Release], released_on: dt.date) -> None:
 
 def _stage(
     staging: Path,
+    result: ValidationResult,
     loaded: LoadedProject,
     store: ModelStore,
     version: str,
     earlier: list[Release],
-    released_on: dt.date,
     formats: Sequence[str],
     jobs: int | None,
     key: object | None,
@@ -173,7 +181,8 @@ def _stage(
     OutputFolder(store.out).mkdir(staging.relative_to(store.out))
     out = OutputFolder(staging, inputs=loaded.files.values())
     diff, warnings = _compare(earlier, version, loaded)
-    artifacts = _build_into(staging, loaded.root, released_on, formats, jobs, diff)
+    released_on = result.as_of
+    artifacts = _build_into(staging, result, formats, jobs, diff)
     checkpoint("built")
 
     sources: list[FileEntry] = []
@@ -237,28 +246,20 @@ def _compare(
 
 def _build_into(
     staging: Path,
-    project: Path,
-    released_on: dt.date,
+    validated: ValidationResult,
     formats: Sequence[str],
     jobs: int | None,
     diff: SemanticDiff | None = None,
 ) -> dict[str, tuple[str, str, str]]:
     """Build in a scratch folder and move in only the artifacts: the build's own cache and
     lock files are not part of a release. Returns path -> (audience, document, media type)."""
-    from gpai_docs.render.build import build_project
     from gpai_docs.render.publication import changes_since
 
     scratch = staging.with_name(staging.name.replace(STAGING, f".build{STAGING}", 1))
     try:
-        result = build_project(
-            project,
-            scratch,
-            draft=False,
-            formats=tuple(formats),
-            jobs=jobs,
-            as_of=released_on,
-            changes=changes_since(diff),  # "Changes since version X" in the public summary
-        )
+        # "Changes since version X" in the public summary.
+        options = BuildOptions(formats=frozenset(formats), jobs=jobs, changes=changes_since(diff))
+        result = build_validated(validated, scratch, options)
         out: dict[str, tuple[str, str, str]] = {}
         for artifact in result.artifacts:
             relative = Path(artifact.path).resolve().relative_to(scratch.resolve())

@@ -14,8 +14,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from gpai_docs.errors import UserError
-from gpai_docs.load.project import load_project
+from gpai_docs.load.project import Project, load_project
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
+from gpai_docs.validate.pipeline import typed_documents
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.sig"
@@ -27,26 +28,18 @@ class LoadedProject:
     """The three validated documents of one side, and the files they came from."""
 
     root: Path
-    models: dict[str, BaseModel]
+    model_documentation: ModelDocumentation
+    training_data_summary: TrainingDataSummary
+    copyright_policy: CopyrightPolicy
     files: dict[str, Path]
 
     @property
-    def model_documentation(self) -> ModelDocumentation:
-        md = self.models["model_documentation"]
-        assert isinstance(md, ModelDocumentation)
-        return md
-
-    @property
-    def training_data_summary(self) -> TrainingDataSummary:
-        tds = self.models["training_data_summary"]
-        assert isinstance(tds, TrainingDataSummary)
-        return tds
-
-    @property
-    def copyright_policy(self) -> CopyrightPolicy:
-        cp = self.models["copyright_policy"]
-        assert isinstance(cp, CopyrightPolicy)
-        return cp
+    def models(self) -> dict[str, BaseModel]:
+        return {
+            "model_documentation": self.model_documentation,
+            "training_data_summary": self.training_data_summary,
+            "copyright_policy": self.copyright_policy,
+        }
 
     @property
     def model_name(self) -> str:
@@ -85,21 +78,24 @@ def load_side(path: Path) -> LoadedProject:
     Raises ``UserError`` naming the documents that are missing or do not validate: a
     semantic comparison needs every value typed.
     """
-    folder = documents_folder(path)
-    project = load_project(folder)
-    broken = [
-        doc.kind.title
-        for doc in project.documents.values()
-        if doc.model is None or doc.path is None
-    ]
-    if broken:
+    return side_of(load_project(documents_folder(path)), path)
+
+
+def side_of(project: Project, path: Path) -> LoadedProject:
+    """The loaded ``project`` as one side; ``path`` is what the user named, for messages."""
+    md, tds, cp = typed_documents(project)
+    files = {key: doc.path for key, doc in project.documents.items() if doc.path is not None}
+    if md is None or tds is None or cp is None or len(files) < len(project.documents):
+        broken = [
+            doc.kind.title
+            for doc in project.documents.values()
+            if doc.model is None or doc.path is None
+        ]
         raise UserError(
             f"{path}: {', '.join(broken)} missing or not valid.",
-            hint=f"Run `gpai-docs validate {folder}` and fix the errors it reports.",
+            hint=f"Run `gpai-docs validate {project.root}` and fix the errors it reports.",
         )
-    models = {key: doc.model for key, doc in project.documents.items() if doc.model is not None}
-    files = {key: doc.path for key, doc in project.documents.items() if doc.path is not None}
-    return LoadedProject(folder, models, files)
+    return LoadedProject(project.root, md, tds, cp, files)
 
 
 def load_models(path: Path) -> dict[str, BaseModel]:

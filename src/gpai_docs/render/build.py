@@ -19,12 +19,13 @@ from pathlib import Path
 
 from gpai_docs.errors import GpaiDocsError, OutputError, UserError
 from gpai_docs.fileio import OutputFolder, check_names
-from gpai_docs.load.project import KINDS, SUFFIXES, load_project
-from gpai_docs.render import cache
+from gpai_docs.load.project import KINDS, SUFFIXES, Project, load_project
+from gpai_docs.render import cache, pdf
 from gpai_docs.render.artifacts import SPECS, Audience, Document
 from gpai_docs.render.markdown import RenderedArtifact, render_artifact
+from gpai_docs.render.pdf import PdfJob
 from gpai_docs.render.publication import ChangesSince
-from gpai_docs.validate.pipeline import ValidationResult, validate_project
+from gpai_docs.validate.pipeline import ValidationResult, typed_documents, validate_loaded
 
 FORMATS = ("md", "pdf", "html")
 MEDIA_TYPES = {
@@ -85,7 +86,7 @@ def source_date() -> dt.datetime | None:
         ) from None
 
 
-def default_as_of(project_dir: Path) -> dt.date:
+def default_as_of(project: Project) -> dt.date:
     """The date deadlines are checked against when none is given: never the clock.
 
     ``SOURCE_DATE_EPOCH`` if set, else the latest last-updated date of the documents.
@@ -93,54 +94,78 @@ def default_as_of(project_dir: Path) -> dt.date:
     stamp = source_date()
     if stamp is not None:
         return stamp.date()
-    project = load_project(project_dir)
-    dates: list[dt.date] = []
-    for key, attr in (
-        ("model_documentation", "document"),
-        ("training_data_summary", "header"),
-        ("copyright_policy", "document"),
-    ):
-        part = getattr(project.model(key), attr, None)
-        value = getattr(part, "last_updated", None) or getattr(part, "last_update", None)
-        if isinstance(value, dt.date):
-            dates.append(value)
-    return max(dates, default=dt.date(1970, 1, 1))
+    md, tds, cp = typed_documents(project)
+    dates = [
+        md.document.last_updated if md else None,
+        tds.header.last_update if tds else None,
+        cp.document.last_updated if cp else None,
+    ]
+    return max((d for d in dates if d is not None), default=dt.date(1970, 1, 1))
 
 
-def _input_paths(project_dir: Path) -> list[str]:
-    return [f"{kind.stem}{suffix}" for kind in KINDS for suffix in SUFFIXES]
-
-
-def _input_names(result: ValidationResult) -> list[str]:
+def _input_names(project: Project) -> list[str]:
     """The project files a build reads, relative to the project: never to be written over."""
-    names = _input_paths(result.project.root)
-    tds = result.project.model("training_data_summary")
-    crawled = getattr(getattr(tds, "section_2", None), "crawled_data", None)
-    source = getattr(getattr(crawled, "top_domains", None), "source", None)
-    return [*names, source] if isinstance(source, str) else names
+    names = [f"{kind.stem}{suffix}" for kind in KINDS for suffix in SUFFIXES]
+    _, tds, _ = typed_documents(project)
+    top_domains = tds.section_2.crawled_data.top_domains if tds else None
+    source = top_domains.source if top_domains else None
+    return [*names, source] if source is not None else names
 
 
-def _inputs(project_dir: Path, result: ValidationResult) -> dict[str, str]:
-    return {rel: cache.file_sha256(project_dir / rel) or "absent" for rel in _input_names(result)}
+def _inputs(project: Project) -> dict[str, str]:
+    return {rel: cache.file_sha256(project.root / rel) or "absent" for rel in _input_names(project)}
 
 
 def _stamp(rendered: RenderedArtifact) -> dt.datetime:
     return source_date() or dt.datetime.combine(rendered.cover.date, dt.time(), tzinfo=dt.UTC)
 
 
-def _render_pdfs(jobs: list[tuple[str, object]], workers: int) -> dict[str, bytes]:
-    from gpai_docs.render import pdf
-
+def _render_pdfs(jobs: list[tuple[str, PdfJob]], workers: int) -> dict[str, bytes]:
     pdf.check_available()
     if workers <= 1 or len(jobs) <= 1:
-        return {name: pdf.write_pdf(job) for name, job in jobs}  # type: ignore[arg-type]
+        return {name: pdf.write_pdf(job) for name, job in jobs}
     # Forked workers inherit the imported WeasyPrint instead of importing it again.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if "fork" in methods else None
-    ordered = sorted(jobs, key=lambda item: -len(item[1].html))  # type: ignore[attr-defined]
+    ordered = sorted(jobs, key=lambda item: -len(item[1].html))
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        futures = {name: pool.submit(pdf.write_pdf, job) for name, job in ordered}  # type: ignore[arg-type]
+        futures = {name: pool.submit(pdf.write_pdf, job) for name, job in ordered}
         return {name: future.result() for name, future in futures.items()}
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: the formats, draft marks, cover pages, and the reference date."""
+
+    draft: bool = False
+    formats: frozenset[str] = frozenset(FORMATS)
+    jobs: int | None = None
+    as_of: dt.date | None = None
+    cover: bool = False
+    changes: ChangesSince | None = None
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.formats) - set(FORMATS))
+        if unknown or not self.formats:
+            raise UserError(
+                f"Unknown output format(s) {unknown}.", hint="Use md, pdf, html or several of them."
+            )
+
+    @property
+    def workers(self) -> int:
+        return self.jobs if self.jobs and self.jobs > 0 else len(os.sched_getaffinity(0))
+
+    def key(self, as_of: dt.date | None) -> str:
+        """What decides the artifacts besides the inputs: a changed option rebuilds."""
+        return cache.build_key(
+            {
+                "draft": self.draft,
+                "formats": sorted(self.formats),
+                "as_of": as_of,
+                "cover": self.cover,
+                "changes": repr(self.changes),
+            }
+        )
 
 
 def build_project(
@@ -163,31 +188,33 @@ def build_project(
     answers still to be provided (unless ``draft``), and :class:`GpaiDocsError`
     subclasses for tool problems.
     """
-    unknown = sorted(set(formats) - set(FORMATS))
-    if unknown or not formats:
-        raise UserError(
-            f"Unknown output format(s) {unknown}.", hint="Use md, pdf, html or several of them."
-        )
-    workers = jobs if jobs and jobs > 0 else len(os.sched_getaffinity(0))
-    options = {
-        "draft": draft,
-        "formats": sorted(set(formats)),
-        "as_of": as_of,
-        "cover": cover,
-        "changes": repr(changes),
-    }
-    key = cache.build_key(options)
+    options = BuildOptions(draft, frozenset(formats), jobs, as_of, cover, changes)
+    key = options.key(as_of)
     with cache.locked(out_dir):
         manifest = cache.Manifest.read(out_dir)
         if manifest.build_key == key and manifest.inputs_unchanged(project_dir):
             reused = _reuse_all(manifest, out_dir)
             if reused is not None:
                 return BuildResult(reused, None, draft, 0)
-        result = validate_project(project_dir, as_of=as_of or default_as_of(project_dir))
-        # An internal error (a bug) leaves the validation incomplete: not even a draft.
-        if result.internal_errors or (not draft and (result.report.errors or result.pending)):
-            raise BuildRefused(result)
-        return _build(result, out_dir, manifest, key, draft, set(formats), workers, cover, changes)
+        project = load_project(project_dir)
+        result = validate_loaded(project, as_of=as_of or default_as_of(project))
+        refuse_unless_buildable(result, draft=draft)
+        return _build(result, out_dir, manifest, key, options)
+
+
+def build_validated(result: ValidationResult, out_dir: Path, options: BuildOptions) -> BuildResult:
+    """Write every artifact of an already validated project into ``out_dir``."""
+    refuse_unless_buildable(result, draft=options.draft)
+    with cache.locked(out_dir):
+        manifest = cache.Manifest.read(out_dir)
+        return _build(result, out_dir, manifest, options.key(result.as_of), options)
+
+
+def refuse_unless_buildable(result: ValidationResult, *, draft: bool) -> None:
+    """Raise :class:`BuildRefused` unless the validated project may be built."""
+    # An internal error (a bug) leaves the validation incomplete: not even a draft.
+    if result.internal_errors or (not draft and (result.report.errors or result.pending)):
+        raise BuildRefused(result)
 
 
 def _reuse_all(manifest: cache.Manifest, out_dir: Path) -> list[Artifact] | None:
@@ -212,21 +239,19 @@ def _build(
     out_dir: Path,
     manifest: cache.Manifest,
     key: str,
-    draft: bool,
-    formats: set[str],
-    workers: int,
-    cover: bool = False,
-    changes: ChangesSince | None = None,
+    options: BuildOptions,
 ) -> BuildResult:
     from gpai_docs.render import html as html_module
-    from gpai_docs.render.pdf import PdfJob
 
     tool = cache.tool_fingerprint()
     generator = f"gpai-docs {cache.version('gpai-docs')}"
     outputs: dict[str, tuple[RenderedArtifact, str, str, bytes | None]] = {}
-    pdf_jobs: list[tuple[str, object]] = []
+    pdf_jobs: list[tuple[str, PdfJob]] = []
+    draft, formats = options.draft, options.formats
     for spec in SPECS:
-        rendered = render_artifact(result, spec, draft=draft, cover=cover, changes=changes)
+        rendered = render_artifact(
+            result, spec, draft=draft, cover=options.cover, changes=options.changes
+        )
         if rendered is None:
             continue
         if "html" in formats:
@@ -258,7 +283,7 @@ def _build(
             outputs[name] = (rendered, "pdf", pdf_key, None)
             if manifest.reusable(out_dir, name, pdf_key) is None:
                 pdf_jobs.append((name, job))
-    pdfs = _render_pdfs(pdf_jobs, workers) if pdf_jobs else {}
+    pdfs = _render_pdfs(pdf_jobs, options.workers) if pdf_jobs else {}
     return _write(result, out_dir, manifest, key, draft, outputs, pdfs)
 
 
@@ -297,7 +322,7 @@ def _write(
     written = 0
     root = result.project.root
     # `--out` may be the project folder itself: an artifact never replaces a document.
-    folder = OutputFolder(out_dir, inputs=[root / name for name in _input_names(result)])
+    folder = OutputFolder(out_dir, inputs=[root / name for name in _input_names(result.project)])
     check_names({f"the artifact {name}": out_dir / name for name in outputs})
     try:
         for name, (rendered, kind, item_key, data) in outputs.items():
@@ -323,7 +348,7 @@ def _write(
             }
         for stale in set(manifest.files) - set(files):
             folder.unlink(stale)
-        inputs = _inputs(result.project.root, result)
+        inputs = _inputs(result.project)
         cache.Manifest(key, inputs, files).write(out_dir)
     except OSError as error:
         raise OutputError(

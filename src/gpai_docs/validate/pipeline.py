@@ -44,9 +44,10 @@ class ValidationResult:
         return self.report.fails(strict=strict)
 
 
-def _typed(
+def typed_documents(
     project: Project,
 ) -> tuple[ModelDocumentation | None, TrainingDataSummary | None, CopyrightPolicy | None]:
+    """The three validated documents, each None when it is missing or did not validate."""
     md = project.model("model_documentation")
     tds = project.model("training_data_summary")
     cp = project.model("copyright_policy")
@@ -60,14 +61,20 @@ def _typed(
 def validate_project(
     root: Path, *, as_of: dt.date | None = None, pack: RulePack | None = None
 ) -> ValidationResult:
-    """Validate the project folder ``root``; findings are returned, never raised."""
+    """Load the project folder ``root`` and validate it; findings are returned, never raised."""
+    return validate_loaded(load_project(root), as_of=as_of, pack=pack)
+
+
+def validate_loaded(
+    project: Project, *, as_of: dt.date | None = None, pack: RulePack | None = None
+) -> ValidationResult:
+    """Run the rules and the determinations on an already loaded project."""
     from gpai_docs.validate.rules import RuleContext, run_rules
 
     pack = pack or rulepack.load()
     as_of = as_of or dt.date.today()
-    project = load_project(root)
-    md, tds, cp = _typed(project)
-    context = RuleContext(md, tds, cp, pack, as_of, root)
+    md, tds, cp = typed_documents(project)
+    context = RuleContext(md, tds, cp, pack, as_of, project.root)
     maps: dict[str, SourceMap] = {
         key: doc.loaded.source_map for key, doc in project.documents.items() if doc.loaded
     }
