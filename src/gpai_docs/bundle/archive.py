@@ -23,6 +23,7 @@ from typing import BinaryIO, Self
 from pydantic import BaseModel
 
 from gpai_docs.bundle.manifest_schema import MAX_MANIFEST_BYTES
+from gpai_docs.errors import InternalError
 
 _FILE_MODE = 0o644
 _DIR_MODE = 0o755
@@ -185,7 +186,8 @@ def _member(tar: tarfile.TarFile, info: tarfile.TarInfo, keep: int | None) -> Me
     if kind is not None:
         return Member(info.name, kind)
     handle = tar.extractfile(info)
-    assert handle is not None  # a regular member always has a file object
+    if handle is None:  # a regular member always has a file object
+        raise InternalError(f"tar member {info.name!r} has no data")
     digest, size, kept = hashlib.sha256(), 0, bytearray()
     for block in iter(lambda: handle.read(_BLOCK), b""):
         digest.update(block)
@@ -216,7 +218,8 @@ def _kind(info: tarfile.TarInfo) -> str | None:
 
 def _only_zeros_after(tar: tarfile.TarFile) -> bool:
     stream = tar.fileobj  # just after the block of zeros that ended the archive
-    assert stream is not None
+    if stream is None:
+        raise InternalError("the archive stream is closed")
     return all(not block.strip(b"\0") for block in iter(lambda: stream.read(_BLOCK), b""))
 
 

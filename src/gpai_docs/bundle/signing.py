@@ -10,9 +10,16 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gpai_docs.errors import OutputError, UserError
+from gpai_docs.errors import InternalError, OutputError, UserError
 from gpai_docs.fileio import Refused, check_names, read_regular, write_bytes_atomic
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 
 def _crypto_missing() -> UserError:
@@ -85,37 +92,47 @@ def load_public_key(path: Path) -> object:
     return key
 
 
+# Keys come from load_private_key and load_public_key, typed `object` so that the optional
+# `cryptography` package is imported only when signing; any other object here is a bug.
+def _private(key: object) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    if not isinstance(key, Ed25519PrivateKey):
+        raise InternalError(f"expected an Ed25519 private key, got {type(key).__name__}")
+    return key
+
+
+def _public(key: object) -> Ed25519PublicKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    if not isinstance(key, Ed25519PublicKey):
+        raise InternalError(f"expected an Ed25519 public key, got {type(key).__name__}")
+    return key
+
+
 def key_id(public_key: object) -> str:
     """SHA-256 of the raw public key: names the key in the manifest."""
     from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    assert isinstance(public_key, Ed25519PublicKey)
-    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    raw = _public(public_key).public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
     return hashlib.sha256(raw).hexdigest()
 
 
 def public_of(private_key: object) -> object:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    assert isinstance(private_key, Ed25519PrivateKey)
-    return private_key.public_key()
+    return _private(private_key).public_key()
 
 
 def sign(private_key: object, data: bytes) -> bytes:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    assert isinstance(private_key, Ed25519PrivateKey)
-    return private_key.sign(data)
+    return _private(private_key).sign(data)
 
 
 def signature_valid(public_key: object, data: bytes, signature: bytes) -> bool:
     from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    assert isinstance(public_key, Ed25519PublicKey)
     try:
-        public_key.verify(signature, data)
+        _public(public_key).verify(signature, data)
     except InvalidSignature:
         return False
     return True

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from gpai_docs.errors import InternalError
+
 JsonPath = tuple[str | int, ...]
 Position = tuple[int, int]
 
@@ -131,7 +133,8 @@ def _walk(text: str) -> Iterator[tuple[bool, JsonPath, int]]:
             stack.pop()
             continue
         if punct == ",":
-            assert top is not None
+            if top is None:  # the regex admits a comma only inside a container
+                raise InternalError("a comma outside any JSON container")
             if top[2]:
                 top[3] = True
             else:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
 from typing import Any
 
 import click
+
+from gpai_docs.errors import InternalError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -98,7 +99,8 @@ class LazyGroup(click.Group):
             return None
         module, attribute, _ = _COMMANDS[cmd_name]
         command = getattr(importlib.import_module(module), attribute)
-        assert isinstance(command, click.Command)
+        if not isinstance(command, click.Command):
+            raise InternalError(f"{module}.{attribute} is not a command")
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -125,11 +127,6 @@ def cli() -> None:
 
     Exit codes: 0 clean, 1 findings, 2 usage or tool error.
     """
-
-
-def quiet_environment() -> bool:
-    """CI or a non-terminal output: no progress bars, no colour."""
-    return bool(os.environ.get("CI")) or not sys.stderr.isatty()
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from gpai_docs.diagnostics import Severity
+from gpai_docs.errors import InternalError
 from gpai_docs.fileio import Refused, read_regular
 from gpai_docs.law.catalogue import entry
 from gpai_docs.load.documents import MAX_BYTES
@@ -324,7 +325,8 @@ def render_artifact(
         model: BaseModel | None = result.project.model(spec.source)
         if model is None:
             return None
-        assert spec.projection is not None
+        if spec.projection is None:
+            raise InternalError(f"artifact {spec.filename('md')} has a source but no audience")
         view = project(model, spec.projection)
     env = environment()
     front = _cover(result, spec, view, draft, cover)

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
+from gpai_docs.errors import InternalError
 from gpai_docs.law.rulepack import RulePack
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -23,18 +27,24 @@ class RuleContext:
 
     @property
     def md(self) -> ModelDocumentation:
-        assert self.model_documentation is not None, "rule ran without its document"
-        return self.model_documentation
+        return _present(self.model_documentation, "model_documentation")
 
     @property
     def tds(self) -> TrainingDataSummary:
-        assert self.training_data_summary is not None, "rule ran without its document"
-        return self.training_data_summary
+        return _present(self.training_data_summary, "training_data_summary")
 
     @property
     def cp(self) -> CopyrightPolicy:
-        assert self.copyright_policy is not None, "rule ran without its document"
-        return self.copyright_policy
+        return _present(self.copyright_policy, "copyright_policy")
 
     def has(self, document: str) -> bool:
         return getattr(self, document) is not None
+
+
+def _present(document: T | None, name: str) -> T:
+    """The document a rule reads; a rule that did not declare it in ``needs`` is a bug."""
+    # A real check, not an assert: ``python -O`` would drop the assert and the rule would
+    # read attributes of None, or worse, pass silently on a missing document.
+    if document is None:
+        raise InternalError(f"a rule read the {name} without declaring it in `needs`")
+    return document
