@@ -48,11 +48,3 @@ def slug_for(model_name: str) -> str:
             hint="Pass --slug with a name such as lumen-base-2.",
         )
     return check_slug(slug[:80].rstrip("-."))
-
-
-def natural_key(version: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that puts 1.10 after 1.9."""
-    return tuple(
-        (0, int(part)) if part.isdigit() else (1, part)
-        for part in re.findall(r"\d+|[^\d]+", version)
-    )

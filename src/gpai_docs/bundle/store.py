@@ -22,7 +22,7 @@ from gpai_docs.bundle.manifest import Manifest, read_manifest
 from gpai_docs.bundle.manifest_schema import MAX_MANIFEST_BYTES, check_releases
 from gpai_docs.bundle.naming import check_slug
 from gpai_docs.bundle.sources import MANIFEST
-from gpai_docs.errors import OutputError, UserError
+from gpai_docs.errors import UserError
 from gpai_docs.fileio import Refused, read_regular
 from gpai_docs.fileio.locking import output_lock
 
@@ -174,14 +174,3 @@ def _has_releases(path: Path) -> bool:
 def _available(path: Path) -> str:
     models = [c.name for c in sorted(path.iterdir()) if c.is_dir() and _has_releases(c)]
     return "Pick one with --model: " + ", ".join(models) if models else "No models released yet."
-
-
-def remove_quietly(path: Path) -> None:
-    """Best-effort removal of a staging leftover after a failed release."""
-    try:
-        if path.is_dir():
-            shutil.rmtree(path)
-        else:
-            path.unlink(missing_ok=True)
-    except OSError as error:  # pragma: no cover - disk trouble on top of a failure
-        raise OutputError(f"Cannot remove {path}: {error.strerror}.") from None

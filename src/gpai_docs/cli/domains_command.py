@@ -10,6 +10,7 @@ import click
 
 from gpai_docs.cli.progress import quiet
 from gpai_docs.crawlstats import CrawlStatsError, Options, ProgressCallback, run_domains
+from gpai_docs.crawlstats.api import DomainsResult
 from gpai_docs.render.escaping import text_line
 
 
@@ -159,6 +160,11 @@ def domains_command(
         if exc.hint:
             click.echo(f"  hint: {text_line(exc.hint)}", err=True)
         raise SystemExit(2) from None
+    _report(result)
+
+
+def _report(result: DomainsResult) -> None:
+    """What was counted, what was skipped and why, and every file written."""
     s = result.summary
     skipped = sum(s["rows_skipped"].values())
     click.echo(
@@ -174,6 +180,8 @@ def domains_command(
     if s["by_modality"]:
         click.echo("modalities: " + ", ".join(text_line(m) for m in sorted(s["by_modality"])))
     click.echo(f"wrote {result.written.csv} and {result.written.summary}")
+    for modality, path in sorted(result.written.modality_csvs.items()):
+        click.echo(f"wrote {path} ({text_line(modality)} domains)")
 
 
 if __name__ == "__main__":  # spark-submit runs a file: .../gpai_docs/cli/domains_command.py

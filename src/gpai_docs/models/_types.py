@@ -313,10 +313,6 @@ class MonthYear:
     def __str__(self) -> str:
         return f"{self.month:02d}/{self.year}"
 
-    def last_day(self) -> dt.date:
-        following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-
 
 _MONTH = re.compile(r"^\s*(?:(\d{1,2})/(\d{4})|(\d{4})-(\d{1,2}))\s*$")
 
