@@ -20,6 +20,7 @@ import pytest
 from gpai_docs.crawlstats import CrawlStatsError, ranking
 from gpai_docs.crawlstats.ranking import Ranked, Rule, rank_domains, rule_for
 from gpai_docs.law import rulepack
+from gpai_docs.load.domain_file import domains_file_of
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
 from gpai_docs.validate.rules._registry import Finding
 from gpai_docs.validate.rules.context import RuleContext
@@ -69,7 +70,8 @@ def context(
     if sme is not None:
         data = merge(documents["model_documentation"], {"provider": {"sme": sme}})
         md = ModelDocumentation.model_validate(data)
-    return RuleContext(md, tds, None, PACK, dt.date(2026, 11, 21), root)
+    domains = domains_file_of(root, tds) if root is not None else None
+    return RuleContext(md, tds, None, PACK, dt.date(2026, 11, 21), domains)
 
 
 def write_summary(

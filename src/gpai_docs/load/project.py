@@ -10,6 +10,8 @@ from pydantic import BaseModel, ValidationError
 from gpai_docs.diagnostics import Diagnostic, Location, Severity
 from gpai_docs.errors import UserError
 from gpai_docs.load.documents import LoadedDocument, load_file
+from gpai_docs.load.domain_file import DomainsFile, domains_file_of
+from gpai_docs.models import TrainingDataSummary
 from gpai_docs.validate.schema import diagnostics_from
 
 
@@ -75,6 +77,7 @@ class Project:
 
     root: Path
     documents: dict[str, ProjectDocument]
+    domains: DomainsFile | None = None  # the file the summary's top-domain list names
 
     def model(self, key: str) -> BaseModel | None:
         return self.documents[key].model
@@ -189,4 +192,6 @@ def load_project(root: Path) -> Project:
         documents[kind.key] = ProjectDocument(
             kind, path, loaded, validated.model, (*problems, *validated.diagnostics)
         )
-    return Project(root, documents)
+    summary = documents["training_data_summary"].model
+    typed = summary if isinstance(summary, TrainingDataSummary) else None
+    return Project(root, documents, domains_file_of(root, typed))

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from gpai_docs.errors import UserError
-from gpai_docs.fileio import Refused, read_inside
+from gpai_docs.fileio import Refused
+from gpai_docs.load.domain_file import MAX_LIST_BYTES, DomainsFile
 from gpai_docs.render.audience import Record
 from gpai_docs.render.escaping import csv_line
 from gpai_docs.validate.rules._domains_summary import refusal
 
 HEAD = 100
-MAX_LIST_BYTES = 256 * 1024 * 1024  # a million domains take about 30 MB
 DOMAINS_FORMAT = "gpai-docs-domains/1"
 
 
@@ -47,28 +47,28 @@ class DomainList:
         return "".join(lines).encode("utf-8")
 
 
-def _read(root: Path, relative: str) -> bytes:
-    """The list file, read as validation reads it (`TS010`): inside the project, no link."""
-    try:
-        data = read_inside(root, relative, MAX_LIST_BYTES, where="the project folder")
-    except Refused as refused:
-        problem = refusal(root, relative, refused)
+def _bytes(file: DomainsFile) -> bytes:
+    """The list file's bytes as the load stage read them, or why they cannot be used."""
+    relative = file.source
+    if isinstance(file.failure, Refused):
+        problem = refusal(file.root, relative, file.failure)
         message = problem.message[:1].upper() + problem.message[1:] + "."
-        raise UserError(message, hint=problem.hint) from None
-    except FileNotFoundError:
+        raise UserError(message, hint=problem.hint)
+    if isinstance(file.failure, FileNotFoundError):
         raise UserError(
             f"The domain statistics file {relative!r} does not exist.",
             hint="Run `gpai-docs domains` to write it, or fix section_2.crawled_data."
             "top_domains.source.",
-        ) from None
-    except OSError as error:
-        raise UserError(f"Cannot read the domain list {relative!r}: {error.strerror}.") from None
-    if len(data) > MAX_LIST_BYTES:
+        )
+    if file.failure is not None or file.data is None:
+        reason = file.failure.strerror if isinstance(file.failure, OSError) else None
+        raise UserError(f"Cannot read the domain list {relative!r}: {reason}.")
+    if len(file.data) > MAX_LIST_BYTES:
         raise UserError(
             f"The domain list {relative!r} is larger than {MAX_LIST_BYTES:,} bytes.",
             hint="Point `top_domains.source` at the JSON summary of `gpai-docs domains`.",
         )
-    return data
+    return file.data
 
 
 def _from_json(raw: bytes, relative: str) -> list[str]:
@@ -109,7 +109,7 @@ def _from_csv(raw: bytes, relative: str) -> list[str]:
     return [row["domain"] for row in rows if row.get("domain")]
 
 
-def load_domains(top_domains: Record | None, root: Path) -> DomainList | None:
+def load_domains(top_domains: Record | None, file: DomainsFile | None) -> DomainList | None:
     """The list from the projected ``top_domains`` record (inline, or from its source file)."""
     if not isinstance(top_domains, Record):
         return None
@@ -118,8 +118,8 @@ def load_domains(top_domains: Record | None, root: Path) -> DomainList | None:
     domains: list[str] = []
     if isinstance(inline, list) and inline:
         domains = [str(d) for d in inline]
-    elif isinstance(source, str):
-        raw = _read(root, source)
+    elif isinstance(source, str) and file is not None:
+        raw = _bytes(file)
         domains = (
             _from_csv(raw, source) if Path(source).suffix == ".csv" else _from_json(raw, source)
         )

@@ -222,7 +222,7 @@ def _context(
     elif spec.document == "training_data_summary" and view is not None:
         context["documentation"] = _documentation_link(result)
         top = _get(view, "section_2", "crawled_data", "top_domains")
-        domains = load_domains(top, result.project.root)
+        domains = load_domains(top, result.project.domains)
         csv_name = spec.filename("domains.csv", draft=draft)
         intro, table = domain_rows(domains, _get(top, "total_domains"), csv_name)
         layout = SummaryLayout(

@@ -74,7 +74,7 @@ def validate_loaded(
     pack = pack or rulepack.load()
     as_of = as_of or dt.date.today()
     md, tds, cp = typed_documents(project)
-    context = RuleContext(md, tds, cp, pack, as_of, project.root)
+    context = RuleContext(md, tds, cp, pack, as_of, project.domains)
     maps: dict[str, SourceMap] = {
         key: doc.loaded.source_map for key, doc in project.documents.items() if doc.loaded
     }

@@ -1,4 +1,4 @@
-"""Read the JSON summary that `gpai-docs domains` writes, for the checks of summary section 2.3.
+"""The JSON summary that `gpai-docs domains` writes, parsed for the checks of summary section 2.3.
 
 The file (format ``gpai-docs-domains/1``) holds ``distinct_domains``, ``listed_domains``,
 ``sme`` and ``top``: the listed domains as ``{rank, domain, size, share}``, largest first.
@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gpai_docs.fileio import Refused, read_inside
+from gpai_docs.fileio import Refused
+from gpai_docs.load.domain_file import DomainsFile
 
 FORMAT = "gpai-docs-domains/1"
 # The summary lists at most the top domains, so even huge crawls stay far below this.
@@ -102,30 +103,34 @@ def refusal(root: Path, source: str, refused: Refused) -> SummaryProblem:
     )
 
 
-def read_summary(root: Path, source: str) -> DomainsSummary:
-    """Read ``source`` (relative to the project ``root``); raise SummaryProblem if unusable."""
-    relative = Path(source)
-    if relative.is_absolute():
+def read_summary(file: DomainsFile) -> DomainsSummary:
+    """The summary in ``file`` (read with the documents); raise SummaryProblem if unusable."""
+    source = file.source
+    if file.absolute:
         raise SummaryProblem(
             f"the domain statistics path {source!r} is absolute",
             "Give the path relative to the project folder, so the project can move.",
         )
-    try:
-        data = read_inside(root, relative, MAX_BYTES, where="the project folder")
-        if len(data) > MAX_BYTES:
-            raise SummaryProblem(
-                f"the domain statistics file {source} is larger than {MAX_BYTES} bytes",
-                "Point `top_domains.source` at the JSON summary, not at the full CSV.",
-            )
-        raw = json.loads(data.decode("utf-8"))
-    except Refused as refused:
-        raise refusal(root, source, refused) from None
-    except FileNotFoundError:
+    if isinstance(file.failure, Refused):
+        raise refusal(file.root, source, file.failure)
+    if isinstance(file.failure, FileNotFoundError):
         raise SummaryProblem(
             f"the domain statistics file {source} does not exist",
             "Run `gpai-docs domains` on the crawl log to write it, or correct the path.",
-        ) from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        )
+    if file.failure is not None or file.data is None:
+        raise SummaryProblem(
+            f"the domain statistics file {source} cannot be read as JSON ({file.failure})",
+            _REGENERATE,
+        )
+    if len(file.data) > MAX_BYTES:
+        raise SummaryProblem(
+            f"the domain statistics file {source} is larger than {MAX_BYTES} bytes",
+            "Point `top_domains.source` at the JSON summary, not at the full CSV.",
+        )
+    try:
+        raw = json.loads(file.data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
         raise SummaryProblem(
             f"the domain statistics file {source} cannot be read as JSON ({exc})", _REGENERATE
         ) from None

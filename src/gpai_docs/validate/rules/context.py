@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TypeVar
 
 from gpai_docs.errors import InternalError
 from gpai_docs.law.rulepack import RulePack
+from gpai_docs.load.domain_file import DomainsFile
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
 
 T = TypeVar("T")
@@ -23,7 +23,7 @@ class RuleContext:
     copyright_policy: CopyrightPolicy | None
     pack: RulePack
     as_of: dt.date
-    root: Path | None = None
+    domains: DomainsFile | None = None  # the file top_domains.source names, as loaded
 
     @property
     def md(self) -> ModelDocumentation:

@@ -28,10 +28,10 @@ from gpai_docs.validate.rules.training_data_summary._answers import NEEDS, TS, a
 
 
 def domains_source(context: RuleContext, top: TopDomains) -> DomainsSummary | None:
-    if top.source is None or context.root is None:
+    if top.source is None or context.domains is None:
         return None
     try:
-        return read_summary(context.root, top.source)
+        return read_summary(context.domains)
     except SummaryProblem:
         return None
 
@@ -300,11 +300,11 @@ def top_domains_source_consistent(context: RuleContext) -> Iterator[Finding]:
     """
     crawled = context.tds.section_2.crawled_data
     top = crawled.top_domains
-    if top is None or top.source is None or context.root is None:
+    if top is None or top.source is None or context.domains is None:
         return
     path: JsonPath = ("section_2", "crawled_data", "top_domains")
     try:
-        summary = read_summary(context.root, top.source)
+        summary = read_summary(context.domains)
     except SummaryProblem as problem:
         # Only the first letter: capitalize() would lower-case file names and "FIFO".
         sentence = problem.message[:1].upper() + problem.message[1:]
