@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from gpai_docs.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from gpai_docs.cli import EXIT_ERROR, EXIT_OK
 from gpai_docs.errors import GpaiDocsError
+
+if TYPE_CHECKING:
+    from gpai_docs.render.build import BuildResult
 
 
 @click.command("build")
@@ -82,8 +86,8 @@ def build_command(
     Exit codes: 0 built, 1 build refused (findings), 2 usage or tool error (including an
     internal error, GD001, which refuses drafts too).
     """
+    from gpai_docs.cli.refusal import exit_refused
     from gpai_docs.render.build import BuildRefused, build_project
-    from gpai_docs.report.formats import text_report
 
     formats = (("md",) if no_pdf else ("md", "pdf")) + (("html",) if html else ())
     try:
@@ -97,16 +101,7 @@ def build_command(
             as_of=as_of.date() if as_of else None,
         )
     except BuildRefused as refused:
-        click.echo(text_report(refused.result, quiet=True))
-        if refused.result.internal_errors:
-            click.echo(
-                "error: Build refused: gpai-docs hit an internal error (GD001, a bug in "
-                "gpai-docs), so the validation is incomplete. Please report it.",
-                err=True,
-            )
-            raise SystemExit(EXIT_ERROR) from None
-        click.echo(f"error: {refused}", err=True)
-        raise SystemExit(EXIT_FINDINGS) from None
+        exit_refused(refused, "Build", report_to_stderr=False)
     except GpaiDocsError as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_ERROR) from None
@@ -114,12 +109,17 @@ def build_command(
         from gpai_docs.cli.validate_command import internal_failure
 
         internal_failure("build", error)
+    _report(result, out_dir)
+
+
+def _report(result: BuildResult, out_dir: Path) -> NoReturn:
+    """Every artifact's path, then what was written and what was reused."""
     for artifact in result.artifacts:
         click.echo(str(artifact.path))
     if result.validation is None:
         summary = "nothing changed since the last build"
     else:
         summary = f"{result.rendered} written, {len(result.artifacts) - result.rendered} unchanged"
-    kind = "draft artifacts" if draft else "artifacts"
+    kind = "draft artifacts" if result.draft else "artifacts"
     click.echo(f"Built {len(result.artifacts)} {kind} in {out_dir} ({summary}).", err=True)
     raise SystemExit(EXIT_OK)

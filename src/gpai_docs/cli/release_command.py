@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from gpai_docs.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from gpai_docs.cli import EXIT_ERROR, EXIT_OK
 from gpai_docs.errors import GpaiDocsError
+
+if TYPE_CHECKING:
+    from gpai_docs.bundle.release import ReleaseResult
 
 
 def default_release_date() -> dt.date:
@@ -84,6 +88,7 @@ def release_command(
     2 usage or tool error (including an existing version).
     """
     from gpai_docs.bundle.release import release_project
+    from gpai_docs.cli.refusal import exit_refused
     from gpai_docs.render.build import BuildRefused
 
     try:
@@ -98,25 +103,18 @@ def release_command(
             jobs=jobs,
         )
     except BuildRefused as refused:
-        from gpai_docs.report.formats import text_report
-
-        click.echo(text_report(refused.result, quiet=True), err=True)
-        if refused.result.internal_errors:
-            click.echo(
-                "error: Release refused: gpai-docs hit an internal error (GD001, a bug in "
-                "gpai-docs), so the validation is incomplete. Please report it. "
-                "Nothing was released.",
-                err=True,
-            )
-            raise SystemExit(EXIT_ERROR) from None
-        click.echo(f"error: {refused} Nothing was released.", err=True)
-        raise SystemExit(EXIT_FINDINGS) from None
+        exit_refused(refused, "Release", report_to_stderr=True, nothing="Nothing was released.")
     except GpaiDocsError as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_ERROR) from None
     except OSError as error:
         click.echo(f"error: cannot write the release: {error}", err=True)
         raise SystemExit(EXIT_ERROR) from None
+    _report(result)
+
+
+def _report(result: ReleaseResult) -> NoReturn:
+    """What the release wrote and what the release manager should look at."""
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     for warning in result.warnings:
