@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from gpai_docs.diagnostics import Severity
 from gpai_docs.models._types import NotApplicable
 from gpai_docs.models.copyright_policy import ComplaintMechanism, PointOfContact
+from gpai_docs.validate.rules._links import is_link
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
-from gpai_docs.validate.rules.copyright_policy._links import CP, NEEDS, is_link
+from gpai_docs.validate.rules.copyright_policy._document import CP, NEEDS
 
 
 @rule(

@@ -11,7 +11,7 @@ from gpai_docs.models._types import NotApplicable, ToBeProvided
 from gpai_docs.models.copyright_policy import AupProhibition
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
-from gpai_docs.validate.rules.copyright_policy._links import CP, NEEDS
+from gpai_docs.validate.rules.copyright_policy._document import CP, NEEDS
 
 _COPYRIGHT = re.compile(r"copyright|related rights?|intellectual property|\bIP\b", re.IGNORECASE)
 _MODEL_DOCS = re.compile(r"model (card|documentation)|readme", re.IGNORECASE)

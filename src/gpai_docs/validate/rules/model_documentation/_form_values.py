@@ -9,10 +9,6 @@ MD = "model_documentation"
 NEEDS = (MD,)
 
 
-def is_link(text: str) -> bool:
-    return text.startswith(("https://", "http://"))
-
-
 def precise(q: Quantity, context: RuleContext) -> bool:
     """Whether a figure has the significant figures the Form asks for (from the rule pack)."""
     return q.significant_figures >= int(context.pack["min_significant_figures"])

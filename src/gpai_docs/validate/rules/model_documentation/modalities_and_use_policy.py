@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
 from gpai_docs.models.model_documentation import ModalitySize
+from gpai_docs.validate.rules._links import is_link
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
-from gpai_docs.validate.rules.model_documentation._form_values import MD, NEEDS, is_link
+from gpai_docs.validate.rules.model_documentation._form_values import MD, NEEDS
 
 
 @rule(

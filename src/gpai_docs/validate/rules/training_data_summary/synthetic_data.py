@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
 from gpai_docs.models.training_data_summary import MarketModel
+from gpai_docs.validate.rules._links import is_link
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.training_data_summary._answers import NEEDS, TS, answered_yes
@@ -73,7 +74,7 @@ def synthetic_data_model_linked(context: RuleContext) -> Iterator[Finding]:
         if not isinstance(item, MarketModel):
             continue
         url = item.summary_url
-        if url is None or not url.startswith(("https://", "http://")):
+        if url is None or not is_link(url):
             yield Finding(
                 TS,
                 ("section_2", "synthetic_data", "market_models", index),

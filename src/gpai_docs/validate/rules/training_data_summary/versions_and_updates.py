@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from gpai_docs.diagnostics import Severity
 from gpai_docs.models._types import MonthYear
 from gpai_docs.validate import determinations as det
+from gpai_docs.validate.rules._links import is_link
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.training_data_summary._answers import NEEDS, TS
@@ -126,7 +127,7 @@ def previous_versions_linked(context: RuleContext) -> Iterator[Finding]:
             )
         return
     for index, previous in enumerate(header.previous_versions):
-        if previous.url is None or not previous.url.startswith(("https://", "http://")):
+        if previous.url is None or not is_link(previous.url):
             yield Finding(
                 TS,
                 ("header", "previous_versions", index),
