@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gpai_docs.load.documents import MAX_BYTES, MAX_DEPTH, load_file, load_text
+from gpai_docs.load.documents import MAX_BYTES, load_file, load_text
+from gpai_docs.yamlio.limits import MAX_DEPTH
 
 
 def _codes(text: str, *, json_syntax: bool = False) -> list[tuple[str, int | None]]:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gpai_docs.load.documents import MAX_DEPTH, load_file, load_text
+from gpai_docs.load.documents import load_file, load_text
+from gpai_docs.yamlio.limits import MAX_DEPTH
 
 
 def codes(document: object) -> list[tuple[str, int | None, int | None]]:

@@ -11,7 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gpai_docs.load.documents import MAX_DEPTH, _Nesting, load_text
+from gpai_docs.load.documents import load_text
+from gpai_docs.yamlio.limits import MAX_DEPTH
+from gpai_docs.yamlio.nesting import Nesting
 
 assert MAX_DEPTH == 64  # the hand-counted columns below are for 64 levels
 
@@ -189,7 +191,7 @@ def test_scan_matches_libyaml_on_any_dumped_tree(
     document = {"top": data, "again": data} if shared else {"top": data}
     text = yaml.safe_dump(document, default_flow_style=flow, width=width, default_style=style)
     for limit in range(8):
-        found = _Nesting(text, limit).first_too_deep()
+        found = Nesting(text, limit).first_too_deep()
         scanned = None
         if found is not None:
             line_start = text.rfind("\n", 0, found) + 1
@@ -208,7 +210,7 @@ soup = st.lists(st.sampled_from(pieces), max_size=40).map("".join) | st.text(max
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(text=soup, limit=st.integers(0, 4))
 def test_scan_ends_on_any_text_and_never_counts_more_than_libyaml(text: str, limit: int) -> None:
-    found = _Nesting(text, limit).first_too_deep()
+    found = Nesting(text, limit).first_too_deep()
     assert found is None or 0 <= found < len(text)
     try:
         composed = list(yaml.compose_all(text, Loader=yaml.CSafeLoader))

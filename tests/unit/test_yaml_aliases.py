@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from gpai_docs.load.documents import MAX_NODES, load_text
+from gpai_docs.load.documents import load_text
 from gpai_docs.yamlio.aliases import alias_problem
+from gpai_docs.yamlio.limits import MAX_NODES
 
 
 def test_an_alias_adds_the_values_of_what_it_names() -> None:

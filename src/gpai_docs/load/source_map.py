@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gpai_docs.diagnostics import JsonPath, Location
-
-Position = tuple[int, int]
+from gpai_docs.yamlio.problems import Position
 
 
 @dataclass(frozen=True)
