@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from gpai_docs.law import optout_protocols, rulepack
 from gpai_docs.law.optout_protocols import fold
+from gpai_docs.law.package_data import read_data
 from gpai_docs.models.copyright_policy import Protocol
 from gpai_docs.report.schema_reference import json_schemas
 from gpai_docs.validate.pipeline import validate_project
@@ -155,7 +156,7 @@ def test_free_text_stays_allowed_with_a_note(tmp_path: Path) -> None:
     ],
 )
 def test_the_vocabulary_refuses_a_bad_entry(change: dict[str, Any], message: str) -> None:
-    raw = copy.deepcopy(rulepack.read_data("optout_protocols.yaml"))
+    raw = copy.deepcopy(read_data("optout_protocols.yaml"))
     entry = next(p for p in raw["protocols"] if p["id"] == "aipref-content-usage")
     entry.update(change)
     with pytest.raises(ValueError, match=message):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from gpai_docs.law.package_data import read_data
 from gpai_docs.law.provenance import Source, source_of
 
 STATUSES = ("standard", "draft", "vendor", "sector")
@@ -147,6 +148,4 @@ def parse(raw: dict[str, Any]) -> Vocabulary:
 @cache
 def load() -> Vocabulary:
     """The vocabulary shipped with gpai-docs."""
-    from gpai_docs.law.rulepack import read_data
-
     return parse(read_data("optout_protocols.yaml"))

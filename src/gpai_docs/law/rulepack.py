@@ -14,15 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-import yaml
-
+from gpai_docs.law import optout_protocols
+from gpai_docs.law.optout_protocols import Vocabulary
+from gpai_docs.law.package_data import read_data
 from gpai_docs.law.provenance import Fact, Source, fact_of, source_of
-
-if TYPE_CHECKING:
-    from gpai_docs.law.optout_protocols import Vocabulary
 
 _Ordered = TypeVar("_Ordered", Fraction, dt.date)
 
@@ -241,8 +238,6 @@ def _bands(raw: dict[str, Any]) -> dict[str, BucketSet]:
 
 def parse(raw: dict[str, Any], protocols: Vocabulary | None = None) -> RulePack:
     """Build a rule pack from its YAML mapping (with the shipped protocol vocabulary)."""
-    from gpai_docs.law import optout_protocols
-
     values = {key: _value(key, spec) for key, spec in raw["values"].items()}
     facts = {key: fact_of(key, spec) for key, spec in raw["facts"].items()}
     pr, tt, lc = raw["parameter_ranges"], raw["training_time_buckets"], raw["license_categories"]
@@ -261,12 +256,6 @@ def parse(raw: dict[str, Any], protocols: Vocabulary | None = None) -> RulePack:
         license_categories_source=source_of("rule pack license_categories", lc),
         protocols=protocols or optout_protocols.load(),
     )
-
-
-def read_data(name: str) -> Any:
-    """A YAML file shipped in gpai_docs/data."""
-    text = resources.files("gpai_docs").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=yaml.CSafeLoader)
 
 
 @cache
