@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +17,14 @@ from gpai_docs.errors import UserError
 from gpai_docs.load.documents import load_file
 from gpai_docs.load.project import KINDS
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
-from gpai_docs.models._types import NotApplicable, ToBeProvided, YesNo
 from gpai_docs.models.model_documentation import General, Properties
 from gpai_docs.models.training_data_summary import Section1
+from gpai_docs.models.walk import field_spec, walk_type
 from gpai_docs.report.schema_reference import json_schemas
-from gpai_docs.scaffold.writer import (
-    IDENTITY_FIELDS,
-    TRUE_BY_DEFAULT,
-    init_project,
-    scaffold,
-    schema_references,
-    shape_of,
-    yaml_scalar,
-)
+from gpai_docs.scaffold.documents import scaffold
+from gpai_docs.scaffold.fields import IDENTITY_FIELDS, TRUE_BY_DEFAULT
+from gpai_docs.scaffold.project import init_project, schema_references
+from gpai_docs.scaffold.yaml_lines import yaml_scalar
 
 TODAY = dt.date(2026, 11, 21)
 REFS = {kind.stem: f"../schemas/{kind.stem}.schema.json" for kind in KINDS}
@@ -43,29 +37,6 @@ def texts() -> dict[str, str]:
     return {name.removesuffix(".yaml"): text for name, text in made.files.items()}
 
 
-def _fields(model: type[BaseModel]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every field name in a model tree, with its schema extras."""
-    for name, field in model.model_fields.items():
-        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
-        yield name, extra
-        for nested in _nested_models(field.annotation):
-            yield from _fields(nested)
-
-
-# The answer wrappers are the comment header's business; Yes/No answers are written as words.
-_NOT_FIELDS = (NotApplicable, ToBeProvided, YesNo)
-
-
-def _nested_models(annotation: Any) -> Iterator[type[BaseModel]]:
-    is_model = isinstance(annotation, type) and issubclass(annotation, BaseModel)
-    if is_model and annotation not in _NOT_FIELDS:
-        yield annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        yield from _nested_models(arg)
-    if hasattr(annotation, "__origin__") and hasattr(annotation, "__metadata__"):
-        yield from _nested_models(annotation.__origin__)
-
-
 def _data(text: str) -> Any:
     return yaml.safe_load(text)
 
@@ -73,10 +44,11 @@ def _data(text: str) -> Any:
 @pytest.mark.parametrize("stem", sorted(MODELS))
 def test_every_field_is_written_with_its_catalogue_id(stem: str, texts: dict[str, str]) -> None:
     text = texts[stem]
-    for name, extra in _fields(MODELS[stem]):
+    for node in walk_type(MODELS[stem]):
+        name = node.field.name
         assert re.search(rf"^[ #]*-? ?{name}:", text, re.MULTILINE), f"{name} missing"
-        if "x-catalogue-id" in extra:
-            cid = re.escape(extra["x-catalogue-id"])
+        if node.field.catalogue_id is not None:
+            cid = re.escape(node.field.catalogue_id)
             assert re.search(rf"#[^\n]*{cid}\b", text), cid
 
 
@@ -113,7 +85,7 @@ def test_identity_is_written_once_for_all_documents(texts: dict[str, str]) -> No
 def test_without_a_provider_plain_copies_carry_the_forms_example() -> None:
     made = scaffold(REFS, model_name="m", today=TODAY)
     tds = TrainingDataSummary.model_validate(_data(made.files["training-data-summary.yaml"]))
-    assert [tds.section_1.provider.name] == General.model_fields["legal_name"].examples
+    assert tds.section_1.provider.name == field_spec(General, "legal_name").example
     assert (
         "name: Example AI Labs Inc.  # example: replace it"
         in made.files["training-data-summary.yaml"]
@@ -123,11 +95,7 @@ def test_without_a_provider_plain_copies_carry_the_forms_example() -> None:
 @pytest.mark.parametrize("table", [IDENTITY_FIELDS, TRUE_BY_DEFAULT])
 def test_special_field_tables_name_real_fields(table: Any) -> None:
     for stem, path in table:
-        model: Any = MODELS[stem]
-        for part in path:
-            assert part in model.model_fields, (stem, path)
-            nested = list(_nested_models(model.model_fields[part].annotation))
-            model = nested[0] if nested else None
+        assert path in {node.path for node in walk_type(MODELS[stem])}, (stem, path)
 
 
 def test_booleans_get_a_value_marked_check_this(texts: dict[str, str]) -> None:
@@ -170,13 +138,13 @@ def test_answer_shapes_are_offered_as_commented_alternatives(texts: dict[str, st
 
 
 def test_shapes_read_the_model_annotations() -> None:
-    answer = shape_of(Properties.model_fields["architecture"].annotation)
+    answer = field_spec(Properties, "architecture").shape
     assert answer.kind == "answer" and answer.inner is not None
     assert answer.inner.base is str and not answer.form_na
-    deps = shape_of(General.model_fields["model_dependencies"].annotation)
+    deps = field_spec(General, "model_dependencies").shape
     assert deps.kind == "answer" and deps.form_na
     assert deps.inner is not None and deps.inner.kind == "list"
-    yes_no = shape_of(Section1.model_fields["continuous_training"].annotation)
+    yes_no = field_spec(Section1, "continuous_training").shape
     assert yes_no.inner is not None and yes_no.inner.choices == ("Yes", "No", "Other")
 
 

@@ -45,7 +45,7 @@ def init_command(
       gpai-docs init my-model --provider "Example AI Labs Inc."
       gpai-docs validate my-model
     """
-    from gpai_docs.scaffold.writer import init_project
+    from gpai_docs.scaffold.project import init_project
 
     try:
         result = init_project(

@@ -26,7 +26,8 @@ from gpai_docs.integrations.hf_card import parse_card
 from gpai_docs.load.documents import load_text
 from gpai_docs.load.project import KINDS, SUFFIXES
 from gpai_docs.report.schema_reference import json_schemas
-from gpai_docs.scaffold.writer import SCHEMA_FOLDER, scaffold, schema_references
+from gpai_docs.scaffold.documents import scaffold
+from gpai_docs.scaffold.project import SCHEMA_FOLDER, schema_references
 from gpai_docs.yamlio.emit import dump_block, dump_flow
 
 TBP = {"to_be_provided": True}

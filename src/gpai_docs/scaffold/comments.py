@@ -1,0 +1,54 @@
+"""The comment above each scaffold field: label, requirement id, audience, question, choices."""
+
+from __future__ import annotations
+
+import textwrap
+
+from gpai_docs.law.catalogue import entry
+from gpai_docs.models.walk import TypeNode
+
+_WIDTH = 96
+
+
+def comment_lines(
+    node: TypeNode, parent_catalogue_id: str | None, optional: bool, pad: str
+) -> list[str]:
+    """The comment lines for ``node``, indented by ``pad``."""
+    field = node.field
+    label = field.title or ""
+    mark = "(optional) " if optional and "(optional)" not in label else ""
+    parts = [mark + label]
+    if field.catalogue_id:
+        parts.append(field.catalogue_id)
+    if node.audience:
+        parts.append("for " + ", ".join(node.audience))
+    heading = " · ".join(p for p in parts if p)
+    lines = textwrap.wrap(
+        heading, _WIDTH, initial_indent=f"{pad}# ", subsequent_indent=f"{pad}#   "
+    )
+    text = (field.description or "").split("\n\n")[0].strip()  # the question, not its notes
+    shape = field.shape
+    inner = shape.inner if shape.kind == "answer" else shape
+    if not text and inner is not None and inner.model is not None and inner.model.__doc__:
+        text = inner.model.__doc__.strip().splitlines()[0]
+    # Sub-fields repeat their parent's requirement text; say it once, on the parent.
+    repeated = node.catalogue_id == parent_catalogue_id and _is_catalogue_label(
+        text, node.catalogue_id
+    )
+    if text and text != label and not repeated:
+        lines += textwrap.wrap(text, _WIDTH, initial_indent=f"{pad}#   ",
+                               subsequent_indent=f"{pad}#   ")  # fmt: skip
+    if inner is not None and inner.choices:
+        lines.append(f"{pad}#   one of: " + " | ".join(inner.choices))
+    if shape.form_na:
+        lines.append(f"{pad}#   the Form also accepts N/A here")
+    return lines
+
+
+def _is_catalogue_label(text: str, catalogue_id: str | None) -> bool:
+    if catalogue_id is None:
+        return False
+    try:
+        return entry(catalogue_id).label == text
+    except KeyError:
+        return False

@@ -1,0 +1,145 @@
+"""The YAML of one scaffold field, written from its place in the model walk.
+
+Answers start as ``to_be_provided: true`` (their shape offered below, commented out);
+booleans get a value marked "check this"; required plain text gets an example; optional
+blocks are written commented out, ready to uncomment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from gpai_docs.models._types import MonthYear, Quantity
+from gpai_docs.models.shapes import Shape
+from gpai_docs.models.walk import TypeNode
+from gpai_docs.scaffold.comments import comment_lines
+from gpai_docs.scaffold.yaml_lines import Lines, as_item, commented, yaml_scalar
+
+_TBP = "{to_be_provided: true}"
+
+# The facts every document repeats (requirements §8): written once from `init`'s options so
+# that a scaffold is consistent across documents from the start. Paths are the walk's.
+IDENTITY_FIELDS: dict[tuple[str, tuple[str, ...]], str] = {
+    ("model-documentation", ("general", "model_name", "name")): "model_name",
+    ("model-documentation", ("general", "legal_name")): "provider",
+    ("training-data-summary", ("section_1", "versioned_model_names")): "model_name",
+    ("training-data-summary", ("section_1", "provider", "name")): "provider",
+    ("copyright-policy", ("document", "models_covered")): "model_name",
+}
+
+# Booleans whose safe starting value is true: with false, a fresh scaffold would claim a
+# provider outside the Union (so a missing representative) or crawlers ignoring robots.txt.
+# Every other boolean starts false; each is marked "check this".
+TRUE_BY_DEFAULT: frozenset[tuple[str, tuple[str, ...]]] = frozenset(
+    {
+        ("model-documentation", ("provider", "established_in_union")),
+        ("copyright-policy", ("rights_reservation", "robots_txt", "honoured")),
+    }
+)
+
+
+class FieldWriter:
+    """Writes the fields of one document; ``shaping`` writes a block's shape, not its answer."""
+
+    def __init__(
+        self, stem: str, identity: dict[str, str | None], fallback: dict[str, str], today: dt.date
+    ) -> None:
+        self.stem = stem
+        self.identity = identity
+        self.fallback = fallback
+        self.today = today
+
+    def body(self, nodes: Sequence[TypeNode], indent: int, parent: str | None,
+             shaping: bool) -> Lines:  # fmt: skip
+        """The fields ``nodes``; ``parent`` is the catalogue id of the field holding them."""
+        out = Lines([])
+        for node in nodes:
+            out.extend(self.field(node, indent, parent, shaping))
+        return out
+
+    def field(self, node: TypeNode, indent: int, parent: str | None, shaping: bool) -> Lines:
+        shape = node.field.shape
+        optional = not node.field.required
+        out = Lines(comment_lines(node, parent, optional and shape.kind != "answer", " " * indent))
+        if shape.kind == "answer":
+            out.extend(self.answer(node, indent, shaping))
+        elif optional and not shaping:
+            block = self.value(shape, node, indent, True)
+            out.lines.extend(commented(block.lines, indent))
+        else:
+            out.extend(self.value(shape, node, indent, shaping))
+        return out
+
+    def answer(self, node: TypeNode, indent: int, shaping: bool) -> Lines:
+        inner = node.field.shape.inner
+        if shaping and ((inner and inner.kind != "scalar") or node.field.example is not None):
+            return self.value(inner, node, indent, True)
+        given = self.identity_value(node.path)
+        out = Lines([f"{' ' * indent}{node.field.name}: {yaml_scalar(given) if given else _TBP}"])
+        out.pending += 0 if given or shaping else 1
+        if not shaping and inner and inner.kind != "scalar":
+            alternative = self.value(inner, node, indent, True)
+            out.lines.extend(commented(alternative.lines, indent))
+        return out
+
+    def value(self, shape: Shape | None, node: TypeNode, indent: int, shaping: bool) -> Lines:
+        pad, name = " " * indent, node.field.name
+        assert shape is not None
+        if shape.kind == "model" and shape.model is not None:
+            body = self.body(node.children(), indent + 2, node.catalogue_id, shaping)
+            # A mapping whose every field is optional (so commented out) must still be a mapping.
+            empty = all(line.lstrip().startswith("#") for line in body.lines)
+            out = Lines([f"{pad}{name}:{' {}' if empty and not shaping else ''}"])
+            out.extend(body)
+            return out
+        if shape.kind == "list" and shape.inner is not None:
+            out = Lines([f"{pad}{name}:"])
+            item = shape.inner
+            if item.kind == "model" and item.model is not None:
+                inner = self.body(node.children(), indent + 4, node.catalogue_id, shaping)
+                out.extend(as_item(inner, indent + 2))
+            else:
+                given = self.identity_value(node.path)
+                text = yaml_scalar(given) if given else self.example(item, node, shaping)
+                out.lines.append(f"{pad}  - {text}")
+            return out
+        if shape.kind == "answer":
+            return self.value(shape.inner, node, indent, shaping)
+        given = self.identity_value(node.path)
+        text = yaml_scalar(given) if given else self.example(shape, node, shaping)
+        note = ""
+        if shape.base is bool and not shaping:
+            note = "  # check this"
+        elif not given and not shaping and shape.base is str and not shape.choices:
+            note = "  # example: replace it"
+        return Lines([f"{pad}{name}: {text}{note}"])
+
+    def example(self, shape: Shape, node: TypeNode, shaping: bool) -> str:
+        title, example = node.field.title, node.field.example
+        if shape.base is bool:
+            return "true" if (self.stem, node.path) in TRUE_BY_DEFAULT else "false"
+        if shape.base is dt.date and not shaping:
+            return self.today.isoformat()  # a scaffold's "last updated" is the day it is made
+        if example is not None and shape.kind == "scalar":
+            if shape.base is dt.date and isinstance(example, str):
+                return yaml_scalar(dt.date.fromisoformat(example))
+            return yaml_scalar(example)
+        role = IDENTITY_FIELDS.get((self.stem, node.path))
+        if role in self.fallback:
+            return yaml_scalar(self.fallback[role])
+        if shape.choices:
+            return yaml_scalar(shape.choices[0])
+        if shape.base is dt.date:
+            return self.today.isoformat()
+        if shape.base is MonthYear:
+            return yaml_scalar(f"{self.today.month:02d}/{self.today.year}")
+        hint = {Quantity: "number such as 3.7*10^24", int: "whole number", float: "0 to 1"}
+        if shaping:
+            return yaml_scalar(f"<{hint.get(shape.base, title or 'text')}>")
+        return yaml_scalar(title or "text")
+
+    def identity_value(self, path: tuple[str, ...]) -> str | None:
+        """What `init`'s options give for the field at ``path``, if it repeats one."""
+        role = IDENTITY_FIELDS.get((self.stem, path))
+        return self.identity.get(role) if role else None
