@@ -7,14 +7,14 @@ terms of the Form and the template (catalogue id, label, audience), not as a tex
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
 from gpai_docs.models._types import MonthYear, NotApplicable, Quantity, ToBeProvided, YesNo
+from gpai_docs.models.shapes import is_record
+from gpai_docs.models.walk import AnswerState, JsonPath, walk_values
 
 JsonValue = str | int | float | bool | list[Any] | None
 
@@ -31,62 +31,45 @@ class FieldValue:
     value: JsonValue
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
-    path: str
-    catalogue_id: str
-    audience: tuple[str, ...]
-    label: str
-    keys: tuple[str, ...]
-
-
 def flatten(document: str, model: BaseModel) -> dict[str, FieldValue]:
     """Every answered leaf of ``model``, keyed by its path (list items keyed by name)."""
-    root = _Context("", "", (), "", ())
-    return {value.path: value for value in _walk(document, model, root)}
+    keys: dict[JsonPath, list[str]] = {}
+    values: dict[str, FieldValue] = {}
+    for node in walk_values(model, into=_opened):
+        if _opened(node.value):
+            if isinstance(node.value, list):
+                keys[node.path] = _item_keys(node.value)
+            continue
+        empty = isinstance(node.value, list) and not node.value
+        if node.field is None or node.state is AnswerState.ABSENT or empty:
+            continue
+        path, item_keys = _keyed(node.path, keys)
+        label = node.field.label + (f" [{' / '.join(item_keys)}]" if item_keys else "")
+        audience = node.audience or ()
+        values[path] = FieldValue(
+            document, path, node.catalogue_id or "", label, audience, _plain(node.value)
+        )
+    return values
 
 
-def _walk(document: str, obj: Any, ctx: _Context) -> Iterator[FieldValue]:
-    if obj is None:
-        return
-    if isinstance(obj, BaseModel) and not _is_leaf_model(obj):
-        for name, info in type(obj).model_fields.items():
-            yield from _walk(document, getattr(obj, name), _child(ctx, name, info))
-        return
-    if isinstance(obj, list | tuple) and obj and all(_is_record(item) for item in obj):
-        keys = _item_keys(obj)
-        for key, item in zip(keys, obj, strict=True):
-            item_ctx = _Context(
-                f"{ctx.path}[{key}]", ctx.catalogue_id, ctx.audience, ctx.label, (*ctx.keys, key)
-            )
-            yield from _walk(document, item, item_ctx)
-        return
-    if isinstance(obj, list | tuple) and not obj:
-        return
-    label = ctx.label + (f" [{' / '.join(ctx.keys)}]" if ctx.keys else "")
-    yield FieldValue(document, ctx.path, ctx.catalogue_id, label, ctx.audience, _plain(obj))
+def _opened(value: Any) -> bool:
+    """Records are opened, and lists of records (each keyed); anything else is a leaf."""
+    if isinstance(value, list):
+        return bool(value) and all(is_record(item) for item in value)
+    return is_record(value)
 
 
-def _child(ctx: _Context, name: str, info: FieldInfo) -> _Context:
-    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-    catalogue_id = extra.get("x-catalogue-id", ctx.catalogue_id)
-    # A subtree inherits the nearest ancestor's audience (models/_base.py).
-    audience = extra.get("x-audience", ctx.audience)
-    return _Context(
-        f"{ctx.path}.{name}" if ctx.path else name,
-        str(catalogue_id),
-        tuple(str(a) for a in audience) if isinstance(audience, list | tuple) else ctx.audience,
-        info.title or name.replace("_", " ").capitalize(),
-        ctx.keys,
-    )
-
-
-def _is_leaf_model(obj: BaseModel) -> bool:
-    return isinstance(obj, NotApplicable | ToBeProvided | YesNo)
-
-
-def _is_record(item: Any) -> bool:
-    return isinstance(item, BaseModel) and not _is_leaf_model(item)
+def _keyed(path: JsonPath, keys: dict[JsonPath, list[str]]) -> tuple[str, tuple[str, ...]]:
+    """``path`` as text (``a.b[key].c``) with each list index replaced by its item's key."""
+    text = ""
+    used: tuple[str, ...] = ()
+    for end, step in enumerate(path):
+        if isinstance(step, int):
+            key = keys[path[:end]][step]
+            text, used = f"{text}[{key}]", (*used, key)
+        else:
+            text = f"{text}.{step}" if text else step
+    return text, used
 
 
 def _item_keys(items: list[Any] | tuple[Any, ...]) -> list[str]:

@@ -14,13 +14,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from gpai_docs.models._types import NotApplicable, ToBeProvided, YesNo
-
-#: Answer wrappers and Yes/No answers are values, not nested records.
-VALUE_MODELS: tuple[type[BaseModel], ...] = (NotApplicable, ToBeProvided, YesNo)
-
-Audiences = tuple[str, ...] | None
-JsonPath = tuple[str | int, ...]
+from gpai_docs.models.shapes import is_record
+from gpai_docs.models.walk import (
+    Audiences,
+    JsonPath,
+    ValueNode,
+    children,
+    field_spec,
+    start,
+    walk_values,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,82 +79,54 @@ class Record(Mapping[str, Any]):
         return f"Record({', '.join(self._by_key)})"
 
 
-def field_audience(model: type[BaseModel], name: str) -> tuple[str, ...] | None:
+def field_audience(model: type[BaseModel], name: str) -> Audiences:
     """The field's own ``x-audience``, or None when it declares none."""
-    extra = model.model_fields[name].json_schema_extra
-    if isinstance(extra, dict):
-        audience = extra.get("x-audience")
-        if isinstance(audience, list):
-            return tuple(str(a) for a in audience)
-    return None
+    return field_spec(model, name).audience
 
 
-def _extra(model: type[BaseModel], name: str, key: str) -> str | None:
-    extra = model.model_fields[name].json_schema_extra
-    value = extra.get(key) if isinstance(extra, dict) else None
-    return str(value) if value is not None else None
-
-
-def _is_record(value: object) -> bool:
-    return isinstance(value, BaseModel) and not isinstance(value, VALUE_MODELS)
-
-
-def _project_value(value: Any, audience: str, inherited: Audiences) -> tuple[bool, Any]:
+def _project_value(node: ValueNode, audience: str) -> tuple[bool, Any]:
     """(visible, projected value); containers without an audience are visible if any part is."""
-    if _is_record(value):
-        record = project(value, audience, inherited)
-        return bool(record) or inherited is not None, record
-    if isinstance(value, list):
-        parts = [_project_value(v, audience, inherited) for v in value]
-        return (inherited is not None or any(seen for seen, _ in parts)), [
+    if is_record(node.value):
+        record = _record(node, audience)
+        return bool(record) or node.audience is not None, record
+    if isinstance(node.value, list):
+        parts = [_project_value(item, audience) for item in children(node)]
+        return (node.audience is not None or any(seen for seen, _ in parts)), [
             v for seen, v in parts if seen
         ]
-    return inherited is not None, value
+    return node.audience is not None, node.value
 
 
-def project(model: BaseModel, audience: str, inherited: Audiences = None) -> Record:
-    """The part of ``model`` that ``audience`` may see, as a :class:`Record`."""
-    cls = type(model)
+def _record(node: ValueNode, audience: str) -> Record:
     items: list[Item] = []
-    for name, info in cls.model_fields.items():
-        own = field_audience(cls, name)
-        effective = own if own is not None else inherited
-        if effective is not None and audience not in effective:
+    for child in children(node):
+        if child.audience is not None and audience not in child.audience:
             continue
-        visible, value = _project_value(getattr(model, name), audience, effective)
-        if not visible:
+        visible, value = _project_value(child, audience)
+        if not visible or child.field is None:
             continue
         items.append(
             Item(
-                key=name,
-                title=info.title or name.replace("_", " ").capitalize(),
-                catalogue_id=_extra(cls, name, "x-catalogue-id"),
-                section=_extra(cls, name, "x-section"),
-                audience=effective or (),
+                key=child.field.name,
+                title=child.field.label,
+                catalogue_id=child.field.catalogue_id,
+                section=child.field.section,
+                audience=child.audience or (),
                 value=value,
             )
         )
     return Record(tuple(items))
 
 
+def project(model: BaseModel, audience: str, inherited: Audiences = None) -> Record:
+    """The part of ``model`` that ``audience`` may see, as a :class:`Record`."""
+    return _record(start(model, audience=inherited), audience)
+
+
 def text_leaves(
     model: BaseModel, inherited: Audiences = None, path: JsonPath = ()
 ) -> Iterator[tuple[JsonPath, tuple[str, ...], str]]:
     """Every text value in ``model`` with its path and effective audience (for canary tests)."""
-    cls = type(model)
-    for name in cls.model_fields:
-        own = field_audience(cls, name)
-        effective = own if own is not None else inherited
-        yield from _leaves(getattr(model, name), effective, (*path, name))
-
-
-def _leaves(
-    value: Any, audience: Audiences, path: JsonPath
-) -> Iterator[tuple[JsonPath, tuple[str, ...], str]]:
-    if isinstance(value, BaseModel):
-        yield from text_leaves(value, audience, path)
-    elif isinstance(value, list):
-        for index, element in enumerate(value):
-            yield from _leaves(element, audience, (*path, index))
-    elif isinstance(value, str):
-        yield path, audience or (), value
+    for node in walk_values(model, path=path, audience=inherited):
+        if isinstance(node.value, str):
+            yield node.path, node.audience or (), node.value

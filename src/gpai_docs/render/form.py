@@ -8,13 +8,13 @@ projection: a row the reader may not see is said to be withheld and carries no v
 
 from __future__ import annotations
 
-import typing
 from typing import Any
 
 from pydantic import BaseModel
 
 from gpai_docs.models.model_documentation import ModelDocumentation
-from gpai_docs.render.audience import VALUE_MODELS, Record, field_audience
+from gpai_docs.models.walk import FieldSpec, fields_of
+from gpai_docs.render.audience import Record
 from gpai_docs.render.cells import Block, Entry, Labelled, Part, Row
 from gpai_docs.render.environment import row_label
 
@@ -42,28 +42,12 @@ LABELS = {
 _SKIPPED = ("document",)  # the version block at the top, not a Form section
 
 
-def _record_type(annotation: Any) -> type[BaseModel] | None:
-    """The nested model a field holds (through Optional, Answer and list), if any."""
-    stack = [annotation]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            if not issubclass(current, VALUE_MODELS):
-                return current
-            continue
-        stack.extend(typing.get_args(current))
-    return None
-
-
 def _readers(audience: tuple[str, ...] | None) -> tuple[str, ...]:
     return tuple(a for a in FORM_AUDIENCES if audience and a in audience)
 
 
-def label(model: type[BaseModel], name: str) -> str:
-    info = model.model_fields[name]
-    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-    catalogue_id = str(extra.get("x-catalogue-id") or "")
-    return LABELS.get(catalogue_id) or row_label(info.title or name)
+def label(field: FieldSpec) -> str:
+    return LABELS.get(field.catalogue_id or "") or row_label(field.title or field.name)
 
 
 def compact(value: Any) -> Any:
@@ -112,14 +96,13 @@ def _withheld(readers: tuple[str, ...]) -> str:
 def form_parts(view: Record, audience: str) -> list[Part]:
     """The Form's sections as ``audience`` reads them: its rows filled, the others noted."""
     parts: list[Part] = []
-    for name, info in ModelDocumentation.model_fields.items():
-        section_model = _record_type(info.annotation)
-        if name in _SKIPPED or section_model is None:
+    for field in fields_of(ModelDocumentation):
+        section_model = field.shape.record
+        if field.name in _SKIPPED or section_model is None:
             continue
-        seen = view.get(name)
-        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        number = str(extra.get("x-section") or "")
-        title = info.title or name
+        seen = view.get(field.name)
+        number = field.section or ""
+        title = field.title or field.name
         if number and title.startswith(number):
             title = title[len(number) :].strip()
         if not number and seen is None:
@@ -143,14 +126,14 @@ def _rows(
 ) -> tuple[list[Row], list[str]]:
     rows: list[Row] = []
     withheld: list[str] = []
-    for key in model.model_fields:
-        readers = _readers(field_audience(model, key))
+    for field in fields_of(model):
+        readers = _readers(field.audience)
         if not readers:
             continue  # the provider's own facts, never a Form row
         marks = tuple(a in readers for a in FORM_AUDIENCES)
-        text = label(model, key)
+        text = label(field)
         if audience in readers:
-            value = seen.get(key) if isinstance(seen, Record) else None
+            value = seen.get(field.name) if isinstance(seen, Record) else None
             rows.append(Row(text, cell_lines(value), marks))
         elif full:
             rows.append(Row(text, (), marks, note=_withheld(readers)))
