@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from gpai_docs.models import ModelDocumentation
+from gpai_docs.models.walk import walk_type
 from gpai_docs.validate.pipeline import ValidationResult, validate_project
 from tests.conftest import FIXED_DATE
 from tests.rules.patching import merge, sample_data, write_project
@@ -80,8 +81,6 @@ def test_a_provider_that_is_not_an_sme_lists_ten_percent_without_the_reading(
 
 
 def test_nothing_states_a_small_mid_cap_status_that_could_select_the_sme_branch() -> None:
-    provider = ModelDocumentation.model_fields["provider"].annotation
-    assert provider is not None
-    names = set(provider.model_fields)  # type: ignore[union-attr]
+    names = {node.path[-1] for node in walk_type(ModelDocumentation) if node.path[0] == "provider"}
     assert "sme" in names
     assert not {n for n in names if "mid" in n or "cap" in n}

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import types
-import typing
 from collections.abc import Iterator
-from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from gpai_docs.diagnostics import Diagnostic, JsonPath, Severity
 from gpai_docs.load.source_map import SourceMap
+from gpai_docs.models.walk import field_at, fields_of
 
 _ANSWER_HINT = "Give a value, `not_applicable: <reason>`, or `to_be_provided: true` for a draft."
 _REFERENCE = "gpai-docs schema"
@@ -64,35 +62,18 @@ def _clean_loc(loc: tuple[int | str, ...]) -> JsonPath:
     )
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    if isinstance(annotation, types.UnionType):
-        for arg in annotation.__args__:
-            found = _model_in(arg)
-            if found is not None:
-                return found
-    return None
-
-
 def known_fields(model: type[BaseModel], path: JsonPath) -> list[str]:
-    """The field names allowed at ``path`` (the parent of a misspelt key)."""
-    current: type[BaseModel] | None = model
-    for part in path:
-        if current is None:
-            return []
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part)
-        current = _model_in(info.annotation) if info is not None else None
-        if current is None and info is not None:
-            for meta in info.metadata:
-                current = _model_in(meta)
-    return list(current.model_fields) if current is not None else []
+    """The field names allowed at ``path`` (the parent of a misspelt key).
+
+    Below a field, they are those of the first model its annotation names: the record it
+    holds, or for an answer without one, the `not_applicable` wrapper.
+    """
+    if not any(isinstance(part, str) for part in path):
+        return [field.name for field in fields_of(model)]
+    node = field_at(model, path)
+    if node is None or not node.field.models:
+        return []
+    return [field.name for field in fields_of(node.field.models[0])]
 
 
 def _code_and_hint(error_type: str) -> tuple[str, str | None]:

@@ -18,11 +18,11 @@ reports it (an error) once it is due. Both ask `due_on`, so they cannot disagree
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from pydantic import BaseModel
 
 from gpai_docs.diagnostics import JsonPath
+from gpai_docs.models.walk import node_at
 from gpai_docs.validate import determinations as det
 from gpai_docs.validate.rules.context import RuleContext
 
@@ -38,21 +38,8 @@ _LIFTED_BY_EXEMPTION = ("MDF.", "COP.T.")
 
 def catalogue_id(document: BaseModel, path: JsonPath) -> str | None:
     """The catalogue id of the value at ``path``: that of the innermost field naming one."""
-    node: Any = document
-    found: str | None = None
-    for step in path:
-        if isinstance(step, int):
-            if not isinstance(node, list) or not 0 <= step < len(node):
-                return found
-            node = node[step]
-            continue
-        if not isinstance(node, BaseModel) or step not in type(node).model_fields:
-            return found
-        extra = type(node).model_fields[step].json_schema_extra
-        if isinstance(extra, dict) and isinstance(extra.get("x-catalogue-id"), str):
-            found = str(extra["x-catalogue-id"])
-        node = getattr(node, step)
-    return found
+    node = node_at(type(document), path)
+    return node.catalogue_id if node is not None else None
 
 
 def exempt(context: RuleContext, document: str, path: JsonPath) -> bool:

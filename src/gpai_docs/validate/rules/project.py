@@ -7,10 +7,9 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from gpai_docs.diagnostics import Severity
-from gpai_docs.models._types import ToBeProvided
+from gpai_docs.diagnostics import JsonPath, Severity
+from gpai_docs.models.walk import AnswerState, walk_values
 from gpai_docs.validate.rules._registry import DOCUMENTS, Finding, rule
-from gpai_docs.validate.rules._walk import walk
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.obligations import due_on, exempt
 
@@ -28,6 +27,13 @@ def _documents(context: RuleContext) -> Iterator[tuple[str, BaseModel]]:
         document = getattr(context, key)
         if document is not None:
             yield key, document
+
+
+def _texts(document: BaseModel) -> Iterator[tuple[JsonPath, str]]:
+    """Every text in ``document`` with its path (answer wrappers' texts included)."""
+    for node in walk_values(document):
+        if isinstance(node.value, str):
+            yield node.path, node.value
 
 
 @rule(
@@ -56,10 +62,14 @@ def answers_to_be_provided(context: RuleContext) -> Iterator[Finding]:
         architecture: {to_be_provided: "research team, by March"}
     """
     for key, document in _documents(context):
-        for path, value in walk(document):
-            if not isinstance(value, ToBeProvided) or due_on(context, key, path) is not None:
+        for node in walk_values(document):
+            path = node.path
+            if (
+                node.state is not AnswerState.TO_BE_PROVIDED
+                or due_on(context, key, path) is not None
+            ):
                 continue
-            note = value.to_be_provided
+            note = node.value.to_be_provided
             detail = f" ({note})" if isinstance(note, str) else ""
             if exempt(context, key, path):
                 yield Finding(
@@ -100,8 +110,8 @@ def template_guidance_left_in(context: RuleContext) -> Iterator[Finding]:
         illegal_content: "[More Information Needed]"
     """
     for key, document in _documents(context):
-        for path, value in walk(document):
-            if isinstance(value, str) and _GUIDANCE.search(value):
+        for path, value in _texts(document):
+            if _GUIDANCE.search(value):
                 yield Finding(
                     key,
                     path,
@@ -142,9 +152,7 @@ def invisible_or_bidi_characters(context: RuleContext) -> Iterator[Finding]:
         name: "Lumen\u200b-Base-2"
     """
     for key, document in _documents(context):
-        for path, value in walk(document):
-            if not isinstance(value, str):
-                continue
+        for path, value in _texts(document):
             found = sorted(set(_INVISIBLE.findall(value)))
             if found:
                 names = ", ".join(f"U+{ord(c):04X}" for c in found[:5])
@@ -192,9 +200,7 @@ def superseded_document_identifier(context: RuleContext) -> Iterator[Finding]:
         for old in fact.superseded
     ]
     for key, document in _documents(context):
-        for path, value in walk(document):
-            if not isinstance(value, str):
-                continue
+        for path, value in _texts(document):
             for pattern, old, fact in replaced:
                 if pattern.search(value):
                     yield Finding(

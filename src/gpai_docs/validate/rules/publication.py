@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.models._types import ToBeProvided
+from gpai_docs.models.walk import AnswerState, walk_values
 from gpai_docs.validate.rules._registry import Finding, rule
-from gpai_docs.validate.rules._walk import walk
 from gpai_docs.validate.rules.context import RuleContext
 
 TS = "training_data_summary"
@@ -62,7 +61,7 @@ def summary_publication_stated(context: RuleContext) -> Iterator[Finding]:
     Fails:
         header: {canonical_url: null}
     """
-    if any(isinstance(value, ToBeProvided) for _, value in walk(context.tds)):
+    if any(node.state is AnswerState.TO_BE_PROVIDED for node in walk_values(context.tds)):
         return
     header = context.tds.header
     for key, what, example in _FIELDS:
