@@ -2,9 +2,9 @@
 
 The front matter is the user's text. Re-emitting all of it, as the export once did with
 PyYAML, rewrote ``no`` as ``false``, ``010`` as ``8`` and ``1_000`` as ``1000`` (YAML 1.1)
-and dropped comments, order and quoting. So the text is kept byte for byte and only the
-top-level keys gpai-docs owns are cut out and replaced, each emitted by the YAML library
-(``yaml_emit``); the result is read back and must hold exactly the intended values.
+and dropped comments, order and quoting. So it is edited through the round-trip tree
+(``yamlio.roundtrip``): only the top-level keys gpai-docs owns are rewritten, every other
+byte is kept, and the result is read back and must hold exactly the intended values.
 """
 
 from __future__ import annotations
@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from gpai_docs.errors import UserError
 from gpai_docs.load.documents import MAX_BYTES, decode_document, load_text, read_regular_file
-from gpai_docs.yamlio.emit import dump_block
+from gpai_docs.yamlio.roundtrip import Entry, RoundTripError, RoundTripText
 
 _NOT_A_MAPPING_HINT = "Write it as `key: value` lines between the two `---` lines."
 
@@ -104,79 +102,28 @@ def read_front_matter(front: FrontMatter) -> dict[str, Any]:
     return document.data
 
 
-@dataclass(frozen=True)
-class _Entry:
-    start: int  # where the key is written
-    end: int  # where the value's own text ends
-    items_at: int | None  # the column of a block sequence's `-`, else None
-    aliased: bool  # the value is a `*` alias
-
-
-def _entries(text: str) -> dict[str, _Entry]:
-    """Where each top-level entry is written."""
-    root = yaml.compose(text, Loader=yaml.CSafeLoader)
-    if root is None:
+def _top_level(document: RoundTripText) -> dict[str, Entry]:
+    """Where each top-level entry is written; front matter gpai-docs cannot update key by
+    key is a UserError."""
+    mapping = document.mapping()
+    if mapping is None:
         return {}
-    if not isinstance(root, yaml.MappingNode) or root.flow_style:
+    if mapping.flow:
         raise UserError(
             "The card's front matter is one flow mapping (`{...}`); gpai-docs updates "
             "front matter written as `key: value` lines.",
             hint=_NOT_A_MAPPING_HINT,
         )
-    entries = {}
-    for key, value in root.value:
-        if key.start_mark.column != 0:
+    for entry in mapping.entries.values():
+        if entry.column != 0:
             raise UserError(
-                f"The card's front matter is indented (line {key.start_mark.line + 1}).",
+                f"The card's front matter is indented (line {entry.line}).",
                 hint="Start each top-level key at the beginning of its line.",
             )
-        block_list = isinstance(value, yaml.SequenceNode) and not value.flow_style and value.value
-        items_at = value.start_mark.column if block_list else None
-        # An alias's node is the anchored one, written elsewhere: its end says nothing here.
-        aliased = value.start_mark.index < key.end_mark.index
-        end = key.end_mark.index if aliased else _content_end(value, text)
-        entries[str(key.value)] = _Entry(key.start_mark.index, end, items_at, aliased)
-    return entries
+    return mapping.entries
 
 
-def _content_end(node: yaml.Node, text: str) -> int:
-    """The end of the value's own text: a block collection's end mark reaches over the
-    comments and blank lines after it, which belong to what follows."""
-    while isinstance(node, yaml.CollectionNode) and not node.flow_style and node.value:
-        last = node.value[-1]
-        node = last[1] if isinstance(node, yaml.MappingNode) else last
-    end = node.end_mark.index
-    while end > 0 and text[end - 1] in "\r\n":  # a block scalar ends after its line break
-        end -= 1
-    return end
-
-
-def _line_end(text: str, end: int) -> int:
-    """Where the line holding ``end`` ends (before its line break) if only blanks or a
-    comment follow ``end`` on it; else ``end``."""
-    stop = text.find("\n", end)
-    stop = len(text) if stop == -1 else stop - (text[stop - 1 : stop] == "\r" and stop > end)
-    rest = text[end:stop].strip()
-    return stop if not rest or rest.startswith("#") else end
-
-
-def _break_after(text: str, at: int) -> int:
-    return at + (2 if text.startswith("\r\n", at) else 1 if text.startswith("\n", at) else 0)
-
-
-def _appended_items(key: str, old: Any, new: Any, entry: _Entry) -> str | None:
-    """The lines to add after a block list that ``new`` only extends, else None."""
-    if entry.items_at is None or not isinstance(old, list) or not isinstance(new, list):
-        return None
-    if len(new) <= len(old) or not _same(old, new[: len(old)]):
-        return None
-    lines = dump_block({key: new[len(old) :]}).rstrip("\n").split("\n")[1:]
-    if len(lines) != len(new) - len(old):  # an entry the emitter spread over lines
-        return None
-    return "".join("\n" + " " * entry.items_at + line for line in lines)
-
-
-def _touched(entries: dict[str, _Entry], key: str) -> _Entry:
+def _touched(entries: dict[str, Entry], key: str) -> Entry:
     entry = entries[key]
     if entry.aliased:
         raise UserError(
@@ -186,41 +133,45 @@ def _touched(entries: dict[str, _Entry], key: str) -> _Entry:
     return entry
 
 
-def updated_text(front: str, user: dict[str, Any], wanted: dict[str, Any]) -> str:
-    """``front`` with each top-level key whose value differs from ``wanted`` rewritten.
+def _extends(old: Any, new: Any) -> bool:
+    """Whether the list ``new`` is the list ``old`` with entries added at its end."""
+    if not isinstance(old, list) or not isinstance(new, list) or len(new) <= len(old):
+        return False
+    return _same(old, new[: len(old)])
+
+
+def _tree(front: FrontMatter) -> RoundTripText:
+    try:
+        return RoundTripText(front.text, max_bytes=MAX_BYTES)
+    except RoundTripError as error:
+        raise UserError(
+            f"The card's front matter, line {error.line + front.first_line - 1}, "
+            f"column {error.column}: {error.message}",
+            hint="Write plain `key: value` lines, without YAML tags.",
+        ) from None
+
+
+def updated_text(front: FrontMatter, user: dict[str, Any], wanted: dict[str, Any]) -> str:
+    """The front matter's text with each top-level key whose value differs from ``wanted``
+    rewritten.
 
     Keys of ``user`` missing from ``wanted`` are removed, new keys are appended, a block
-    list that only gains entries gets them after its last one; every other byte of
-    ``front`` is kept. The result must read back as ``wanted``.
+    list that only gains entries gets them after its last one; every other byte of the
+    text is kept. The result must read back as ``wanted``.
     """
-    entries = _entries(front) if user else {}
-    cuts: list[tuple[int, int, str]] = []
+    document = _tree(front)
+    entries = _top_level(document) if user else {}
     for key in user.keys() & wanted.keys():
-        if _same(user[key], wanted[key]):
+        old, new = user[key], wanted[key]
+        if _same(old, new):
             continue
         entry = _touched(entries, key)
-        added = _appended_items(key, user[key], wanted[key], entry)
-        if added is not None:  # after the last entry's comment, which stays with it
-            at = _line_end(front, entry.end)
-            cuts.append((at, at, added))
-            continue
-        # A value over several lines is replaced with the comment on its last line.
-        multi = "\n" in front[entry.start : entry.end]
-        end = _line_end(front, entry.end) if multi else entry.end
-        cuts.append((entry.start, end, dump_block({key: wanted[key]}).rstrip("\n")))
+        if not (_extends(old, new) and document.extend(entry, new[len(old) :])):
+            document.replace(entry, new)
     for key in user.keys() - wanted.keys():
-        entry = _touched(entries, key)
-        cuts.append((entry.start, _break_after(front, _line_end(front, entry.end)), ""))
-    crlf = "\r\n" in front
-    out = front
-    for start, end, new in sorted(cuts, reverse=True):
-        out = out[:start] + (new.replace("\n", "\r\n") if crlf else new) + out[end:]
-    appended = {k: v for k, v in wanted.items() if k not in user}
-    if appended:
-        block = dump_block(appended)
-        out += ("" if not out or out.endswith("\n") else "\n") + (
-            block.replace("\n", "\r\n") if crlf else block
-        )
+        document.remove(_touched(entries, key))
+    document.append({k: v for k, v in wanted.items() if k not in user})
+    out = document.dump()
     _check(out, wanted)
     return out
 

@@ -56,9 +56,9 @@ def parse_card(text: str) -> Card:
 
 def render_card(card: Card, metadata: dict[str, Any]) -> str:
     """The card with its front matter holding ``metadata``: the user's text is kept and
-    only keys whose value changes are rewritten, by the YAML emitter."""
+    only keys whose value changes are rewritten, through the round-trip tree."""
     front = card.front or FrontMatter("---", "", "---", 2)
-    head = updated_text(front.text, card.metadata, metadata)
+    head = updated_text(front, card.metadata, metadata)
     body = card.body if card.body.startswith("\n") else "\n" + card.body
     return f"{front.opening}\n{head}{front.closing}\n{body}"
 
@@ -71,10 +71,6 @@ def get(record: Record | None, *path: str) -> Any:
             return None
         value = value[key]
     return value
-
-
-def _texts(value: Any) -> list[str]:
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def card_metadata(md: Record, tds: Record | None) -> dict[str, Any]:
