@@ -2,18 +2,14 @@
 
 The project starts as `gpai-docs init`'s scaffold (every answer to be provided, each field
 commented) and takes from the card only what the card states: model name, licence, base
-models, task modalities, languages and datasets. Values are written into the scaffold's
-own lines so its comments survive.
-
-Every value is written by the YAML emitter (``yaml_emit``) and each file is read back
-with gpai-docs' own YAML 1.2 loader before it is written: a model name holding a line
-break, ``: ``, ``#`` or ``---`` stays one value and adds no key.
+models, task modalities, languages and datasets, written into the scaffold's own lines
+(``scaffold_fill``) so that its comments survive. Each file is read back with gpai-docs'
+own YAML 1.2 loader before it is written: a model name holding a line break, ``: ``,
+``#`` or ``---`` stays one value and adds no key.
 """
 
 from __future__ import annotations
 
-import copy
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,12 +19,11 @@ from gpai_docs.fileio import write_text_atomic
 from gpai_docs.integrations import hub_vocabulary as hub
 from gpai_docs.integrations.front_matter import read_card
 from gpai_docs.integrations.hf_card import parse_card
-from gpai_docs.load.documents import load_text
+from gpai_docs.integrations.scaffold_fill import fill_scaffold, read_back
 from gpai_docs.load.project import KINDS, SUFFIXES
 from gpai_docs.report.schema_reference import json_schemas
 from gpai_docs.scaffold.documents import scaffold
 from gpai_docs.scaffold.project import SCHEMA_FOLDER, schema_references
-from gpai_docs.yamlio.emit import dump_block, dump_flow
 
 TBP = {"to_be_provided": True}
 Patch = dict[str, dict[tuple[str, ...], Any]]
@@ -127,60 +122,12 @@ def card_patches(metadata: dict[str, Any]) -> Patch:
     return {"model-documentation": md, "training-data-summary": tds}
 
 
-def _set_line(text: str, path: tuple[str, ...], value: Any) -> str | None:
-    """``text`` with the scaffold's line for ``path`` set to ``value`` (added if commented)."""
-    lines = text.split("\n")
-    start, end = 0, len(lines)
-    for depth, key in enumerate(path):
-        indent = "  " * depth
-        pattern = re.compile(rf"^{indent}(# )?{re.escape(key)}:(\s|$)")
-        found = next((i for i in range(start, end) if pattern.match(lines[i])), None)
-        if found is None:
-            return None
-        if depth == len(path) - 1:
-            lines[found] = f"{indent}{key}: {dump_flow(value)}"
-            # Drop the commented-out example of this key that the scaffold writes below it.
-            nxt = found + 1
-            while nxt < end and lines[nxt].startswith((f"{indent}#   ", f"{indent}# {key}:")):
-                del lines[nxt]
-                end -= 1
-            return "\n".join(lines)
-        start = found + 1
-        child = re.compile(rf"^{indent}\S")
-        end = next((i for i in range(start, end) if child.match(lines[i])), end)
-    return None
-
-
-def _read_back(text: str) -> Any:
-    document = load_text(text, "imported.yaml")
-    return document.data if document.ok else None
-
-
-def _apply(text: str, patches: dict[tuple[str, ...], Any]) -> str:
-    expected = _read_back(text)
-    if not isinstance(expected, dict):
-        raise UserError("The scaffold for the import could not be read back.")
-    for path, value in patches.items():
-        node = expected
-        for key in path[:-1]:
-            node = node.setdefault(key, {})
-        node[path[-1]] = copy.deepcopy(value)
-    patched: str | None = text
-    for path, value in patches.items():
-        patched = _set_line(patched, path, value) if patched is not None else None
-    if patched is not None and _read_back(patched) == expected:
-        return patched
-    # The scaffold's layout changed under us: keep the values, lose the comments.
-    header = "\n".join(line for line in text.split("\n")[:2] if line.startswith("#"))
-    return f"{header}\n{dump_block(expected)}"
-
-
 def _check_identity(files: dict[str, str], name: str) -> None:
     """Each document reads back with the model name as given, and nothing else beside it."""
     for relative, text in files.items():
         if not relative.endswith(".yaml"):
             continue
-        data = _read_back(text)
+        data = read_back(text)
         if not isinstance(data, dict) or name not in _texts(data):
             raise UserError(
                 f"The model name {name!r} cannot be written into {relative} faithfully.",
@@ -221,7 +168,7 @@ def import_card(card_path: Path, out: Path, *, model_name: str | None = None) ->
     files = dict(scaffold(refs, model_name=name).files)
     patches = card_patches(card.metadata)
     for stem, fields in patches.items():
-        files[f"{stem}.yaml"] = _apply(files[f"{stem}.yaml"], fields)
+        files[f"{stem}.yaml"] = fill_scaffold(files[f"{stem}.yaml"], fields)
     _check_identity(files, name)
     if write_schemas:
         files.update({f"{SCHEMA_FOLDER}/{n}": t for n, t in json_schemas().items()})
