@@ -28,12 +28,6 @@ LICENSE_URLS: dict[str, str] = {
 }
 _URL_LICENSES = {url.rstrip("/").lower(): key for key, url in LICENSE_URLS.items()}
 
-# Licences that allow access, use, modification and distribution (Art 53(2) AI Act).
-OPEN_SOURCE_LICENSES = frozenset(
-    {"apache-2.0", "mit", "bsd-2-clause", "bsd-3-clause", "mpl-2.0", "gpl-3.0", "lgpl-3.0"}
-    | {"agpl-3.0", "cc0-1.0", "cc-by-4.0", "cc-by-sa-4.0", "unlicense"}
-)
-
 
 def hub_license(link: str) -> str | None:
     """The Hub licence id a licence link or name stands for, if it is an exact match."""
