@@ -22,7 +22,8 @@ from gpai_docs.fileio import OutputFolder, check_names
 from gpai_docs.load.project import KINDS, SUFFIXES, Project, load_project
 from gpai_docs.render import cache, pdf
 from gpai_docs.render.artifacts import SPECS, Audience, Document
-from gpai_docs.render.markdown import RenderedArtifact, render_artifact
+from gpai_docs.render.markdown import render_artifact
+from gpai_docs.render.outputs import Output, artifact_outputs, source_date
 from gpai_docs.render.pdf import PdfJob
 from gpai_docs.render.publication import ChangesSince
 from gpai_docs.validate.pipeline import ValidationResult, typed_documents, validate_loaded
@@ -72,20 +73,6 @@ class BuildRefused(GpaiDocsError):
         self.result = result
 
 
-def source_date() -> dt.datetime | None:
-    """``SOURCE_DATE_EPOCH`` as a UTC date-time, if set."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH")
-    if raw is None or not raw.strip():
-        return None
-    try:
-        return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
-    except (ValueError, OverflowError, OSError):
-        raise UserError(
-            f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds since 1970.",
-            hint="Set it to an integer such as 1763683200, or unset it.",
-        ) from None
-
-
 def default_as_of(project: Project) -> dt.date:
     """The date deadlines are checked against when none is given: never the clock.
 
@@ -114,10 +101,6 @@ def _input_names(project: Project) -> list[str]:
 
 def _inputs(project: Project) -> dict[str, str]:
     return {rel: cache.file_sha256(project.root / rel) or "absent" for rel in _input_names(project)}
-
-
-def _stamp(rendered: RenderedArtifact) -> dt.datetime:
-    return source_date() or dt.datetime.combine(rendered.cover.date, dt.time(), tzinfo=dt.UTC)
 
 
 def _render_pdfs(jobs: list[tuple[str, PdfJob]], workers: int) -> dict[str, bytes]:
@@ -241,71 +224,27 @@ def _build(
     key: str,
     options: BuildOptions,
 ) -> BuildResult:
-    from gpai_docs.render import html as html_module
-
     tool = cache.tool_fingerprint()
     generator = f"gpai-docs {cache.version('gpai-docs')}"
-    outputs: dict[str, tuple[RenderedArtifact, str, str, bytes | None]] = {}
+    outputs: dict[str, Output] = {}
     pdf_jobs: list[tuple[str, PdfJob]] = []
-    draft, formats = options.draft, options.formats
     for spec in SPECS:
         rendered = render_artifact(
-            result, spec, draft=draft, cover=options.cover, changes=options.changes
+            result, spec, draft=options.draft, cover=options.cover, changes=options.changes
         )
         if rendered is None:
             continue
-        if "html" in formats:
-            outputs.update(_web_outputs(rendered, draft, generator, tool))
-        if "md" in formats:
-            data = rendered.markdown.encode("utf-8")
-            outputs[spec.filename("md", draft=draft)] = (
-                rendered,
-                "md",
-                cache.sha256(tool.encode() + data),
-                data,
-            )
-        if rendered.domains is not None:
-            csv_name, csv_data, _ = rendered.attachments[-1]
-            outputs[csv_name] = (rendered, "csv", cache.sha256(tool.encode() + csv_data), csv_data)
-        if "pdf" in formats:
-            stamp = _stamp(rendered)
-            page = html_module.page(
-                rendered, stamp=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"), generator=generator
-            )
-            job = PdfJob(page, rendered.attachments, stamp)
-            name = spec.filename("pdf", draft=draft)
-            pdf_key = cache.sha256(
-                b"\0".join(
-                    [tool.encode(), page.encode(), stamp.isoformat().encode()]
-                    + [n.encode() + b"\0" + d for n, d, _ in rendered.attachments]
-                )
-            )
-            outputs[name] = (rendered, "pdf", pdf_key, None)
-            if manifest.reusable(out_dir, name, pdf_key) is None:
-                pdf_jobs.append((name, job))
+        files, jobs = artifact_outputs(
+            rendered, options.formats, draft=options.draft, generator=generator, tool=tool
+        )
+        outputs.update(files)
+        pdf_jobs += [
+            (name, job)
+            for name, job in jobs.items()
+            if manifest.reusable(out_dir, name, files[name].key) is None
+        ]
     pdfs = _render_pdfs(pdf_jobs, options.workers) if pdf_jobs else {}
-    return _write(result, out_dir, manifest, key, draft, outputs, pdfs)
-
-
-def _web_outputs(
-    rendered: RenderedArtifact, draft: bool, generator: str, tool: str
-) -> dict[str, tuple[RenderedArtifact, str, str, bytes | None]]:
-    """The web page and JSON sidecar of a public document (none for the others)."""
-    from gpai_docs.render import web
-
-    if not web.publishable(rendered):
-        return {}
-    names = {k: rendered.spec.filename(k, draft=draft) for k in ("html", "json", "pdf")}
-    page = web.web_page(
-        rendered, generator=generator, sidecar_name=names["json"], pdf_name=names["pdf"]
-    ).encode("utf-8")
-    data = web.sidecar(
-        rendered, generator=generator, page_name=names["html"], pdf_name=names["pdf"]
-    )
-    return {
-        names[kind]: (rendered, kind, cache.sha256(tool.encode() + payload), payload)
-        for kind, payload in (("html", page), ("json", data))
-    }
+    return _write(result, out_dir, manifest, key, options.draft, outputs, pdfs)
 
 
 def _write(
@@ -314,7 +253,7 @@ def _write(
     manifest: cache.Manifest,
     key: str,
     draft: bool,
-    outputs: dict[str, tuple[RenderedArtifact, str, str, bytes | None]],
+    outputs: dict[str, Output],
     pdfs: dict[str, bytes],
 ) -> BuildResult:
     artifacts: list[Artifact] = []
