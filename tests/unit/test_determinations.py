@@ -10,7 +10,9 @@ import pytest
 
 from gpai_docs.law import rulepack
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
-from gpai_docs.validate.determinations import add_months, determine, fine_exposure
+from gpai_docs.validate.determinations import determine
+from gpai_docs.validate.determinations.deadlines import add_months
+from gpai_docs.validate.determinations.fines import fine_exposure
 from tests.rules.patching import merge, sample_data
 
 PACK = rulepack.load()

@@ -26,8 +26,38 @@ import yaml
 
 from gpai_docs.law import rulepack
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
-from gpai_docs.validate import determinations as det
-from gpai_docs.validate.determinations import Determination, add_months, determine
+from gpai_docs.validate.determinations import Determination, determine
+from gpai_docs.validate.determinations.deadlines import (
+    BEYOND_CALENDAR,
+    add_days,
+    add_months,
+    documentation_due,
+    is_legacy,
+    next_summary_update,
+    notification_deadline,
+    retention_end,
+    shown_date,
+    union_placement,
+)
+from gpai_docs.validate.determinations.exemptions_and_representative import (
+    authorised_representative_needed,
+    open_source_exemption,
+)
+from gpai_docs.validate.determinations.modification import (
+    dependencies,
+    modifier_base,
+    modifier_is_provider,
+    modifier_threshold,
+)
+from gpai_docs.validate.determinations.scope_and_systemic_risk import (
+    compute_presumes_systemic_risk,
+    gpai_indicated,
+    is_generative,
+    systemic_risk_presumed,
+    training_compute,
+    training_flop,
+)
+from gpai_docs.validate.determinations.wording import euros, number_text
 from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import FIXED_DATE
 from tests.rules.patching import merge, sample_data, write_project
@@ -201,14 +231,14 @@ def test_an_assumed_original_compute_is_a_fact_too(systemic: bool, key: str) -> 
 
 def test_the_ai_office_figure_is_used_before_the_authorities_one() -> None:
     md = model({"compute": {"training_flop_nca": "10^23", "training_flop_aio": "2.3*10^23"}})
-    assert det.training_compute(md) is not None
-    assert det.training_compute(md).exact == Fraction(23 * 10**22)  # type: ignore[union-attr]
-    assert det.training_flop(md) == 2.3e23
+    assert training_compute(md) is not None
+    assert training_compute(md).exact == Fraction(23 * 10**22)  # type: ignore[union-attr]
+    assert training_flop(md) == 2.3e23
 
 
 def test_the_authorities_figure_when_the_ai_office_one_is_open() -> None:
     md = model({"compute": {"training_flop_nca": "10^24", "training_flop_aio": OPEN}})
-    assert det.training_flop(md) == 1e24
+    assert training_flop(md) == 1e24
     assert found(md)["gpai_scope"].statement.startswith(
         "Training compute of 1×10^24 FLOP is greater than 1×10^23 FLOP"
     )
@@ -216,9 +246,9 @@ def test_the_authorities_figure_when_the_ai_office_one_is_open() -> None:
 
 def test_no_training_compute() -> None:
     md = model({"compute": {"training_flop_nca": OPEN, "training_flop_aio": OPEN}})
-    assert det.training_compute(md) is None
-    assert det.training_flop(md) is None
-    assert det.gpai_indicated(md, PACK) is None
+    assert training_compute(md) is None
+    assert training_flop(md) is None
+    assert gpai_indicated(md, PACK) is None
     got = found(md)
     assert said(got["gpai_scope"]) == (
         "General-purpose AI model",
@@ -243,7 +273,7 @@ OUT_OF_SCOPE = "; the indicative criterion is not met and Art 3(63) decides."
 
 def test_compute_at_the_threshold_with_generative_output() -> None:
     md = model({"compute": {"training_flop_aio": "1.0*10^23"}})
-    assert det.gpai_indicated(md, PACK) is False
+    assert gpai_indicated(md, PACK) is False
     assert said(found(md)["gpai_scope"])[1:3] == (
         "May be out of scope",
         "Training compute of 1.0×10^23 FLOP is not greater than 1×10^23 FLOP" + OUT_OF_SCOPE,
@@ -252,8 +282,8 @@ def test_compute_at_the_threshold_with_generative_output() -> None:
 
 def test_compute_above_the_threshold_without_generative_output() -> None:
     md = model({"properties": {"output_modalities": [EMBEDDINGS]}})
-    assert det.is_generative(md) is False
-    assert det.gpai_indicated(md, PACK) is False
+    assert is_generative(md) is False
+    assert gpai_indicated(md, PACK) is False
     assert found(md)["gpai_scope"].statement == (
         "Training compute of 2.3×10^23 FLOP is greater than 1×10^23 FLOP but the model does "
         "not generate language, images or video" + OUT_OF_SCOPE
@@ -281,14 +311,14 @@ def test_one_generative_output_among_others_is_enough() -> None:
             }
         }
     )
-    assert det.is_generative(md) is True
+    assert is_generative(md) is True
     assert found(md)["gpai_scope"].outcome == "Likely a GPAI model"
 
 
 def test_outputs_not_yet_given_are_not_generative() -> None:
     md = model({"properties": {"output_modalities": OPEN}})
-    assert det.is_generative(md) is False
-    assert det.gpai_indicated(md, PACK) is False
+    assert is_generative(md) is False
+    assert gpai_indicated(md, PACK) is False
 
 
 # --- systemic risk and the notification ------------------------------------------------------
@@ -302,7 +332,7 @@ def test_presumed_by_compute_with_the_notification_date() -> None:
         }
     )
     # Two weeks after 20 December 2025 is 3 January 2026.
-    assert det.notification_deadline(md, PACK) == dt.date(2026, 1, 3)
+    assert notification_deadline(md, PACK) == dt.date(2026, 1, 3)
     assert said(found(md)["systemic_risk"]) == (
         "Systemic risk",
         "Presumed",
@@ -314,7 +344,7 @@ def test_presumed_by_compute_with_the_notification_date() -> None:
 
 def test_presumed_by_compute_without_a_threshold_date() -> None:
     md = model({"compute": {"training_flop_aio": "3.8*10^25"}, "systemic_risk": {}})
-    assert det.notification_deadline(md, PACK) is None
+    assert notification_deadline(md, PACK) is None
     assert said(found(md)["systemic_risk"])[1:] == (
         "Presumed",
         "Training compute of 3.8×10^25 FLOP is greater than 1×10^25 FLOP, so systemic risk "
@@ -326,8 +356,8 @@ def test_presumed_by_compute_without_a_threshold_date() -> None:
 
 def test_designated_without_a_threshold_date() -> None:
     md = model({"systemic_risk": {"designated": True}})
-    assert det.systemic_risk_presumed(md, PACK) is True
-    assert det.compute_presumes_systemic_risk(md, PACK) is False
+    assert systemic_risk_presumed(md, PACK) is True
+    assert compute_presumes_systemic_risk(md, PACK) is False
     assert said(found(md)["systemic_risk"])[1:] == (
         "Presumed",
         "The model is designated as a model with systemic risk; notify the Commission without "
@@ -348,7 +378,7 @@ def test_designated_and_above_the_threshold_states_the_compute() -> None:
 
 def test_systemic_risk_facts_that_are_not_a_designation() -> None:
     md = model({"systemic_risk": {"designated": False}})
-    assert det.systemic_risk_presumed(md, PACK) is False
+    assert systemic_risk_presumed(md, PACK) is False
     assert found(md)["systemic_risk"].outcome == "Not presumed"
 
 
@@ -360,9 +390,9 @@ FINE_TUNE_ORIGINAL = "the original's 6.3×10^24 FLOP (Atlas-70B)"
 def test_fine_tune_sample_becomes_provider() -> None:
     # 2.5*10^24 against one third of 6.3*10^24, that is 2.1*10^24.
     md = model({}, "fine-tune")
-    assert det.modifier_base(md, PACK) == Fraction(63 * 10**23)
-    assert det.modifier_threshold(md, PACK) == 2.1e24
-    assert det.modifier_is_provider(md, PACK) is True
+    assert modifier_base(md, PACK) == Fraction(63 * 10**23)
+    assert modifier_threshold(md, PACK) == 2.1e24
+    assert modifier_is_provider(md, PACK) is True
     got = found(md)["modifier"]
     assert said(got) == (
         "Modifier becomes provider",
@@ -377,7 +407,7 @@ def test_fine_tune_sample_becomes_provider() -> None:
 
 def test_a_small_modification_keeps_the_original_provider() -> None:
     md = model({"modification": {"modification_flop": "2.0*10^24"}}, "fine-tune")
-    assert det.modifier_is_provider(md, PACK) is False
+    assert modifier_is_provider(md, PACK) is False
     assert said(found(md)["modifier"])[1:3] == (
         "No",
         f"The modification's compute of 2.0×10^24 FLOP is not greater than 1/3 of "
@@ -388,7 +418,7 @@ def test_a_small_modification_keeps_the_original_provider() -> None:
 def test_every_original_is_named() -> None:
     deps = [{"name": "Atlas-70B"}, {"name": "Boreal-8B", "version": "2"}]
     md = model({"general": {"model_dependencies": deps}}, "fine-tune")
-    assert [d.name for d in det.dependencies(md)] == ["Atlas-70B", "Boreal-8B"]
+    assert [d.name for d in dependencies(md)] == ["Atlas-70B", "Boreal-8B"]
     assert "the original's 6.3×10^24 FLOP (Atlas-70B, Boreal-8B):" in (
         found(md)["modifier"].statement
     )
@@ -410,7 +440,7 @@ def test_the_fallback_base_is_stated(systemic: bool, assumed: str, threshold: fl
         },
         "fine-tune",
     )
-    assert det.modifier_threshold(md, PACK) == threshold
+    assert modifier_threshold(md, PACK) == threshold
     # 4.0*10^22 is above a third of 10^23 (3.3...*10^22), far below a third of 10^25.
     outcome = "No" if systemic else "Yes"
     words = "is not greater than" if systemic else "is greater than"
@@ -434,7 +464,7 @@ def test_the_assumed_base_keeps_its_written_precision() -> None:
         },
         "fine-tune",
     )
-    assert det.modifier_threshold(md, pack) == 2.5e23 / 3
+    assert modifier_threshold(md, pack) == 2.5e23 / 3
     assert found(md, pack=pack)["modifier"].statement.startswith(
         "The modification's compute of 8.4×10^22 FLOP is greater than 1/3 of the 2.5×10^23 FLOP "
     )
@@ -462,15 +492,15 @@ def test_a_threshold_is_printed_with_its_written_precision() -> None:
 )
 def test_no_modifier_determination_without_its_facts(patch: dict[str, Any]) -> None:
     md = model(patch, "fine-tune")
-    assert det.modifier_is_provider(md, PACK) is None
+    assert modifier_is_provider(md, PACK) is None
     assert "modifier" not in found(md)
 
 
 def test_no_modification_has_no_base() -> None:
     md = model({})
-    assert det.modifier_base(md, PACK) is None
-    assert det.modifier_threshold(md, PACK) is None
-    assert det.modifier_is_provider(md, PACK) is None
+    assert modifier_base(md, PACK) is None
+    assert modifier_threshold(md, PACK) is None
+    assert modifier_is_provider(md, PACK) is None
 
 
 # --- the open-source exemption and the representative ----------------------------------------
@@ -484,8 +514,8 @@ def test_exempt_provider_outside_the_union() -> None:
             "provider": {"established_in_union": False},
         }
     )
-    assert det.open_source_exemption(md, PACK) is True
-    assert det.authorised_representative_needed(md, PACK) is False
+    assert open_source_exemption(md, PACK) is True
+    assert authorised_representative_needed(md, PACK) is False
     got = found(md)
     assert said(got["open_source_exemption"]) == ("Open-source exemption", "Applies", EXEMPT, None)
     assert said(got["authorised_representative"])[1:] == (
@@ -503,7 +533,7 @@ def test_exempt_provider_outside_the_union() -> None:
 
 def test_licence_not_yet_given_is_not_exempt() -> None:
     md = model({"distribution": {"license_category": OPEN}, "open_source": CONDITIONS})
-    assert det.open_source_exemption(md, PACK) is False
+    assert open_source_exemption(md, PACK) is False
 
 
 def test_provider_outside_the_union_appoints_before_placement() -> None:
@@ -527,10 +557,10 @@ def test_placement_date_not_yet_given() -> None:
             "general": {"union_market_release_date": OPEN},
         }
     )
-    assert det.union_placement(md) is None
-    assert det.is_legacy(md, PACK) is False
-    assert det.documentation_due(md, PACK) is None
-    assert det.retention_end(md, PACK) is None
+    assert union_placement(md) is None
+    assert is_legacy(md, PACK) is False
+    assert documentation_due(md, PACK) is None
+    assert retention_end(md, PACK) is None
     got = found(md)
     assert "documentation_due" not in got
     assert "retention_end" not in got
@@ -546,7 +576,7 @@ def test_a_legacy_model_in_full() -> None:
     md = model(
         {"general": {"release_date": "2024-05-01", "union_market_release_date": "2024-06-01"}}
     )
-    assert det.is_legacy(md, PACK) is True
+    assert is_legacy(md, PACK) is True
     got = found(md)
     assert said(got["documentation_due"]) == (
         "Documentation due",
@@ -565,7 +595,7 @@ def test_retention_from_the_last_day_of_february_in_a_leap_year() -> None:
     md = model(
         {"general": {"release_date": "2028-02-29", "union_market_release_date": "2028-02-29"}}
     )
-    assert det.retention_end(md, PACK) == dt.date(2038, 2, 28)
+    assert retention_end(md, PACK) == dt.date(2038, 2, 28)
 
 
 def test_a_placement_late_in_the_calendar_is_no_internal_error(tmp_path: Path) -> None:
@@ -580,25 +610,25 @@ def test_a_placement_late_in_the_calendar_is_no_internal_error(tmp_path: Path) -
 
 
 def test_ten_years_after_a_placement_that_the_calendar_still_holds() -> None:
-    last = det.add_months(dt.date(9989, 12, 31), 120)
+    last = add_months(dt.date(9989, 12, 31), 120)
     assert last == dt.date(9999, 12, 31)
-    assert last is not det.BEYOND_CALENDAR  # equal as dates, but a real day
-    assert det.add_months(dt.date(9990, 1, 1), 120) is det.BEYOND_CALENDAR
-    assert det.shown_date(dt.date(9999, 12, 31)) == "9999-12-31"
+    assert last is not BEYOND_CALENDAR  # equal as dates, but a real day
+    assert add_months(dt.date(9990, 1, 1), 120) is BEYOND_CALENDAR
+    assert shown_date(dt.date(9999, 12, 31)) == "9999-12-31"
 
 
 def test_a_month_later_lands_on_the_last_day_of_a_shorter_month() -> None:
-    assert det.add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
-    assert det.add_months(dt.date(2028, 1, 31), 1) == dt.date(2028, 2, 29)
-    assert det.add_months(dt.date(2026, 8, 31), 1) == dt.date(2026, 9, 30)
-    assert det.add_months(dt.date(2026, 12, 15), 1) == dt.date(2027, 1, 15)
+    assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
+    assert add_months(dt.date(2028, 1, 31), 1) == dt.date(2028, 2, 29)
+    assert add_months(dt.date(2026, 8, 31), 1) == dt.date(2026, 9, 30)
+    assert add_months(dt.date(2026, 12, 15), 1) == dt.date(2027, 1, 15)
 
 
 def test_a_notification_deadline_past_the_calendar_is_no_crash() -> None:
-    assert det.add_days(dt.date(9999, 12, 20), 14) is det.BEYOND_CALENDAR
-    deadline = det.add_days(dt.date(9999, 12, 17), 14)
+    assert add_days(dt.date(9999, 12, 20), 14) is BEYOND_CALENDAR
+    deadline = add_days(dt.date(9999, 12, 17), 14)
     assert deadline == dt.date(9999, 12, 31)
-    assert deadline is not det.BEYOND_CALENDAR
+    assert deadline is not BEYOND_CALENDAR
 
 
 # --- the summary's update cadence ------------------------------------------------------------
@@ -608,7 +638,7 @@ def test_a_model_still_in_training_updates_its_summary_every_six_months() -> Non
     tds = summary(
         {"header": {"last_update": "2026-03-31"}, "section_1": {"continuous_training": "Yes"}}
     )
-    assert det.next_summary_update(tds, PACK) == dt.date(2026, 9, 30)
+    assert next_summary_update(tds, PACK) == dt.date(2026, 9, 30)
     got = found(None, tds)
     assert "gpai_scope" not in got  # no model documentation, no model determinations
     assert said(got["next_summary_update"]) == (
@@ -626,7 +656,7 @@ def test_a_model_still_in_training_updates_its_summary_every_six_months() -> Non
 @pytest.mark.parametrize("answer", ["No", "Other", OPEN])
 def test_a_model_not_trained_further_updates_on_material_change(answer: Any) -> None:
     tds = summary({"section_1": {"continuous_training": answer}})
-    assert det.next_summary_update(tds, PACK) is None
+    assert next_summary_update(tds, PACK) is None
     assert said(found(None, tds)["next_summary_update"]) == (
         "Next update of the training-content summary",
         "On material change",
@@ -680,7 +710,7 @@ def test_a_share_of_turnover_that_is_not_a_whole_percent() -> None:
     ],
 )
 def test_euros(amount: Fraction, text: str) -> None:
-    assert det.euros(amount) == text
+    assert euros(amount) == text
 
 
 @pytest.mark.parametrize(
@@ -693,7 +723,7 @@ def test_euros(amount: Fraction, text: str) -> None:
     ],
 )
 def test_number_text(value: Fraction, text: str) -> None:
-    assert det.number_text(value) == text
+    assert number_text(value) == text
 
 
 def test_both_documents_give_both_kinds() -> None:

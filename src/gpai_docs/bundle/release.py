@@ -42,7 +42,7 @@ from gpai_docs.fileio import OutputFolder, Refused, read_regular
 from gpai_docs.law import rulepack
 from gpai_docs.load.documents import MAX_BYTES as MAX_SOURCE_BYTES
 from gpai_docs.render.build import BuildOptions, BuildRefused, build_validated
-from gpai_docs.validate.determinations import retention_end, union_placement
+from gpai_docs.validate.determinations.deadlines import retention_end, union_placement
 from gpai_docs.validate.pipeline import ValidationResult, validate_project
 
 CHANGELOG = "CHANGELOG.md"

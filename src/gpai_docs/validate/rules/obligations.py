@@ -23,7 +23,8 @@ from pydantic import BaseModel
 
 from gpai_docs.diagnostics import JsonPath
 from gpai_docs.models.walk import node_at
-from gpai_docs.validate import determinations as det
+from gpai_docs.validate.determinations.deadlines import documentation_due
+from gpai_docs.validate.determinations.exemptions_and_representative import open_source_exemption
 from gpai_docs.validate.rules.context import RuleContext
 
 MD = "model_documentation"
@@ -51,7 +52,7 @@ def exempt(context: RuleContext, document: str, path: JsonPath) -> bool:
     return (
         cid is not None
         and cid.startswith(_LIFTED_BY_EXEMPTION)
-        and det.open_source_exemption(md, context.pack)
+        and open_source_exemption(md, context.pack)
     )
 
 
@@ -64,7 +65,7 @@ def due_on(context: RuleContext, document: str, path: JsonPath) -> dt.date | Non
     """
     if context.model_documentation is None or exempt(context, document, path):
         return None
-    due = det.documentation_due(context.md, context.pack)
+    due = documentation_due(context.md, context.pack)
     return due if due is not None and context.as_of >= due else None
 
 

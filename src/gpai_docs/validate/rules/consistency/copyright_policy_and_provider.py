@@ -9,7 +9,9 @@ from gpai_docs.diagnostics import JsonPath, Severity
 from gpai_docs.models._types import NotApplicable, YesNo
 from gpai_docs.models.copyright_policy import Crawler
 from gpai_docs.models.training_data_summary import Party
-from gpai_docs.validate import determinations as det
+from gpai_docs.validate.determinations.exemptions_and_representative import (
+    authorised_representative_needed,
+)
 from gpai_docs.validate.rules._name_matching import fold
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.consistency._document_keys import CP, MD, MD_TS, TS
@@ -120,7 +122,7 @@ def authorised_representative_in_summary(context: RuleContext) -> Iterator[Findi
     Fails:
         model_documentation: {provider: {established_in_union: false, authorised_representative: {name: Rep GmbH, contact: rep@example.eu}}}
     """
-    if not det.authorised_representative_needed(context.md, context.pack):
+    if not authorised_representative_needed(context.md, context.pack):
         return
     rep = context.tds.section_1.authorised_representative
     path: JsonPath = ("section_1", "authorised_representative")

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from gpai_docs.diagnostics import Severity
 from gpai_docs.models._types import FORM_NA, NotApplicable
 from gpai_docs.models.training_data_summary import Dependency as TdsDependency
-from gpai_docs.validate import determinations as det
+from gpai_docs.validate.determinations.modification import dependencies
 from gpai_docs.validate.rules._name_matching import fold
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.consistency._document_keys import MD, MD_TS, TS
@@ -169,7 +169,7 @@ def dependencies_consistent(context: RuleContext) -> Iterator[Finding]:
     tds_names = _dependency_names(tds_deps)
     if md_names is None or tds_names is None or md_names == tds_names:
         return
-    missing = sorted(d.name for d in det.dependencies(context.md) if fold(d.name) not in tds_names)
+    missing = sorted(d.name for d in dependencies(context.md) if fold(d.name) not in tds_names)
     extra = sorted(
         d.name for d in (tds_deps if isinstance(tds_deps, list) else [])
         if isinstance(d, TdsDependency) and fold(d.name) not in md_names

@@ -7,7 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.validate import determinations as det
+from gpai_docs.validate.determinations.deadlines import union_placement
+from gpai_docs.validate.determinations.exemptions_and_representative import (
+    authorised_representative_needed,
+)
+from gpai_docs.validate.determinations.scope_and_systemic_risk import systemic_risk_presumed
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.model_documentation._form_values import MD, NEEDS
@@ -46,7 +50,7 @@ def open_source_exemption_conditions(context: RuleContext) -> Iterator[Finding]:
             "The licence is free and open-source but the exemption's conditions are not recorded",
             hint="Add the `open_source:` section.",
         )
-    elif det.systemic_risk_presumed(md, pack):
+    elif systemic_risk_presumed(md, pack):
         yield Finding(
             MD,
             ("open_source",),
@@ -78,7 +82,7 @@ def authorised_representative(context: RuleContext) -> Iterator[Finding]:
         provider: {established_in_union: false}
     """
     md = context.md
-    if not det.authorised_representative_needed(md, context.pack):
+    if not authorised_representative_needed(md, context.pack):
         return
     rep = md.provider.authorised_representative
     if rep is None:
@@ -89,7 +93,7 @@ def authorised_representative(context: RuleContext) -> Iterator[Finding]:
             hint="Add `provider.authorised_representative`.",
         )
         return
-    placed = det.union_placement(md)
+    placed = union_placement(md)
     if rep.mandate_date is not None and placed is not None and rep.mandate_date > placed:
         yield Finding(
             MD,

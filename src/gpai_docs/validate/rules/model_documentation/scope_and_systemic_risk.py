@@ -7,7 +7,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.validate import determinations as det
+from gpai_docs.validate.determinations.deadlines import notification_deadline
+from gpai_docs.validate.determinations.modification import dependencies
+from gpai_docs.validate.determinations.scope_and_systemic_risk import (
+    compared,
+    gpai_indicated,
+    is_generative,
+    meets,
+    systemic_risk_presumed,
+    training_compute,
+)
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.model_documentation._form_values import MD, NEEDS
@@ -38,7 +47,7 @@ def systemic_risk_notification(context: RuleContext) -> Iterator[Finding]:
         systemic_risk: {threshold_date: 2025-03-01, notification_date: 2025-04-20}
     """
     md, pack = context.md, context.pack
-    if not det.systemic_risk_presumed(md, pack):
+    if not systemic_risk_presumed(md, pack):
         return
     risk = md.systemic_risk
     if risk is None or risk.threshold_date is None or risk.notification_date is None:
@@ -51,7 +60,7 @@ def systemic_risk_notification(context: RuleContext) -> Iterator[Finding]:
             hint="Add `systemic_risk: {threshold_date: ..., notification_date: ...}`.",
         )
         return
-    deadline = det.notification_deadline(md, pack)
+    deadline = notification_deadline(md, pack)
     if deadline is not None and risk.notification_date > deadline:
         yield Finding(
             MD,
@@ -86,14 +95,14 @@ def gpai_scope_indication(context: RuleContext) -> Iterator[Finding]:
         compute: {training_flop_nca: "10^22", training_flop_aio: "4.0*10^22"}
     """
     md, pack = context.md, context.pack
-    compute = det.training_compute(md)
-    if compute is None or det.gpai_indicated(md, pack):
+    compute = training_compute(md)
+    if compute is None or gpai_indicated(md, pack):
         return
     field = "training_flop_aio" if md.compute.training_flop_aio is compute else "training_flop_nca"
     reasons = []
-    if not det.meets(compute, "gpai_indicative_flop", pack):
-        reasons.append(f"training compute of {det.compared(compute, 'gpai_indicative_flop', pack)}")
-    if not det.is_generative(md):
+    if not meets(compute, "gpai_indicative_flop", pack):
+        reasons.append(f"training compute of {compared(compute, 'gpai_indicative_flop', pack)}")
+    if not is_generative(md):
         reasons.append("the model does not generate language, images or video")
     yield Finding(
         MD,
@@ -127,7 +136,7 @@ def modification_compute(context: RuleContext) -> Iterator[Finding]:
     Fails:
         general: {model_dependencies: [{name: Base-7B}]}
     """
-    if det.dependencies(context.md) and context.md.modification is None:
+    if dependencies(context.md) and context.md.modification is None:
         yield Finding(
             MD,
             ("general", "model_dependencies"),

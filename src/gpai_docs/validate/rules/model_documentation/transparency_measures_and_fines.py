@@ -8,7 +8,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.validate import determinations as det
+from gpai_docs.validate.determinations import fines
+from gpai_docs.validate.determinations.wording import euros
 from gpai_docs.validate.rules._links import is_link
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
@@ -142,12 +143,12 @@ def fine_exposure(context: RuleContext) -> Iterator[Finding]:
     Fails:
         provider: {worldwide_turnover_eur: "2.0*10^9"}
     """
-    exposure = det.fine_exposure(context.md, context.pack)
+    exposure = fines.fine_exposure(context.md, context.pack)
     if exposure is not None:
         yield Finding(
             MD,
             ("provider", "worldwide_turnover_eur"),
-            f"Maximum fine for a GPAI provider with this turnover: {det.euros(exposure)} (up "
+            f"Maximum fine for a GPAI provider with this turnover: {euros(exposure)} (up "
             f"to {float(context.pack.exact('fine_turnover_share') * 100):g} % of turnover or "
-            f"{det.euros(context.pack.exact('fine_minimum_eur'))}, whichever is higher)",
+            f"{euros(context.pack.exact('fine_minimum_eur'))}, whichever is higher)",
         )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
 from gpai_docs.models._types import MonthYear
-from gpai_docs.validate import determinations as det
+from gpai_docs.validate.determinations.deadlines import next_summary_update
 from gpai_docs.validate.rules._links import is_link
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
@@ -76,7 +76,7 @@ def summary_update_due(context: RuleContext) -> Iterator[Finding]:
         header: {last_update: 2026-01-15}
         section_1: {continuous_training: Yes}
     """
-    due = det.next_summary_update(context.tds, context.pack)
+    due = next_summary_update(context.tds, context.pack)
     if due is not None and context.as_of > due:
         yield Finding(
             TS,

@@ -12,13 +12,15 @@ from __future__ import annotations
 from gpai_docs.law.rulepack import RulePack
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
 from gpai_docs.models._types import YesNo
-from gpai_docs.validate.determinations import Determination, euros, number_text
+from gpai_docs.validate.determinations.wording import Determination, euros, number_text
 
 
 def sme_top_domains(
     md: ModelDocumentation, tds: TrainingDataSummary, pack: RulePack
 ) -> Determination | None:
-    """Whenever the SME count of summary section 2.3 applies, the report says it is a reading."""
+    """Whenever the SME count of summary section 2.3 applies, the report says it is a reading.
+
+    Basis: summary template, section 2.3 (TDS.2.3.top_domains, TDS.rule.sme)."""
     crawled = tds.section_2.crawled_data
     if not (md.provider.sme and isinstance(crawled.used, YesNo) and crawled.used.yes):
         return None
@@ -40,6 +42,7 @@ def sme_top_domains(
 
 
 def enforcement(pack: RulePack) -> Determination:
+    """The Commission's enforcement powers. Basis: AI Act Art 91 to 93, Art 101, Art 113."""
     fact = pack.facts["enforcement"]
     share = number_text(pack.exact("fine_turnover_share") * 100)
     return Determination(
@@ -56,7 +59,9 @@ def enforcement(pack: RulePack) -> Determination:
 
 
 def law_applied(found: list[Determination], pack: RulePack) -> Determination:
-    """The law and documents cited, and when the oldest fact behind the report was verified."""
+    """The law and documents cited, and when the oldest fact behind the report was verified.
+
+    Basis: Regulation (EU) 2024/1689 as amended by Regulation (EU) 2026/1744."""
     law, template, guidelines = (
         pack.facts[k] for k in ("legal_basis", "summary_template", "guidelines")
     )
