@@ -171,6 +171,17 @@ def test_the_owned_keys_have_the_documentations_values(tmp_path: Path, run_cli: 
     assert data["language"] == ["en", "nl"]
 
 
+def test_tabs_between_a_value_and_its_comment_are_kept(tmp_path: Path, run_cli: Run) -> None:
+    # libyaml reads a tab there as a blank; ruamel's scanner alone refused it.
+    card = tmp_path / "README.md"
+    card.write_text("---\nlibrary_name: x\t# tab\nlicense:\tmit\n---\n", encoding="utf-8")
+    assert run_cli("export", "hf-card", SAMPLES / "minimal", "--out", card).exit_code == 0
+    text = card.read_text(encoding="utf-8")
+    assert text.startswith(
+        "---\nlibrary_name: x\t# tab\nlicense: other\nmodel_name: Lumen-Base-2\n"
+    )
+
+
 def test_an_import_fills_the_scaffolds_lines_and_keeps_its_comments(
     tmp_path: Path, run_cli: Run
 ) -> None:

@@ -147,7 +147,7 @@ def _tree(front: FrontMatter) -> RoundTripText:
         raise UserError(
             f"The card's front matter, line {error.line + front.first_line - 1}, "
             f"column {error.column}: {error.message}",
-            hint="Write plain `key: value` lines, without YAML tags.",
+            hint="Write the front matter as `key: value` lines of plain YAML values.",
         ) from None
 
 

@@ -35,6 +35,10 @@ from gpai_docs.yamlio.emit import needs_escapes
 from gpai_docs.yamlio.limits import MAX_DEPTH
 
 _STR = "tag:yaml.org,2002:str"
+# What the loader's libyaml reads as blanks and line breaks, as ruamel's scanner reads them:
+# it refuses a tab after a plain value (`a: x<TAB># c`) and takes NEL, U+2028 and U+2029
+# for text. Each swap is one character for one, so every mark still points into the text.
+_AS_LIBYAML_READS = str.maketrans({"\t": " ", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 _YAML_1_1 = VersionedResolver(version=(1, 1))
 
 
@@ -110,7 +114,7 @@ def _compose(text: str) -> Node | None:
     yaml.Composer = _Composer
     yaml.composer.max_collections = MAX_DEPTH
     try:
-        root: Node | None = yaml.compose(text)
+        root: Node | None = yaml.compose(text.translate(_AS_LIBYAML_READS))
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
