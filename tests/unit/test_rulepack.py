@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
+from gpai_docs.errors import InternalError
 from gpai_docs.law import rulepack
 from gpai_docs.law.catalogue import all_entries
 from tests.conftest import ROOT
@@ -125,10 +126,11 @@ def test_the_sme_reading_is_unconfirmed_and_for_smes_only() -> None:
 
 
 def test_oldest_verified_is_the_earliest_date_first_key_on_a_tie() -> None:
-    assert PACK.oldest_verified([]) is None
-    key, source = PACK.oldest_verified(["legal_basis", "retention_years", "days_per_month"])  # type: ignore[misc]
+    with pytest.raises(InternalError, match="no rule-pack facts"):
+        PACK.oldest_verified([])
+    key, source = PACK.oldest_verified(["legal_basis", "retention_years", "days_per_month"])
     assert (key, source.verified_on) == ("retention_years", dt.date(2026, 11, 21))
-    key, source = PACK.oldest_verified(["guidelines", "legal_basis"])  # type: ignore[misc]
+    key, source = PACK.oldest_verified(["guidelines", "legal_basis"])
     assert (key, source.verified_on) == ("guidelines", TODAY)
 
 

@@ -16,6 +16,7 @@ from fractions import Fraction
 from functools import cache
 from typing import Any, TypeVar
 
+from gpai_docs.errors import InternalError
 from gpai_docs.law import optout_protocols
 from gpai_docs.law.optout_protocols import Vocabulary
 from gpai_docs.law.package_data import read_data
@@ -211,11 +212,13 @@ class RulePack:
         out["license_categories"] = self.license_categories_source
         return out
 
-    def oldest_verified(self, keys: Iterable[str]) -> tuple[str, Source] | None:
+    def oldest_verified(self, keys: Iterable[str]) -> tuple[str, Source]:
         """Of the facts ``keys``, the one verified longest ago (the first such key on a tie)."""
         sources = self.sources
         used = [(key, sources[key]) for key in dict.fromkeys(keys)]
-        return min(used, key=lambda item: item[1].verified_on) if used else None
+        if not used:  # every caller cites at least the Act itself
+            raise InternalError("asked for the oldest of no rule-pack facts")
+        return min(used, key=lambda item: item[1].verified_on)
 
 
 def _bands(raw: dict[str, Any]) -> dict[str, BucketSet]:

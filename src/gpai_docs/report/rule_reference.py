@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from gpai_docs.errors import InternalError
 from gpai_docs.law import rulepack
 from gpai_docs.validate.rules import RULES, Rule
 
@@ -69,8 +68,6 @@ def _law(pack: rulepack.RulePack) -> list[str]:
         pack.facts[k] for k in ("legal_basis", "summary_template", "guidelines", "enforcement")
     )
     oldest = pack.oldest_verified(pack.sources)
-    if oldest is None:  # the citations themselves are facts
-        raise InternalError("the rule pack cites no verified source")
     superseded = "".join(f", superseding {s.identifier}" for s in template.superseded)
     return [
         f"The rules apply {law.text}, the template for the public summary {template.text}"

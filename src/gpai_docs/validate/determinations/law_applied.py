@@ -67,7 +67,6 @@ def law_applied(found: list[Determination], pack: RulePack) -> Determination:
     )
     keys = ("legal_basis", "summary_template", "guidelines", *(k for d in found for k in d.facts))
     oldest = pack.oldest_verified(keys)
-    assert oldest is not None  # the citations themselves are facts
     superseded = "".join(f", superseding {s.identifier}" for s in template.superseded)
     return Determination(
         "law_applied",
