@@ -7,9 +7,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.models._types import ToBeProvided
+from gpai_docs.models.walk import AnswerState, walk_values
 from gpai_docs.validate.rules._registry import DOCUMENTS, Finding, rule
-from gpai_docs.validate.rules._walk import walk
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.model_documentation._form_values import MD, NEEDS
 from gpai_docs.validate.rules.obligations import due_on
@@ -76,14 +75,14 @@ def documentation_overdue(context: RuleContext) -> Iterator[Finding]:
         document = getattr(context, key)
         if document is None:
             continue
-        for path, value in walk(document):
-            if not isinstance(value, ToBeProvided):
+        for node in walk_values(document):
+            if node.state is not AnswerState.TO_BE_PROVIDED:
                 continue
-            due = due_on(context, key, path)
+            due = due_on(context, key, node.path)
             if due is not None:
                 yield Finding(
                     key,
-                    path,
+                    node.path,
                     f"The documentation was due on {due} and this answer is still to be provided",
                     hint="Provide the answer now.",
                 )

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import BaseModel
+
 from gpai_docs.diagnostics import Severity
 from gpai_docs.models._types import YesNo
+from gpai_docs.models.walk import fields_of, walk_values
 from gpai_docs.validate.rules._registry import Finding, rule
-from gpai_docs.validate.rules._walk import walk
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.training_data_summary._answers import (
     NEEDS,
@@ -72,7 +74,7 @@ def yes_answer_complete(context: RuleContext) -> Iterator[Finding]:
     """
     section_2 = context.tds.section_2
     for key, number, answers, groups in _SECTIONS:
-        part = getattr(section_2, key)
+        part: BaseModel = getattr(section_2, key)
         if not any(answered_yes(getattr(part, a)) for a in answers):
             continue
         for group in groups:
@@ -108,10 +110,10 @@ def no_answer_left_empty(context: RuleContext) -> Iterator[Finding]:
     """
     section_2 = context.tds.section_2
     for key, number, answers, _ in _SECTIONS:
-        part = getattr(section_2, key)
+        part: BaseModel = getattr(section_2, key)
         if not all(answered_no(getattr(part, a)) for a in answers):
             continue
-        for field in type(part).model_fields:
+        for field in (spec.name for spec in fields_of(type(part))):
             if field in answers or field == "comments" or not _filled(getattr(part, field)):
                 continue
             yield Finding(
@@ -142,11 +144,12 @@ def other_answer_explained(context: RuleContext) -> Iterator[Finding]:
     Fails:
         section_2: {licensed_data: {used: other}}
     """
-    for path, value in walk(context.tds):
+    for node in walk_values(context.tds):
+        value = node.value
         if isinstance(value, YesNo) and value.answer == "other" and value.qualification is None:
             yield Finding(
                 TS,
-                path,
+                node.path,
                 "The answer is `other` without saying what it means",
                 hint="Write `{answer: other, qualification: <the actual answer>}`, or Yes/No.",
             )
