@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gpai_docs.models._types import parse_quantity
+from gpai_docs.models.numbers import parse_quantity
 
 
 @pytest.mark.parametrize(

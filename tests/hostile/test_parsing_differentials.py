@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from gpai_docs.load.documents import load_file, load_text
 from gpai_docs.models import ModelDocumentation
-from gpai_docs.models._types import parse_quantity
+from gpai_docs.models.numbers import parse_quantity
 from gpai_docs.yamlio.tags import MAX_REPORTED
 from tests.conftest import SAMPLES
 

@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, Field
 
-from gpai_docs.models._types import NotApplicable, ToBeProvided, YesNo
+from gpai_docs.models.answers import NotApplicable, ToBeProvided
+from gpai_docs.models.choices import YesNo
 from gpai_docs.render.audience import Item, Record, field_audience, project, text_leaves
 from gpai_docs.validate.pipeline import validate_project
 from tests.canary import schema_leaves

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from gpai_docs.models._types import parse_quantity
+from gpai_docs.models.numbers import parse_quantity
 from gpai_docs.render import typeset
 from gpai_docs.render.environment import answer_cell, plain, row_label
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gpai_docs.models._types import NotApplicable, ToBeProvided
+from gpai_docs.models.answers import NotApplicable, ToBeProvided
 from gpai_docs.render.environment import answer_cell, environment, md_cell, md_text
 from gpai_docs.render.html import to_html, validate_link
 

@@ -17,7 +17,7 @@ import pytest
 
 from gpai_docs.law import rulepack
 from gpai_docs.models import ModelDocumentation
-from gpai_docs.models._types import parse_quantity, power_text
+from gpai_docs.models.numbers import parse_quantity, power_text
 from gpai_docs.validate.determinations.deadlines import documentation_due
 from tests.rules.patching import merge, sample_data
 from tests.unit.test_boundaries import VALUE, catalogue_phrase, determinations

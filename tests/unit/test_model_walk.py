@@ -20,7 +20,7 @@ import pytest
 from pydantic import BaseModel
 
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
-from gpai_docs.models._types import NotApplicable, ToBeProvided
+from gpai_docs.models.answers import NotApplicable, ToBeProvided
 from gpai_docs.models.model_documentation import Distribution, General
 from gpai_docs.models.walk import (
     EACH,

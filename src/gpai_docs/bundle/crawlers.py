@@ -15,7 +15,7 @@ from typing import Literal
 
 from gpai_docs.law import rulepack
 from gpai_docs.models import CopyrightPolicy
-from gpai_docs.models._types import NotApplicable, ToBeProvided
+from gpai_docs.models.answers import NotApplicable, ToBeProvided
 from gpai_docs.models.copyright_policy import Protocol
 
 ChangeKind = Literal["added", "changed", "removed"]

@@ -12,7 +12,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from gpai_docs.models._types import MonthYear, NotApplicable, Quantity, ToBeProvided, YesNo
+from gpai_docs.models.answers import NotApplicable, ToBeProvided
+from gpai_docs.models.choices import YesNo
+from gpai_docs.models.dates import MonthYear
+from gpai_docs.models.numbers import Quantity
 from gpai_docs.models.shapes import is_record
 from gpai_docs.models.walk import AnswerState, JsonPath, walk_values
 

@@ -29,7 +29,8 @@ from gpai_docs.integrations import hub_vocabulary as hub
 from gpai_docs.integrations.hf_card import get, modalities
 from gpai_docs.integrations.markdown_items import value_text
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
-from gpai_docs.models._types import NotApplicable, Quantity, ToBeProvided
+from gpai_docs.models.answers import NotApplicable, ToBeProvided
+from gpai_docs.models.numbers import Quantity
 from gpai_docs.render.audience import Record, project
 
 MODEL_REF = "gpai-model"

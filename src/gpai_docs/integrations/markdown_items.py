@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from gpai_docs.models._types import NotApplicable, ToBeProvided
+from gpai_docs.models.answers import NotApplicable, ToBeProvided
 from gpai_docs.render.audience import Record
 from gpai_docs.render.escaping import md_inline, safe_href
 

@@ -11,7 +11,9 @@ from pydantic import ConfigDict, model_validator
 
 from gpai_docs.law import optout_protocols
 from gpai_docs.models._base import StrictModel, section, spec
-from gpai_docs.models._types import Answer, Date, Text, choice
+from gpai_docs.models.answers import Answer, Text
+from gpai_docs.models.choices import choice
+from gpai_docs.models.dates import Date
 
 INTERNAL = ("internal",)
 PUBLIC = ("internal", "public")

@@ -14,7 +14,10 @@ from pydantic import Field
 from gpai_docs.law import rulepack
 from gpai_docs.law.catalogue import entry
 from gpai_docs.models._base import StrictModel, section, spec
-from gpai_docs.models._types import Answer, AnswerNA, Date, Month, Number, Text, choice
+from gpai_docs.models.answers import Answer, AnswerNA, Text
+from gpai_docs.models.choices import choice
+from gpai_docs.models.dates import Date, Month
+from gpai_docs.models.numbers import Number
 
 _PACK = rulepack.load()
 _MDF_MODALITIES: tuple[str, ...] = entry("MDF.data.type_modality").allowed_values or ()

@@ -13,7 +13,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from gpai_docs.models._types import NotApplicable, ToBeProvided, YesNo
+from gpai_docs.models.answers import NotApplicable, ToBeProvided
+from gpai_docs.models.choices import YesNo
 
 #: Answer wrappers and Yes/No answers are values, not nested records.
 VALUE_MODELS: tuple[type[BaseModel], ...] = (NotApplicable, ToBeProvided, YesNo)

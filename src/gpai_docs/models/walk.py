@@ -24,7 +24,7 @@ from typing import Any, Final
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from gpai_docs.models._types import FORM_NA, NotApplicable, ToBeProvided
+from gpai_docs.models.answers import FORM_NA, NotApplicable, ToBeProvided
 from gpai_docs.models.shapes import Shape, models_named, shape_of
 
 JsonPath = tuple[str | int, ...]

@@ -9,7 +9,10 @@ from typing import Any
 
 from gpai_docs.fileio import Refused, read_regular
 from gpai_docs.load.documents import MAX_BYTES
-from gpai_docs.models._types import MonthYear, NotApplicable, Quantity, ToBeProvided, YesNo
+from gpai_docs.models.answers import NotApplicable, ToBeProvided
+from gpai_docs.models.choices import YesNo
+from gpai_docs.models.dates import MonthYear
+from gpai_docs.models.numbers import Quantity
 from gpai_docs.render.artifacts import ArtifactSpec
 from gpai_docs.render.audience import Record
 from gpai_docs.render.cover import get_path, names_of

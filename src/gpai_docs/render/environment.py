@@ -16,14 +16,10 @@ from typing import Any
 
 import jinja2
 
-from gpai_docs.models._types import (
-    FORM_NA,
-    MonthYear,
-    NotApplicable,
-    Quantity,
-    ToBeProvided,
-    YesNo,
-)
+from gpai_docs.models.answers import FORM_NA, NotApplicable, ToBeProvided
+from gpai_docs.models.choices import YesNo
+from gpai_docs.models.dates import MonthYear
+from gpai_docs.models.numbers import Quantity
 from gpai_docs.render import typeset
 from gpai_docs.render.audience import Record
 from gpai_docs.render.escaping import (

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from gpai_docs.models._types import FORM_NA, NotApplicable, ToBeProvided
+from gpai_docs.models.answers import FORM_NA, NotApplicable, ToBeProvided
 from gpai_docs.render import cells, typeset
 from gpai_docs.render.environment import NA_MARK, NOT_GIVEN, PENDING_MARK, answer_plain, is_url
 

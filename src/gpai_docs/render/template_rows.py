@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from gpai_docs.law.catalogue import entry
-from gpai_docs.models._types import YesNo
+from gpai_docs.models.choices import YesNo
 from gpai_docs.render.audience import Record
 from gpai_docs.render.cells import Row, Ticks, lines_of
 from gpai_docs.render.environment import NOT_GIVEN, row_label

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from gpai_docs.models._types import Quantity
+from gpai_docs.models.numbers import Quantity
 
 NBSP = "\u00a0"
 CHECKED = "☒"

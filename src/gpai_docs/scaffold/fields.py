@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from gpai_docs.models._types import MonthYear, Quantity
+from gpai_docs.models.dates import MonthYear
+from gpai_docs.models.numbers import Quantity
 from gpai_docs.models.shapes import Shape
 from gpai_docs.models.walk import TypeNode
 from gpai_docs.scaffold.comments import comment_lines

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from gpai_docs.law.rulepack import RulePack
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
-from gpai_docs.models._types import YesNo
+from gpai_docs.models.choices import YesNo
 from gpai_docs.validate.determinations.wording import Determination, euros, number_text
 
 

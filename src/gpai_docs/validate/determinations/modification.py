@@ -10,8 +10,8 @@ from fractions import Fraction
 
 from gpai_docs.law.rulepack import RulePack
 from gpai_docs.models import ModelDocumentation
-from gpai_docs.models._types import Quantity
 from gpai_docs.models.model_documentation import Dependency
+from gpai_docs.models.numbers import Quantity
 from gpai_docs.validate.determinations.scope_and_systemic_risk import meets
 from gpai_docs.validate.determinations.wording import Determination, flop_text
 

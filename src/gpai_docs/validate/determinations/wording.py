@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
-from gpai_docs.models._types import Quantity, power_text
+from gpai_docs.models.numbers import Quantity, power_text
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import JsonPath, Severity
-from gpai_docs.models._types import NotApplicable, YesNo
+from gpai_docs.models.answers import NotApplicable
+from gpai_docs.models.choices import YesNo
 from gpai_docs.models.copyright_policy import Crawler
 from gpai_docs.models.training_data_summary import Party
 from gpai_docs.validate.determinations.exemptions_and_representative import (

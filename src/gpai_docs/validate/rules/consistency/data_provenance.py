@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
 from gpai_docs.law.catalogue import entry
-from gpai_docs.models._types import YesNo
+from gpai_docs.models.choices import YesNo
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.consistency._document_keys import MD, MD_TS, TS
 from gpai_docs.validate.rules.context import RuleContext

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.models._types import FORM_NA, NotApplicable
+from gpai_docs.models.answers import FORM_NA, NotApplicable
 from gpai_docs.models.training_data_summary import Dependency as TdsDependency
 from gpai_docs.validate.determinations.modification import dependencies
 from gpai_docs.validate.rules._name_matching import fold

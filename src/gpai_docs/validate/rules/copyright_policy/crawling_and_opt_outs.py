@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.models._types import NotApplicable
+from gpai_docs.models.answers import NotApplicable
 from gpai_docs.models.copyright_policy import ChangeNotification, Crawler, Protocol
 from gpai_docs.validate.rules._links import is_link
 from gpai_docs.validate.rules._registry import Finding, rule

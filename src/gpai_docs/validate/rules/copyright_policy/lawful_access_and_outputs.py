@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.models._types import NotApplicable, ToBeProvided
+from gpai_docs.models.answers import NotApplicable, ToBeProvided
 from gpai_docs.models.copyright_policy import AupProhibition
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext

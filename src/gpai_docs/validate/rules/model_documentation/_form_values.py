@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gpai_docs.models._types import Quantity
+from gpai_docs.models.numbers import Quantity
 from gpai_docs.validate.rules.context import RuleContext
 
 MD = "model_documentation"

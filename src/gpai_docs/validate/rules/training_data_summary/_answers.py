@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gpai_docs.models._types import YesNo
+from gpai_docs.models.choices import YesNo
 
 TS = "training_data_summary"
 NEEDS = (TS,)

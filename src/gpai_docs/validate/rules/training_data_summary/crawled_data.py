@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import JsonPath, Severity
-from gpai_docs.models._types import MonthYear
+from gpai_docs.models.dates import MonthYear
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.training_data_summary._answers import NEEDS, TS, answered_yes

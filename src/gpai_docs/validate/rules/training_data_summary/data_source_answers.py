@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.models._types import YesNo
+from gpai_docs.models.choices import YesNo
 from gpai_docs.models.walk import fields_of, walk_values
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.models._types import MonthYear
+from gpai_docs.models.dates import MonthYear
 from gpai_docs.validate.determinations.deadlines import next_summary_update
 from gpai_docs.validate.rules._links import is_link
 from gpai_docs.validate.rules._registry import Finding, rule

@@ -1,0 +1,94 @@
+"""Choices from the template's lists, matched leniently, and its Yes/No questions."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BeforeValidator,
+    PlainValidator,
+)
+
+from gpai_docs.models._base import StrictModel
+from gpai_docs.models.answers import Text
+
+
+def _fold(text: str) -> str:
+    words = re.findall(r"[a-z0-9<>]+", text.lower().replace("–", "-").replace("—", "-"))
+    return "".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
+
+
+def choice(values: tuple[str, ...], aliases: dict[str, str] | None = None) -> PlainValidator:
+    """Restrict a string to ``values``, matched leniently and stored in canonical form.
+
+    Use as ``Annotated[str, choice(values)]``.
+
+    Published filings print labels slightly differently ("1billion to 10 trillions
+    tokens"); the canonical wording is what gets stored and printed.
+    """
+    folded = {_fold(v): v for v in values}
+    folded.update({_fold(k): v for k, v in (aliases or {}).items()})
+
+    def canonical(raw: Any) -> str:
+        if isinstance(raw, str):
+            found = folded.get(_fold(raw))
+            if found is not None:
+                return found
+        allowed = ", ".join(repr(v) for v in values)
+        raise ValueError(f"{raw!r} is not one of the allowed values: {allowed}")
+
+    return PlainValidator(canonical, json_schema_input_type=Literal[values])
+
+
+# --- Yes/No questions of the summary template -------------------------------
+
+_YES = {"yes", "y", "true"}
+_NO = {"no", "n", "false"}
+
+
+class YesNo(StrictModel):
+    """A template question's answer: Yes or No, optionally qualified, or Other with text."""
+
+    answer: Literal["yes", "no", "other"]
+    qualification: Text | None = None
+
+    @property
+    def yes(self) -> bool:
+        return self.answer == "yes"
+
+    @property
+    def no(self) -> bool:
+        return self.answer == "no"
+
+    def __str__(self) -> str:
+        word = self.answer.capitalize()
+        return f"{word} ({self.qualification})" if self.qualification else word
+
+
+def _coerce_yes_no(raw: Any) -> Any:
+    if isinstance(raw, bool):
+        return {"answer": "yes" if raw else "no"}
+    if isinstance(raw, str):
+        folded = raw.strip().lower()
+        if folded in _YES:
+            return {"answer": "yes"}
+        if folded in _NO:
+            return {"answer": "no"}
+        if folded == "other":
+            return {"answer": "other"}
+        raise ValueError(f"{raw!r} is not an answer to a Yes/No question; write Yes or No")
+    if isinstance(raw, dict) and isinstance(raw.get("answer"), str | bool):
+        inner = _coerce_yes_no(raw["answer"])
+        return {**raw, "answer": inner["answer"]}
+    return raw
+
+
+YesNoAnswer = Annotated[
+    YesNo,
+    BeforeValidator(
+        _coerce_yes_no,
+        json_schema_input_type=bool | Literal["Yes", "No", "Other", "yes", "no", "other"] | YesNo,
+    ),
+]
+"""``Yes``/``No`` (or true/false), or ``{answer: Yes, qualification: "..."}``."""
