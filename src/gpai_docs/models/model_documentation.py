@@ -7,31 +7,20 @@ authorities, downstream providers). Rows the Form splits by audience are separat
 the AI Act's determinations need and stay with the provider unless marked otherwise.
 """
 
-from typing import Annotated
-
 from pydantic import Field
 
-from gpai_docs.law import rulepack
-from gpai_docs.law.catalogue import entry
 from gpai_docs.models._base import StrictModel, section, spec
 from gpai_docs.models.answers import Answer, AnswerNA, Text
-from gpai_docs.models.choices import choice
-from gpai_docs.models.dates import Date, Month
+from gpai_docs.models.dates import Date
+from gpai_docs.models.model_choices import (
+    INTERNAL,
+    LicenseCategory,
+    Modality,
+    ParameterRange,
+)
+from gpai_docs.models.model_facts import InformationRequest, Modification, OpenSource, SystemicRisk
+from gpai_docs.models.model_training import Compute, Data, Energy, Training
 from gpai_docs.models.numbers import Number
-
-_PACK = rulepack.load()
-_MDF_MODALITIES: tuple[str, ...] = entry("MDF.data.type_modality").allowed_values or ()
-_PROVENANCE: tuple[str, ...] = entry("MDF.data.provenance").allowed_values or ()
-INTERNAL = ("internal",)
-
-Modality = Annotated[str, choice(_MDF_MODALITIES, {"image": "Images", "picture": "Images"})]
-Provenance = Annotated[
-    str, choice(_PROVENANCE, {"web crawl": "Web crawling", "synthetic data": _PROVENANCE[4]})
-]
-ParameterRange = Annotated[str, choice(_PACK.parameter_ranges.labels)]
-TrainingTimeBucket = Annotated[str, choice(_PACK.training_time_buckets.labels)]
-LicenseCategory = Annotated[str, choice(_PACK.license_categories)]
-Requester = Annotated[str, choice(("downstream_provider", "ai_office"))]
 
 
 class DocumentInfo(StrictModel):
@@ -195,180 +184,6 @@ class Use(StrictModel):
     integration_means: Answer[Text] = spec("MDF.use.integration_means")
     required_hardware: AnswerNA[Text] = spec("MDF.use.required_hardware")
     required_software: AnswerNA[Text] = spec("MDF.use.required_software")
-
-
-class Training(StrictModel):
-    design_specification: Answer[Text] = spec("MDF.training.design_specification")
-    decision_rationale: Answer[Text] = spec("MDF.training.decision_rationale")
-
-
-class DataCount(StrictModel):
-    """A number of data points with its unit."""
-
-    value: Number = spec("MDF.data.num_data_points.aio", title="Number", example="1.5*10^13")
-    unit: Text = spec("MDF.data.num_data_points.aio", title="Unit", example="tokens")
-    modality: Modality | None = spec("MDF.data.num_data_points.aio", default=None, title="Modality")
-
-
-class Data(StrictModel):
-    type_modality: Answer[list[Modality]] = spec("MDF.data.type_modality")
-    other_modality: Text | None = spec(
-        "MDF.data.type_modality", default=None, title="Other modality (specify)"
-    )
-    provenance: Answer[list[Provenance]] = spec("MDF.data.provenance")
-    provenance_other: Text | None = spec(
-        "MDF.data.provenance", default=None, title="Other provenance (specify)"
-    )
-    obtained_selected: Answer[Text] = spec("MDF.data.obtained_selected")
-    num_data_points_nca: Answer[Text] = spec(
-        "MDF.data.num_data_points.nca", example="About 10^13 tokens"
-    )
-    num_data_points_aio: Answer[list[DataCount]] = spec("MDF.data.num_data_points.aio")
-    scope_characteristics: Answer[Text] = spec("MDF.data.scope_characteristics")
-    curation: Answer[Text] = spec("MDF.data.curation")
-    unsuitability_measures: Answer[Text] = spec("MDF.data.unsuitability_measures")
-    bias_measures: Answer[Text] = spec("MDF.data.bias_measures")
-    latest_acquisition_date: Month | None = spec(
-        "TDS.1.3.latest_collection_date",
-        audience=("aio", "nca"),
-        default=None,
-        title="Latest data acquisition date (MM/YYYY)",
-    )
-
-
-class TrainingTime(StrictModel):
-    """Training time as the AI Office row asks: wall-clock days and hardware-days."""
-
-    wall_clock_days: Number = spec("MDF.compute.training_time.aio", title="Wall-clock days")
-    hardware_days: Number = spec(
-        "MDF.compute.training_time.aio",
-        title="Hardware-days",
-        description="Accelerator-days: days multiplied by accelerators.",
-    )
-    hardware: Text | None = spec(
-        "MDF.compute.training_time.aio",
-        default=None,
-        title="Accelerators",
-        example="16,384 H100 GPUs",
-    )
-
-
-class Compute(StrictModel):
-    training_time_nca: Answer[TrainingTimeBucket] = spec("MDF.compute.training_time.nca")
-    training_time_aio: Answer[TrainingTime] = spec("MDF.compute.training_time.aio")
-    training_flop_nca: Answer[Number] = spec("MDF.compute.training_flop.nca", example="10^24")
-    training_flop_aio: Answer[Number] = spec("MDF.compute.training_flop.aio", example="3.7*10^24")
-    methodology: Answer[Text] = spec("MDF.compute.methodology")
-
-
-class InferenceBenchmark(StrictModel):
-    task: Text = spec(
-        "MDF.energy.inference_methodology",
-        title="Benchmark task",
-        example="Generating 100,000 tokens",
-    )
-    hardware: Text = spec(
-        "MDF.energy.inference_methodology", title="Hardware", example="64 Nvidia A100s"
-    )
-
-
-class Energy(StrictModel):
-    training_mwh: AnswerNA[Number] = spec(
-        "MDF.energy.training",
-        example="2.1*10^3",
-        description="Energy used for training in MWh (measured or estimated), or "
-        "`not_applicable:` stating what information a compute or hardware provider withholds.",
-    )
-    methodology: Answer[Text] = spec("MDF.energy.methodology")
-    inference_compute_flop: Answer[Number] = spec(
-        "MDF.energy.inference_compute", example="5.1*10^17"
-    )
-    inference_methodology: Answer[InferenceBenchmark] = spec("MDF.energy.inference_methodology")
-
-
-class OpenSource(StrictModel):
-    """The conditions of the open-source exemption (Art 53(2), recitals 103 and 104)."""
-
-    free_open_source_license: bool = spec(
-        "AIA.53.2",
-        audience=INTERNAL,
-        title="Free and open-source licence",
-        description="The licence allows access, use, modification and distribution.",
-    )
-    weights_public: bool = spec("AIA.53.2", audience=INTERNAL, title="Weights are public")
-    architecture_public: bool = spec(
-        "AIA.53.2", audience=INTERNAL, title="Architecture information is public"
-    )
-    usage_information_public: bool = spec(
-        "AIA.53.2", audience=INTERNAL, title="Usage information is public"
-    )
-    monetised: bool = spec(
-        "AIA.53.2",
-        audience=INTERNAL,
-        title="Monetised",
-        description="Whether the model is monetised (recital 103): then the "
-        "exemption does not apply.",
-    )
-
-
-class SystemicRisk(StrictModel):
-    """Art 52 notification facts, for models at or above the systemic-risk threshold."""
-
-    threshold_date: Date | None = spec(
-        "AIA.52.1",
-        audience=("aio",),
-        default=None,
-        title="Date the threshold was met or known",
-        description="When training compute exceeded the threshold, or it became known it would.",
-    )
-    notification_date: Date | None = spec(
-        "AIA.52.1", audience=("aio",), default=None, title="Date the Commission was notified"
-    )
-    designated: bool = spec(
-        "AIA.51.1", audience=("aio",), default=False, title="Designated by the Commission"
-    )
-
-
-class Modification(StrictModel):
-    """What a downstream modifier knows about its modification (Commission guidelines)."""
-
-    modification_flop: Answer[Number] = spec(
-        "GL.modifier_one_third",
-        audience=("aio", "nca"),
-        title="Training compute of the modification",
-    )
-    base_model_flop: AnswerNA[Number] = spec(
-        "GL.modifier_one_third",
-        audience=("aio", "nca"),
-        title="Training compute of the base model",
-        description="The original model's training compute, or an estimate; `not_applicable:` "
-        "when it is unknown and cannot be estimated.",
-    )
-    base_model_systemic_risk: bool = spec(
-        "GL.modifier_fallback", audience=("aio", "nca"), title="Base model has systemic risk"
-    )
-
-
-class InformationRequest(StrictModel):
-    """One request for documentation and how it was answered."""
-
-    requester: Requester = spec("COP.T.1.2.aio_request", audience=INTERNAL, title="Requester")
-    received: Date = spec("COP.T.1.2.dp_additional_14d", audience=INTERNAL, title="Received")
-    answered: Date | None = spec(
-        "COP.T.1.2.dp_additional_14d", audience=INTERNAL, default=None, title="Answered"
-    )
-    deadline: Date | None = spec(
-        "COP.T.1.2.aio_request",
-        audience=INTERNAL,
-        default=None,
-        title="Deadline stated in the request",
-    )
-    exceptional_circumstances: Text | None = spec(
-        "COP.T.1.2.dp_additional_14d",
-        audience=INTERNAL,
-        default=None,
-        title="Exceptional circumstances justifying a later answer",
-    )
 
 
 class ModelDocumentation(StrictModel):

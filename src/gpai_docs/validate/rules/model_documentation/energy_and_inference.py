@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
 from gpai_docs.models.answers import FORM_NA, NotApplicable
-from gpai_docs.models.model_documentation import InferenceBenchmark
+from gpai_docs.models.model_training import InferenceBenchmark
 from gpai_docs.models.numbers import Quantity
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext

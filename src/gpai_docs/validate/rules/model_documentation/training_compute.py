@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.models.model_documentation import TrainingTime
+from gpai_docs.models.model_training import TrainingTime
 from gpai_docs.models.numbers import Quantity
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
