@@ -18,7 +18,7 @@ class GpaiDocsError(Exception):
     def __str__(self) -> str:
         # Messages may quote document text or file names: shown escaped on one line each,
         # so that a printed error cannot write a CI workflow command or drive a terminal.
-        from gpai_docs.render.escaping import text_line
+        from gpai_docs.escaping import text_line
 
         message = text_line(self.message)
         return message if self.hint is None else f"{message}\n  hint: {text_line(self.hint)}"

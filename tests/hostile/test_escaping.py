@@ -1,4 +1,4 @@
-"""Each escaper of render/escaping.py, fed every hostile string, checked by a parser of
+"""Each escaper of escaping.py, fed every hostile string, checked by a parser of
 its own format: the csv module, html.parser, expat, markdown-it-py, urllib.
 
 Expected values are written from the format's rules, never taken from the escapers.
@@ -16,9 +16,7 @@ from urllib.parse import unquote_to_bytes, urlsplit
 import pytest
 from markdown_it import MarkdownIt
 
-from gpai_docs.render import cells
-from gpai_docs.render.environment import md_cell, md_line, md_link
-from gpai_docs.render.escaping import (
+from gpai_docs.escaping import (
     csv_cell,
     csv_line,
     html_attr,
@@ -29,6 +27,8 @@ from gpai_docs.render.escaping import (
     text_line,
     xml_chars,
 )
+from gpai_docs.render import cells
+from gpai_docs.render.environment import md_cell, md_line, md_link
 from tests.hostile.parsed import Elements, elements
 from tests.hostile.strings import ALL, FORMULA_START, FORMULAS
 

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from gpai_docs.bundle.diff import SemanticDiff, render_markdown
+from gpai_docs.escaping import md_inline
 from gpai_docs.load.project import KIND_BY_KEY
 from gpai_docs.models import TrainingDataSummary
-from gpai_docs.render.escaping import md_inline
 
 if TYPE_CHECKING:
     from gpai_docs.bundle.store import Release

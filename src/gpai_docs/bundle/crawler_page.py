@@ -21,10 +21,10 @@ from gpai_docs.bundle.crawlers import (
 from gpai_docs.bundle.feed import atom_feed, entry_text
 from gpai_docs.bundle.sources import load_side
 from gpai_docs.bundle.store import ModelStore
+from gpai_docs.escaping import WEB_SCHEMES, html_attr, html_text, md_code, safe_href
+from gpai_docs.escaping import md_inline as _md
 from gpai_docs.fileio import write_bytes_atomic, write_text_atomic
 from gpai_docs.law import rulepack
-from gpai_docs.render.escaping import WEB_SCHEMES, html_attr, html_text, md_code, safe_href
-from gpai_docs.render.escaping import md_inline as _md
 
 PAGE_MD = "crawlers.md"
 PAGE_HTML = "crawlers.html"

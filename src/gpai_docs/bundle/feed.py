@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from gpai_docs.bundle.crawlers import PROTOCOLS, Snapshot, SubjectChange, Timeline, feed_url
-from gpai_docs.render.escaping import WEB_SCHEMES, safe_href, xml_chars
+from gpai_docs.escaping import WEB_SCHEMES, safe_href, xml_chars
 
 ATOM = "http://www.w3.org/2005/Atom"
 FALLBACK_AUTHORITY = "gpai-docs.invalid"

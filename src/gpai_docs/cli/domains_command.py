@@ -11,7 +11,7 @@ import click
 from gpai_docs.cli.progress import quiet
 from gpai_docs.crawlstats import CrawlStatsError, Options, ProgressCallback, run_domains
 from gpai_docs.crawlstats.api import DomainsResult
-from gpai_docs.render.escaping import text_line
+from gpai_docs.escaping import text_line
 
 
 def _status() -> ProgressCallback:

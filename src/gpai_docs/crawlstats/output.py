@@ -14,8 +14,8 @@ from typing import Any
 from gpai_docs.crawlstats.errors import CrawlStatsError
 from gpai_docs.crawlstats.ranking import Ranked
 from gpai_docs.errors import OutputError
+from gpai_docs.escaping import csv_line
 from gpai_docs.fileio import check_names, file_ids, write_batch
-from gpai_docs.render.escaping import csv_line
 
 CSV_COLUMNS = ("rank", "domain", "size", "share", "cumulative_share")
 

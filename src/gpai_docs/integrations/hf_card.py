@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gpai_docs.errors import UserError
+from gpai_docs.escaping import link_target, md_inline, safe_href
 from gpai_docs.integrations import hub_vocabulary as hub
 from gpai_docs.integrations.front_matter import (
     FrontMatter,
@@ -26,7 +27,6 @@ from gpai_docs.integrations.markdown_items import card_text, record_markdown
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
 from gpai_docs.render.audience import Record, project
 from gpai_docs.render.environment import row_label  # no "(DP row)" in a published card
-from gpai_docs.render.escaping import link_target, md_inline, safe_href
 
 START = "<!-- gpai-docs:start -->"
 END = "<!-- gpai-docs:end -->"

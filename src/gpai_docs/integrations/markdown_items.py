@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from gpai_docs.escaping import md_inline, safe_href
 from gpai_docs.models.answers import NotApplicable, ToBeProvided
 from gpai_docs.render.audience import Record
-from gpai_docs.render.escaping import md_inline, safe_href
 
 
 def value_text(value: Any) -> str:

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from gpai_docs.errors import UserError
+from gpai_docs.escaping import csv_line
 from gpai_docs.fileio import Refused
 from gpai_docs.load.domain_file import MAX_LIST_BYTES, DomainsFile
 from gpai_docs.render.audience import Record
-from gpai_docs.render.escaping import csv_line
 from gpai_docs.validate.rules._domains_summary import refusal
 
 HEAD = 100

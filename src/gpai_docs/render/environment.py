@@ -16,19 +16,19 @@ from typing import Any
 
 import jinja2
 
-from gpai_docs.models.answers import FORM_NA, NotApplicable, ToBeProvided
-from gpai_docs.models.choices import YesNo
-from gpai_docs.models.dates import MonthYear
-from gpai_docs.models.numbers import Quantity
-from gpai_docs.render import typeset
-from gpai_docs.render.audience import Record
-from gpai_docs.render.escaping import (
+from gpai_docs.escaping import (
     escape_inline,
     md_escape_line,
     md_inline,
     relative_uri,
     safe_href,
 )
+from gpai_docs.models.answers import FORM_NA, NotApplicable, ToBeProvided
+from gpai_docs.models.choices import YesNo
+from gpai_docs.models.dates import MonthYear
+from gpai_docs.models.numbers import Quantity
+from gpai_docs.render import typeset
+from gpai_docs.render.audience import Record
 
 NOT_GIVEN = "—"
 PENDING_MARK = "⚠ TO BE PROVIDED"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from gpai_docs.diagnostics import INTERNAL_ERROR, Diagnostic, Severity
-from gpai_docs.render.escaping import relative_uri, text_line
+from gpai_docs.escaping import relative_uri, text_line
 from gpai_docs.validate.pipeline import ValidationResult
 from gpai_docs.validate.rules import RULES, Rule
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from gpai_docs.diagnostics import Diagnostic, Severity
-from gpai_docs.render.escaping import text_line
+from gpai_docs.escaping import text_line
 from gpai_docs.validate.pipeline import ValidationResult
 
 JSON_FORMAT_VERSION = 1
