@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from gpai_docs.law.catalogue import AUDIENCES, all_entries
+from gpai_docs.models.json_schema import json_schemas
 from gpai_docs.report.rule_reference import rules_markdown
-from gpai_docs.report.schema_reference import json_schemas
 from tests.conftest import ROOT
 
 SHARED_FIELDS = ROOT.parent / "shared" / "spec" / "fields.json"

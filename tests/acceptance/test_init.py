@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import Result
 
-from gpai_docs.load.project import KINDS
+from gpai_docs.models.kinds import KINDS
 
 Run = Callable[..., Result]
 DOCUMENTS = [f"{kind.stem}.yaml" for kind in KINDS]

@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 
 from gpai_docs.errors import GpaiDocsError
 from gpai_docs.load.documents import load_text
-from gpai_docs.load.project import KIND_BY_KEY, KINDS, validate_document
+from gpai_docs.models.kinds import KIND_BY_KEY, KINDS
 from gpai_docs.validate.pipeline import ValidationResult, validate_project
+from gpai_docs.validate.project import validate_document
 from tests.conftest import FIXED_DATE, SAMPLES
 from tests.fuzz.strategies import TRICKY, anything, document, examples, mutated
 from tests.hostile.test_catalogue import unsafe_markup

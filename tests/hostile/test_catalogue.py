@@ -20,7 +20,7 @@ import yaml
 from gpai_docs.diagnostics import INTERNAL_FAMILY
 from gpai_docs.errors import GpaiDocsError
 from gpai_docs.load.documents import load_file
-from gpai_docs.load.project import KIND_BY_KEY
+from gpai_docs.models.kinds import KIND_BY_KEY
 from tests.conftest import FIXED_DATE, SAMPLES
 from tests.hostile._isolate import run_isolated
 from tests.hostile.generators import GENERATORS, LONG_VALUE

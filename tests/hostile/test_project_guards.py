@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from gpai_docs.load.project import load_project
 from gpai_docs.validate.pipeline import validate_project
+from gpai_docs.validate.project import load_project
 from gpai_docs.validate.schema import MAX_MESSAGE_CHARS
 from tests.conftest import FIXED_DATE, SAMPLES
 

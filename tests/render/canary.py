@@ -11,7 +11,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from gpai_docs.load.project import KINDS, SUFFIXES
+from gpai_docs.load.project import SUFFIXES
+from gpai_docs.models.kinds import KINDS
 from tests.canary.planting import Planter
 from tests.conftest import FIXED_DATE
 from tests.rules.patching import sample_data

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from gpai_docs.load.project import KINDS
+from gpai_docs.models.kinds import KINDS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

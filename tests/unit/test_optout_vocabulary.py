@@ -22,7 +22,7 @@ from gpai_docs.law import optout_protocols, rulepack
 from gpai_docs.law.optout_protocols import fold
 from gpai_docs.law.package_data import read_data
 from gpai_docs.models.copyright_policy import Protocol
-from gpai_docs.report.schema_reference import json_schemas
+from gpai_docs.models.json_schema import json_schemas
 from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import FIXED_DATE
 from tests.rules.patching import merge, sample_data, write_project

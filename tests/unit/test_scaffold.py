@@ -15,12 +15,12 @@ from pydantic import BaseModel
 
 from gpai_docs.errors import UserError
 from gpai_docs.load.documents import load_file
-from gpai_docs.load.project import KINDS
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
+from gpai_docs.models.json_schema import json_schemas
+from gpai_docs.models.kinds import KINDS
 from gpai_docs.models.model_documentation import General, Properties
 from gpai_docs.models.training_data_summary import Section1
 from gpai_docs.models.walk import field_spec, walk_type
-from gpai_docs.report.schema_reference import json_schemas
 from gpai_docs.scaffold.documents import scaffold
 from gpai_docs.scaffold.fields import IDENTITY_FIELDS, TRUE_BY_DEFAULT
 from gpai_docs.scaffold.project import init_project, schema_references

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from gpai_docs.load.documents import load_text
-from gpai_docs.load.project import KIND_BY_KEY, validate_document
+from gpai_docs.models.kinds import KIND_BY_KEY
+from gpai_docs.validate.project import validate_document
 from tests.rules.patching import merge, sample_data
 
 MINIMAL = Path(__file__).resolve().parents[2] / "samples" / "minimal" / "model-documentation.yaml"

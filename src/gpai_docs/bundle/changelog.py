@@ -15,8 +15,8 @@ from pydantic import BaseModel
 
 from gpai_docs.bundle.diff import SemanticDiff, render_markdown
 from gpai_docs.escaping import md_inline
-from gpai_docs.load.project import KIND_BY_KEY
 from gpai_docs.models import TrainingDataSummary
+from gpai_docs.models.kinds import KIND_BY_KEY
 
 if TYPE_CHECKING:
     from gpai_docs.bundle.store import Release

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from gpai_docs.bundle.fields import FieldValue, JsonValue, flatten
 from gpai_docs.bundle.sources import load_models
 from gpai_docs.escaping import md_inline, text_line
-from gpai_docs.load.project import KINDS
+from gpai_docs.models.kinds import KINDS
 
 ChangeKind = Literal["added", "removed", "changed"]
 DIFF_FORMAT_VERSION = 1

@@ -17,7 +17,7 @@ from gpai_docs.bundle.feed import entry_title
 from gpai_docs.bundle.store import ModelStore, find_model_dir
 from gpai_docs.errors import UserError
 from gpai_docs.escaping import md_inline, text_line
-from gpai_docs.load.project import KIND_BY_KEY
+from gpai_docs.models.kinds import KIND_BY_KEY
 
 
 @dataclass(frozen=True)

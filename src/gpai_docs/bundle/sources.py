@@ -14,9 +14,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from gpai_docs.errors import UserError
-from gpai_docs.load.project import Project, load_project
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
 from gpai_docs.validate.pipeline import typed_documents
+from gpai_docs.validate.project import Project, load_project
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.sig"

@@ -28,7 +28,7 @@ def schema_command(out: Path, check: bool) -> None:
     files through the `yaml-language-server` modeline that `gpai-docs init` writes.
     """
     from gpai_docs.fileio import write_text_atomic
-    from gpai_docs.report.schema_reference import json_schemas
+    from gpai_docs.models.json_schema import json_schemas
 
     stale = []
     for name, text in json_schemas().items():

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from gpai_docs.errors import UserError
-from gpai_docs.load.project import load_project
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
+from gpai_docs.validate.project import load_project
 
 
 def documents_for_export(root: Path) -> tuple[ModelDocumentation, TrainingDataSummary | None]:

@@ -20,8 +20,9 @@ from gpai_docs.integrations import hub_vocabulary as hub
 from gpai_docs.integrations.front_matter import read_card
 from gpai_docs.integrations.hf_card import parse_card
 from gpai_docs.integrations.scaffold_fill import fill_scaffold, read_back
-from gpai_docs.load.project import KINDS, SUFFIXES
-from gpai_docs.report.schema_reference import json_schemas
+from gpai_docs.load.project import SUFFIXES
+from gpai_docs.models.json_schema import json_schemas
+from gpai_docs.models.kinds import KINDS
 from gpai_docs.scaffold.documents import scaffold
 from gpai_docs.scaffold.project import SCHEMA_FOLDER, schema_references
 

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gpai_docs.errors import UserError
-from gpai_docs.load.project import KINDS, SUFFIXES
+from gpai_docs.load.project import SUFFIXES
+from gpai_docs.models.kinds import KINDS
 
 DOCUMENT_NAMES = frozenset(f"{kind.stem}{suffix}" for kind in KINDS for suffix in SUFFIXES)
 

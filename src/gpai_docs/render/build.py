@@ -19,7 +19,8 @@ from pathlib import Path
 
 from gpai_docs.errors import GpaiDocsError, OutputError, UserError
 from gpai_docs.fileio import OutputFolder, check_names
-from gpai_docs.load.project import KINDS, SUFFIXES, Project, load_project
+from gpai_docs.load.project import SUFFIXES
+from gpai_docs.models.kinds import KINDS
 from gpai_docs.render import cache, pdf
 from gpai_docs.render.artifacts import SPECS, Audience, Document
 from gpai_docs.render.markdown import render_artifact
@@ -27,6 +28,7 @@ from gpai_docs.render.outputs import Output, artifact_outputs, source_date
 from gpai_docs.render.pdf import PdfJob
 from gpai_docs.render.publication import ChangesSince
 from gpai_docs.validate.pipeline import ValidationResult, typed_documents, validate_loaded
+from gpai_docs.validate.project import Project, load_project
 
 FORMATS = ("md", "pdf", "html")
 MEDIA_TYPES = {

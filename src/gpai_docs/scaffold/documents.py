@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from importlib import metadata
 
-from gpai_docs.load.project import KINDS, DocumentKind
+from gpai_docs.models.kinds import KINDS, DocumentKind
 from gpai_docs.models.model_documentation import General
 from gpai_docs.models.walk import field_spec, type_nodes
 from gpai_docs.scaffold.fields import FieldWriter

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from gpai_docs.errors import OutputError, UserError
 from gpai_docs.fileio import write_text_atomic
-from gpai_docs.load.project import KINDS, SUFFIXES
-from gpai_docs.report.schema_reference import json_schemas, schema_file_name
+from gpai_docs.load.project import SUFFIXES
+from gpai_docs.models.json_schema import json_schemas, schema_file_name
+from gpai_docs.models.kinds import KINDS
 from gpai_docs.scaffold.documents import scaffold
 
 SCHEMA_FOLDER = "schemas"

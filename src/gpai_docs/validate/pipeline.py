@@ -10,10 +10,10 @@ from pathlib import Path
 from gpai_docs.diagnostics import Diagnostic, Report, debugging, internal_error
 from gpai_docs.law import rulepack
 from gpai_docs.law.rulepack import RulePack
-from gpai_docs.load.project import Project, load_project
 from gpai_docs.load.source_map import SourceMap
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
 from gpai_docs.validate.determinations import Determination, determine
+from gpai_docs.validate.project import Project, load_project
 
 # One finding per open answer: PJ001 before the documentation is due, MD002 once it is
 # overdue. Both are answers still to be provided.
