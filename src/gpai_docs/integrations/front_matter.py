@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gpai_docs.diagnostics import Diagnostic
 from gpai_docs.errors import UserError
 from gpai_docs.load.documents import MAX_BYTES, decode_document, load_text, read_regular_file
 from gpai_docs.yamlio.roundtrip import Entry, RoundTripError, RoundTripText
@@ -43,9 +44,9 @@ def read_card(path: Path) -> str:
             f"{path} is larger than {MAX_BYTES:,} bytes; model cards are far smaller.",
             hint="Check that this is the model card's README.md.",
         )
-    text, problem = decode_document(raw, str(path))
-    if text is None:
-        assert problem is not None
+    text = decode_document(raw, str(path))
+    if isinstance(text, Diagnostic):
+        problem = text
         where = f" (line {problem.location.line}, column {problem.location.column})"
         hint = (
             "Give the model card: README.md, a Markdown file."

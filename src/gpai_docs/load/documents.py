@@ -39,15 +39,16 @@ class LoadedDocument:
         )
 
 
-def decode_document(raw: bytes, file: str) -> tuple[str | None, Diagnostic | None]:
+def decode_document(raw: bytes, file: str) -> str | Diagnostic:
+    """The text of a document, or the DL007 finding that says why it is not text."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, document_problem(
+        return document_problem(
             "DL007", file, "The file is UTF-16 encoded.", "Save it as UTF-8.", (1, 1)
         )
     if b"\x00" in raw[:8192]:
-        return None, document_problem(
+        return document_problem(
             "DL007",
             file,
             "The file is binary, not YAML or JSON text.",
@@ -55,10 +56,10 @@ def decode_document(raw: bytes, file: str) -> tuple[str | None, Diagnostic | Non
             (1, 1),
         )
     try:
-        return raw.decode("utf-8"), None
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         prefix = raw[: exc.start].decode("utf-8", errors="replace")
-        return None, document_problem(
+        return document_problem(
             "DL007",
             file,
             f"The file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}).",
@@ -137,10 +138,9 @@ def load_file(path: Path, display: str | None = None) -> LoadedDocument:
         return LoadedDocument(file, None, empty, (problem,), "")
     if size > MAX_BYTES or len(raw) > MAX_BYTES:
         return LoadedDocument(file, None, empty, (_too_big(file, max(size, len(raw))),), "")
-    text, bad = decode_document(raw, file)
-    if text is None:
-        assert bad is not None
-        return LoadedDocument(file, None, empty, (bad,), hashlib.sha256(raw).hexdigest())
+    text = decode_document(raw, file)
+    if isinstance(text, Diagnostic):
+        return LoadedDocument(file, None, empty, (text,), hashlib.sha256(raw).hexdigest())
     document = load_text(text, file, json_syntax=path.suffix.lower() == ".json")
     return LoadedDocument(
         document.file,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from gpai_docs.errors import InternalError
 from gpai_docs.models.dates import MonthYear
 from gpai_docs.models.numbers import Quantity
 from gpai_docs.models.shapes import Shape
@@ -86,7 +87,8 @@ class FieldWriter:
 
     def value(self, shape: Shape | None, node: TypeNode, indent: int, shaping: bool) -> Lines:
         pad, name = " " * indent, node.field.name
-        assert shape is not None
+        if shape is None:  # fields without a shape never reach here: the caller skips them
+            raise InternalError(f"the scaffold has no shape for {name!r}")
         if shape.kind == "model" and shape.model is not None:
             body = self.body(node.children(), indent + 2, node.catalogue_id, shaping)
             # A mapping whose every field is optional (so commented out) must still be a mapping.

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from gpai_docs.diagnostics import Diagnostic, JsonPath
+from gpai_docs.errors import InternalError
 from gpai_docs.yamlio.core import plain_value
 from gpai_docs.yamlio.limits import MAX_DEPTH, MAX_NODES, too_deep
 from gpai_docs.yamlio.problems import Position, document_problem, duplicate_key
@@ -81,7 +82,8 @@ class ValueWalker:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
+        if not isinstance(node, yaml.ScalarNode):  # libyaml composes only these three
+            raise InternalError(f"unknown YAML node {type(node).__name__}")
         return self._scalar(node)
 
     def _refuse(self, message: str, node: yaml.Node, hint: str | None = None) -> None:
