@@ -2,9 +2,10 @@
 
 PyYAML quotes a string only where YAML 1.1 would read it as something else (``no``,
 ``010``), so ``0o7`` or ``1e3`` went out plain and came back from a YAML 1.2 reader as
-numbers; a string is quoted here when either version would misread it. Every value that
-gpai-docs writes into a card's front matter or into an imported project goes through
-this emitter, never through string formatting.
+numbers; a string is quoted here when either version would misread it. The scaffold's
+values are written by :func:`dump_flow`; the entries gpai-docs changes in a file the user
+owns (a card's front matter, an imported project) are written by yamlio/roundtrip.py,
+which quotes with :func:`needs_escapes` and the same rule. Never string formatting.
 """
 
 from __future__ import annotations
@@ -35,18 +36,6 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _represent_str)
-
-
-def dump_block(data: dict[str, Any]) -> str:
-    """``data`` as block-style YAML lines, keys in their order, each ending in a newline."""
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=sys.maxsize,  # a folded line would still read back alike, but stays one line
-        default_flow_style=False,
-    )
 
 
 def dump_flow(value: Any) -> str:
