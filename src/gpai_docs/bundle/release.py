@@ -38,9 +38,8 @@ from gpai_docs.bundle.sources import (
 )
 from gpai_docs.bundle.store import STAGING, ModelStore, Release, fsync_dir, fsync_tree
 from gpai_docs.errors import GpaiDocsError, InternalError, UserError
-from gpai_docs.fileio import OutputFolder, Refused, read_regular
+from gpai_docs.fileio import OutputFolder
 from gpai_docs.law import rulepack
-from gpai_docs.load.documents import MAX_BYTES as MAX_SOURCE_BYTES
 from gpai_docs.render.build import BuildOptions, BuildRefused, build_validated
 from gpai_docs.validate.determinations.deadlines import retention_end, union_placement
 from gpai_docs.validate.pipeline import ValidationResult, validate_project
@@ -187,8 +186,8 @@ def _stage(
 
     sources: list[FileEntry] = []
     for document, source in loaded.files.items():
-        # The documents as validated: a link inside the project was followed when loading.
-        data = _read_source(source)
+        # The bytes that were validated, read once: a file changed since is not archived.
+        data = loaded.sources[document]
         target = out.write(f"{SOURCES_DIR}/{source.name}", data)
         sources.append(file_entry(staging, target, "internal", document, None))
 
@@ -211,17 +210,6 @@ def _stage(
         out.write(SIGNATURE, sign(key, raw))
     fsync_tree(staging)
     return manifest, diff, warnings
-
-
-def _read_source(source: Path) -> bytes:
-    """A document as validated; one swapped for a pipe or device since is not read."""
-    try:
-        return read_regular(source, MAX_SOURCE_BYTES, follow=True)
-    except Refused as refused:
-        raise UserError(
-            f"{source} changed while releasing: it is now {refused.kind}.",
-            hint="Release again once the project folder holds the documents as files.",
-        ) from None
 
 
 def _compare(

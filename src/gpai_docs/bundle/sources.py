@@ -32,6 +32,7 @@ class LoadedProject:
     training_data_summary: TrainingDataSummary
     copyright_policy: CopyrightPolicy
     files: dict[str, Path]
+    sources: dict[str, bytes]  # each document's bytes as validated, for the release to archive
 
     @property
     def models(self) -> dict[str, BaseModel]:
@@ -85,7 +86,12 @@ def side_of(project: Project, path: Path) -> LoadedProject:
     """The loaded ``project`` as one side; ``path`` is what the user named, for messages."""
     md, tds, cp = typed_documents(project)
     files = {key: doc.path for key, doc in project.documents.items() if doc.path is not None}
-    if md is None or tds is None or cp is None or len(files) < len(project.documents):
+    sources = {
+        key: doc.loaded.raw
+        for key, doc in project.documents.items()
+        if doc.loaded is not None and doc.loaded.raw is not None
+    }
+    if md is None or tds is None or cp is None or len(sources) < len(project.documents):
         broken = [
             doc.kind.title
             for doc in project.documents.values()
@@ -95,7 +101,7 @@ def side_of(project: Project, path: Path) -> LoadedProject:
             f"{path}: {', '.join(broken)} missing or not valid.",
             hint=f"Run `gpai-docs validate {project.root}` and fix the errors it reports.",
         )
-    return LoadedProject(project.root, md, tds, cp, files)
+    return LoadedProject(project.root, md, tds, cp, files, sources)
 
 
 def load_models(path: Path) -> dict[str, BaseModel]:

@@ -31,6 +31,9 @@ class LoadedDocument:
     source_map: SourceMap
     diagnostics: tuple[Diagnostic, ...]
     sha256: str
+    # The bytes as read (None when unreadable or too big): what a release archives and
+    # a report attaches is what was validated, not whatever the file holds later.
+    raw: bytes | None = None
 
     @property
     def ok(self) -> bool:
@@ -92,7 +95,7 @@ def load_text(text: str, file: str, *, json_syntax: bool = False) -> LoadedDocum
             )
         )
         data = None
-    return LoadedDocument(file, data, smap, tuple(problems), digest)
+    return LoadedDocument(file, data, smap, tuple(problems), digest, encoded)
 
 
 def _too_big(file: str, size: int) -> Diagnostic:
@@ -140,7 +143,7 @@ def load_file(path: Path, display: str | None = None) -> LoadedDocument:
         return LoadedDocument(file, None, empty, (_too_big(file, max(size, len(raw))),), "")
     text = decode_document(raw, file)
     if isinstance(text, Diagnostic):
-        return LoadedDocument(file, None, empty, (text,), hashlib.sha256(raw).hexdigest())
+        return LoadedDocument(file, None, empty, (text,), hashlib.sha256(raw).hexdigest(), raw)
     document = load_text(text, file, json_syntax=path.suffix.lower() == ".json")
     return LoadedDocument(
         document.file,
@@ -148,4 +151,5 @@ def load_file(path: Path, display: str | None = None) -> LoadedDocument:
         document.source_map,
         document.diagnostics,
         hashlib.sha256(raw).hexdigest(),
+        raw,
     )

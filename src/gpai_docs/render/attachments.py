@@ -7,8 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from gpai_docs.fileio import Refused, read_regular
-from gpai_docs.load.documents import MAX_BYTES
 from gpai_docs.models.answers import NotApplicable, ToBeProvided
 from gpai_docs.models.choices import YesNo
 from gpai_docs.models.dates import MonthYear
@@ -56,17 +54,11 @@ def links_attachment(spec: ArtifactSpec, view: Any, link: str) -> tuple[str, byt
 
 
 def raw_sources(result: ValidationResult) -> tuple[tuple[str, bytes, str], ...]:
+    """The source documents as they were validated: the bytes read then, not the file now."""
     out = []
     for doc in result.project.documents.values():
-        path = doc.path if doc.path is not None else None
-        if path is None and doc.loaded is not None:
-            path = result.project.root / Path(doc.loaded.file).name
-        if path is None:
+        if doc.loaded is None or doc.loaded.raw is None:
             continue
-        try:
-            data = read_regular(path, MAX_BYTES, follow=True)
-        except (OSError, Refused):  # gone or replaced since it was loaded
-            continue
-        if len(data) <= MAX_BYTES:  # a file grown past the limit would attach truncated
-            out.append((path.name, data, f"Source document {path.name}"))
+        name = doc.path.name if doc.path is not None else Path(doc.loaded.file).name
+        out.append((name, doc.loaded.raw, f"Source document {name}"))
     return tuple(out)

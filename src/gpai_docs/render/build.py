@@ -102,7 +102,19 @@ def _input_names(project: Project) -> list[str]:
 
 
 def _inputs(project: Project) -> dict[str, str]:
-    return {rel: cache.file_sha256(project.root / rel) or "absent" for rel in _input_names(project)}
+    """Each input's hash as this build read it ("absent": not there), for the next build
+    to tell whether anything changed. The files were read once, when loading."""
+    read = {
+        doc.path.name: doc.loaded.sha256
+        for doc in project.documents.values()
+        if doc.path is not None and doc.loaded is not None
+    }
+    if project.domains is not None and project.domains.data is not None:
+        read[project.domains.source] = cache.sha256(project.domains.data)
+    return {
+        rel: read.get(rel) or cache.file_sha256(project.root / rel) or "absent"
+        for rel in _input_names(project)
+    }
 
 
 def _render_pdfs(jobs: list[tuple[str, PdfJob]], workers: int) -> dict[str, bytes]:
