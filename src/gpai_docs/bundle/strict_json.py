@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from gpai_docs.errors import InternalError
+from gpai_docs.load.json_text import depth_exceeds
 
 JsonPath = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -98,21 +99,9 @@ def load(text: str, max_depth: int) -> Any:
     except _Duplicate:
         path, position = _first_duplicate(text)
         raise JsonProblem(f"the key {dotted(path)} is written twice", position) from None
-    if _deeper_than(data, max_depth):
+    if depth_exceeds(data, max_depth):
         raise deep
     return data
-
-
-def _deeper_than(data: Any, limit: int) -> bool:
-    stack = [(data, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict | list):
-            if depth >= limit:
-                return True
-            children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, depth + 1) for child in children)
-    return False
 
 
 _TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^\s{}\[\]:,"]+))', re.S)

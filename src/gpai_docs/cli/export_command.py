@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from gpai_docs.cli import EXIT_ERROR
-from gpai_docs.errors import GpaiDocsError, OutputError
+from gpai_docs.errors import GpaiDocsError
 
 
 def _fail(error: GpaiDocsError) -> None:
@@ -16,15 +16,9 @@ def _fail(error: GpaiDocsError) -> None:
 
 
 def _write(target: Path, text: str) -> None:
-    from gpai_docs.fileio import write_text_atomic
+    from gpai_docs.fileio import write_user_file
 
-    try:
-        write_text_atomic(target, text)
-    except OSError as error:
-        raise OutputError(
-            f"cannot write {target}: {error.strerror or error}",
-            hint="Check that the folder is writable.",
-        ) from None
+    write_user_file(target, text)
 
 
 @click.group("export")

@@ -23,6 +23,7 @@ from gpai_docs.fileio.writing import (
     refused_error,
     write_bytes_atomic,
     write_text_atomic,
+    write_user_file,
 )
 
 __all__ = [
@@ -43,4 +44,5 @@ __all__ = [
     "write_batch",
     "write_bytes_atomic",
     "write_text_atomic",
+    "write_user_file",
 ]

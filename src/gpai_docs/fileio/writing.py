@@ -113,6 +113,18 @@ def write_text_atomic(target: Path, text: str, *, inputs: Iterable[Path] = ()) -
     write_bytes_atomic(target, text.encode("utf-8"), inputs=inputs)
 
 
+def write_user_file(target: Path, text: str) -> None:
+    """Write a file the user asked for (a scaffold, an export): a failure is an OutputError
+    that says which file and what to check, never an OSError traceback."""
+    try:
+        write_text_atomic(target, text)
+    except OSError as error:
+        raise OutputError(
+            f"cannot write {target}: {error.strerror or error}",
+            hint="Check that the folder is writable.",
+        ) from None
+
+
 class OutputFolder:
     """Every write below one root (the ``--out`` folder): inside it, through real folders.
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gpai_docs.errors import OutputError, UserError
-from gpai_docs.fileio import write_text_atomic
+from gpai_docs.errors import UserError
+from gpai_docs.fileio import write_user_file
 from gpai_docs.integrations import hub_vocabulary as hub
 from gpai_docs.integrations.front_matter import read_card
 from gpai_docs.integrations.hf_card import parse_card
@@ -176,10 +176,7 @@ def import_card(card_path: Path, out: Path, *, model_name: str | None = None) ->
     written = []
     for relative, content in files.items():
         target = out / relative
-        try:
-            write_text_atomic(target, content)
-        except OSError as error:
-            raise OutputError(f"cannot write {target}: {error.strerror or error}") from None
+        write_user_file(target, content)
         written.append(target)
     filled = tuple(".".join(p) for fields in patches.values() for p in fields)
     return ImportResult(tuple(written), ("general.model_name.name", *filled))

@@ -98,7 +98,8 @@ def _constant_position(text: str) -> Position | None:
     return None
 
 
-def _depth_exceeds(data: Any, limit: int) -> bool:
+def depth_exceeds(data: Any, limit: int) -> bool:
+    """Whether parsed JSON nests deeper than ``limit`` (checked without recursion)."""
     stack: list[tuple[Any, int]] = [(data, 0)]
     while stack:
         item, depth = stack.pop()
@@ -154,7 +155,7 @@ def load_json(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
                 )
             ],
         )
-    if _depth_exceeds(data, MAX_DEPTH):  # a container at depth 64 is the 65th level
+    if depth_exceeds(data, MAX_DEPTH):  # a container at depth 64 is the 65th level
         return None, empty, [_json_too_deep(text, file)]
     smap, problems = _json_positions(text, file)
     return data, smap, problems

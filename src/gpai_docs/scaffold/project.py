@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from gpai_docs.errors import OutputError, UserError
-from gpai_docs.fileio import write_text_atomic
+from gpai_docs.errors import UserError
+from gpai_docs.fileio import write_user_file
 from gpai_docs.load.project import SUFFIXES
 from gpai_docs.models.json_schema import json_schemas, schema_file_name
 from gpai_docs.models.kinds import KINDS
@@ -96,12 +96,6 @@ def init_project(
     written = []
     for relative, text in outputs.items():
         target = project / relative
-        try:
-            write_text_atomic(target, text)
-        except OSError as error:
-            raise OutputError(
-                f"cannot write {target}: {error.strerror or error}",
-                hint="Check that the folder is writable.",
-            ) from None
+        write_user_file(target, text)
         written.append(target)
     return InitResult(tuple(written), sum(result.pending.values()))
