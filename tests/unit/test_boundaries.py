@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from gpai_docs.law.package_data import read_data
 from gpai_docs.validate.determinations import Determination
 from gpai_docs.validate.pipeline import validate_project
 from tests.conftest import FIXED_DATE, ROOT
@@ -312,14 +313,10 @@ def test_the_pack_holds_its_thresholds_exactly() -> None:
 def test_the_pack_refuses_inexact_or_unknown_thresholds(
     change: dict[str, Any], message: str
 ) -> None:
-    from importlib import resources
-
-    import yaml
 
     from gpai_docs.law import rulepack
 
-    text = resources.files("gpai_docs").joinpath("data/rulepack.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_data("rulepack.yaml")
     raw["values"]["gpai_indicative_flop"].update(change)
     with pytest.raises(ValueError, match=message):
         rulepack.parse(raw)

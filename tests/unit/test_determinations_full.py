@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from gpai_docs.law import rulepack
+from gpai_docs.law.package_data import read_data
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
 from gpai_docs.validate.determinations import Determination, determine
 from gpai_docs.validate.determinations.deadlines import (
@@ -110,8 +109,7 @@ def said(d: Determination) -> tuple[str, str, str, dt.date | None]:
 
 def pack_with(**values: str) -> rulepack.RulePack:
     """The shipped rule pack with some values written differently."""
-    text = resources.files("gpai_docs").joinpath("data/rulepack.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_data("rulepack.yaml")
     for key, value in values.items():
         raw["values"][key]["value"] = value
     return rulepack.parse(raw)

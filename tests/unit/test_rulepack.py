@@ -10,15 +10,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from importlib import resources
 from typing import Any
 
 import pytest
-import yaml
 
 from gpai_docs.errors import InternalError
 from gpai_docs.law import rulepack
 from gpai_docs.law.catalogue import all_entries
+from gpai_docs.law.package_data import read_data
 from tests.conftest import ROOT
 
 PACK = rulepack.load()
@@ -39,8 +38,7 @@ UPDATES: dict[str, tuple[str, tuple[str, ...]]] = {
 
 
 def _raw() -> dict[str, Any]:
-    text = resources.files("gpai_docs").joinpath("data/rulepack.yaml").read_text(encoding="utf-8")
-    return dict(yaml.safe_load(text))
+    return dict(read_data("rulepack.yaml"))
 
 
 def test_version_and_as_of_date() -> None:

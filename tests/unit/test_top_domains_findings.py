@@ -20,6 +20,7 @@ import pytest
 from gpai_docs.crawlstats import CrawlStatsError, ranking
 from gpai_docs.crawlstats.ranking import Ranked, Rule, rank_domains, rule_for
 from gpai_docs.law import rulepack
+from gpai_docs.law.package_data import read_data
 from gpai_docs.load.domain_file import domains_file_of
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
 from gpai_docs.validate.rules._registry import Finding
@@ -451,12 +452,8 @@ def test_the_file_sme_setting_against_the_model_documentation(
 
 
 def _pack(**values: Any) -> rulepack.RulePack:
-    from importlib import resources
 
-    import yaml
-
-    text = resources.files("gpai_docs").joinpath("data/rulepack.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_data("rulepack.yaml")
     for key, value in values.items():
         raw["values"][key]["value"] = value
     return rulepack.parse(raw)
