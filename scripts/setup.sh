@@ -52,3 +52,23 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   "$UV" pip install -q --no-deps -e .
   echo "$want" > "$stamp"
 fi
+
+# Microsoft's SARIF multitool, which tests/integrations/test_sarif_multitool.py runs on our
+# SARIF with GitHub's ingestion rules. It is an npm package shipping a prebuilt binary per
+# OS; pinned, into .tools/sarif, and never saved into a package.json of ours.
+SARIF_MULTITOOL_VERSION=5.7.0
+sarif_stamp=.tools/sarif/.version
+if [ "$(cat "$sarif_stamp" 2>/dev/null)" != "$SARIF_MULTITOOL_VERSION" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "setup: installing the SARIF multitool $SARIF_MULTITOOL_VERSION into .tools/sarif"
+    mkdir -p .tools/sarif
+    npm install --no-save --no-audit --no-fund --loglevel=error --prefix .tools/sarif \
+      "@microsoft/sarif-multitool@$SARIF_MULTITOOL_VERSION" >/dev/null
+    # Its postinstall script only marks the binary executable; npm may not run it.
+    chmod u+x .tools/sarif/node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool* 2>/dev/null || true
+    echo "$SARIF_MULTITOOL_VERSION" > "$sarif_stamp"
+  else
+    echo "setup: npm is not installed, so the SARIF multitool is not; its test will be skipped" \
+      "(install Node.js and npm, then run this again)"
+  fi
+fi

@@ -16,6 +16,7 @@ from typing import Any
 
 from gpai_docs.diagnostics import INTERNAL_ERROR, Diagnostic, Severity
 from gpai_docs.escaping import relative_uri, text_line
+from gpai_docs.report.builtin_codes import builtin_code
 from gpai_docs.validate.pipeline import ValidationResult
 from gpai_docs.validate.rules import RULES, Rule
 
@@ -29,25 +30,16 @@ _SRCROOT = "%SRCROOT%"
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
-# Loading (DL) and schema (SC) findings come from the loader, not from registered rules;
-# they still need a descriptor so that code scanning can show and group them.
-_BUILTIN_FAMILIES = {
-    "DL": (
-        "document-loading",
-        "The file could not be read as a YAML or JSON document.",
-        "gpai-docs document format",
-    ),
-    "SC": (
-        "document-schema",
-        "The document does not match the gpai-docs schema of its kind.",
-        "gpai-docs schema",
-    ),
-    "GD": (
-        "internal-error",
-        "gpai-docs itself failed: a bug in the tool, not a problem in the documents.",
-        "gpai-docs internal error; please report it",
-    ),
-}
+# The rule reference (docs/rules.md, `gpai-docs rules --markdown`): every code has an
+# anchor there, its code in lower case. One constant, so that a published copy of the
+# reference is one edit away.
+RULES_REFERENCE_URI = TOOL_URI
+AUTOMATION_ID = "gpai-docs/validate/"
+
+
+def help_uri(code: str) -> str:
+    """The address of ``code``'s entry in the rule reference."""
+    return f"{RULES_REFERENCE_URI}#{code.lower()}"
 
 
 def _version() -> str:
@@ -115,6 +107,7 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
             "text": f"{rule.summary}\n\n{body}\n\nReference: {rule.reference}".strip(),
             "markdown": _help_markdown(rule, body),
         },
+        "helpUri": help_uri(rule.code),
         "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
         "properties": {
             "tags": ["compliance", "eu-ai-act", rule.code[:2].lower()],
@@ -125,16 +118,19 @@ def _rule_descriptor(rule: Rule) -> dict[str, Any]:
 
 
 def _builtin_descriptor(code: str) -> dict[str, Any]:
-    name, summary, reference = _BUILTIN_FAMILIES.get(
-        code[:2], ("gpai-docs", "A finding of gpai-docs.", "gpai-docs")
-    )
+    known = builtin_code(code)
     return {
         "id": code,
-        "name": f"{name}-{code.lower()}",
-        "shortDescription": {"text": summary},
-        "help": {"text": f"{summary}\n\nReference: {reference}"},
+        "name": known.name,
+        "shortDescription": {"text": known.summary},
+        "fullDescription": {"text": known.help},
+        "help": {
+            "text": f"{known.summary}\n\n{known.help}",
+            "markdown": f"**{known.summary}**\n\n{known.help}",
+        },
+        "helpUri": help_uri(code),
         "defaultConfiguration": {"level": "error"},
-        "properties": {"tags": ["compliance", code[:2].lower()], "reference": reference},
+        "properties": {"tags": ["compliance", code[:2].lower()], "reference": "gpai-docs"},
     }
 
 
@@ -159,10 +155,7 @@ def _sarif_result(
     if _has_file(diagnostic):
         loc = diagnostic.location
         path = artifact_path(result, loc.file, cwd=cwd)
-        uri = relative_uri(path)
-        physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
-        if not path.startswith("/"):
-            physical["artifactLocation"]["uriBaseId"] = _SRCROOT
+        physical: dict[str, Any] = {"artifactLocation": _artifact_location(path)}
         if loc.line is not None:
             region: dict[str, Any] = {"startLine": loc.line}
             if loc.column is not None:
@@ -183,6 +176,14 @@ def _sarif_result(
     if properties:
         out["properties"] = properties
     return out
+
+
+def _artifact_location(path: str) -> dict[str, Any]:
+    """Inside the working folder: relative to ``%SRCROOT%``, as code scanning resolves it.
+    Outside it: an absolute ``file:`` URI of its own (SARIF 3.4.3), with no base."""
+    if Path(path).is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": relative_uri(path), "uriBaseId": _SRCROOT}
 
 
 def _notification(diagnostic: Diagnostic) -> dict[str, Any]:
@@ -212,6 +213,7 @@ def sarif_report(*results: ValidationResult, cwd: Path | None = None) -> str:
         "tool": {
             "driver": {
                 "name": "gpai-docs",
+                "fullName": f"gpai-docs {_version()}: EU AI Act GPAI documentation checks",
                 "informationUri": TOOL_URI,
                 "version": _version(),
                 "semanticVersion": _version(),
@@ -219,6 +221,7 @@ def sarif_report(*results: ValidationResult, cwd: Path | None = None) -> str:
                 "properties": {"rulePack": pack.version} if pack else {},
             }
         },
+        "automationDetails": {"id": AUTOMATION_ID},
         "originalUriBaseIds": {_SRCROOT: {"uri": here.as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
