@@ -21,8 +21,8 @@ MODULES[determinations]="$det/wording.py $det/deadlines.py $det/scope_and_system
 TESTS[determinations]="tests/unit/test_determinations.py tests/unit/test_boundaries.py tests/unit/test_boundaries_conditions.py tests/unit/test_required_when.py tests/unit/test_internal_errors.py tests/unit/test_rulepack_sme.py tests/unit/test_determinations_full.py"
 MODULES[domains]="src/gpai_docs/validate/rules/top_domains.py src/gpai_docs/crawlstats/ranking.py"
 TESTS[domains]="tests/unit/test_top_domains_rules.py tests/unit/test_rulepack_sme.py tests/crawlstats/test_crawl_ranking.py tests/unit/test_top_domains_findings.py"
-MODULES[audience]="src/gpai_docs/render/audience.py"
-TESTS[audience]="tests/render tests/canary tests/acceptance/test_build.py"
+MODULES[audience]="src/gpai_docs/render/audience.py src/gpai_docs/models/walk.py"
+TESTS[audience]="tests/render tests/canary tests/acceptance/test_build.py tests/unit/test_model_walk.py"
 MODULES[verify]="src/gpai_docs/bundle/verify.py src/gpai_docs/bundle/verify_listing.py"
 TESTS[verify]="tests/hostile/test_paths_fileio.py tests/releases/test_verify.py tests/releases/test_verify_archive.py tests/releases/test_verify_folder.py tests/releases/test_verify_memory.py tests/releases/test_verify_reading.py tests/releases/test_verify_reports.py tests/hostile/test_manifest.py"
 
