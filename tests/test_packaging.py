@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import zipfile
+from importlib import metadata
+from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
+from gpai_docs.render.pdf import pango_install_hint
 from tests.conftest import ROOT, SAMPLES
 
 
@@ -61,3 +68,191 @@ def test_validate_does_not_import_the_pdf_or_crawl_stack() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "heavy="
+
+
+# --- installed like a user installs it ---------------------------------------
+
+
+def _requirements(dist: metadata.Distribution, extras: frozenset[str]) -> list[str]:
+    out = []
+    for line in dist.requires or []:
+        requirement = Requirement(line)
+        marker = requirement.marker
+        if marker is None or any(marker.evaluate({"extra": e}) for e in extras or {""}):
+            out.append(requirement.name)
+    return out
+
+
+def _runtime_closure() -> list[metadata.Distribution]:
+    """The installed distributions gpai-docs needs at run time (no extras), transitively."""
+    seen: dict[str, metadata.Distribution] = {}
+    todo = _requirements(metadata.distribution("gpai-docs"), frozenset())
+    while todo:
+        name = canonicalize_name(todo.pop())
+        if name in seen:
+            continue
+        dist = metadata.distribution(name)
+        seen[name] = dist
+        todo += _requirements(dist, frozenset())
+    return list(seen.values())
+
+
+def _rewheel(dist: metadata.Distribution, into: Path) -> None:
+    """A wheel of an installed distribution, from the files its RECORD lists.
+
+    The dependencies the lock installed into the development environment are packed
+    back into wheels, so that pip installs them offline (``--no-index``) and resolves the
+    wheel's own Requires-Dist, as it would from the package index.
+    """
+    info = next(
+        f for f in dist.files or [] if f.name == "WHEEL" and f.parent.name.endswith(".dist-info")
+    )
+    tags = [
+        line.split(": ", 1)[1]
+        for line in (dist.read_text("WHEEL") or "").splitlines()
+        if line.startswith("Tag: ")
+    ]
+    name = canonicalize_name(dist.metadata["Name"]).replace("-", "_")
+    # The compressed tag set of the file name: each part's values, in order, dot-joined.
+    parts = [".".join(dict.fromkeys(tag.split("-")[k] for tag in tags)) for k in range(3)]
+    path = into / f"{name}-{dist.version}-{'-'.join(parts)}.whl"
+    base = Path(str(dist.locate_file(""))).resolve()
+    dist_info = info.parent.as_posix()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as wheel:
+        for file in dist.files or []:
+            posix = file.as_posix()
+            if posix.startswith("..") or "__pycache__" in posix or posix == f"{dist_info}/RECORD":
+                continue
+            if posix in (
+                f"{dist_info}/INSTALLER",
+                f"{dist_info}/REQUESTED",
+                f"{dist_info}/direct_url.json",
+            ):
+                continue
+            wheel.write(base / file, posix)
+        wheel.writestr(f"{dist_info}/RECORD", "")
+
+
+@pytest.fixture(scope="module")
+def user_venv(tmp_path_factory: pytest.TempPathFactory, wheel: zipfile.ZipFile) -> Path:
+    """A fresh ``python -m venv`` with the built wheel and only what it depends on."""
+    base = tmp_path_factory.mktemp("user")
+    wheelhouse = base / "wheelhouse"
+    wheelhouse.mkdir()
+    for dist in _runtime_closure():
+        _rewheel(dist, wheelhouse)
+    venv = base / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    python = venv / ("Scripts" if os.name == "nt" else "bin") / "python"
+    assert wheel.filename is not None
+    done = subprocess.run(
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            "--no-index",
+            "--find-links",
+            str(wheelhouse),
+            wheel.filename,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return python.parent
+
+
+def _run(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
+    return subprocess.run(
+        [str(bin_dir / "gpai-docs"), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_wheel_installs_and_runs_without_the_development_tools(
+    user_venv: Path, tmp_path: Path
+) -> None:
+    python = user_venv / "python"
+    listed = subprocess.run(
+        [str(python), "-m", "pip", "list", "--format=freeze", "--disable-pip-version-check"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.lower()
+    for tool in ("pytest", "hypothesis", "ruff", "mypy", "weasyprint", "jsonschema", "pre-commit"):
+        assert f"\n{tool}==" not in f"\n{listed}", f"{tool} is in the user's environment"
+    assert "\ngpai-docs==0.1.0" in f"\n{listed}" or "\ngpai_docs==0.1.0" in f"\n{listed}"
+
+    init = _run(user_venv, "init", "my-model", cwd=tmp_path)
+    assert init.returncode == 0, init.stdout + init.stderr
+    for name in ("model-documentation.yaml", "training-data-summary.yaml", "copyright-policy.yaml"):
+        assert (tmp_path / "my-model" / name).is_file()
+
+    shutil.copytree(SAMPLES / "minimal", tmp_path / "lumen")
+    validated = _run(user_venv, "validate", "lumen", "--as-of", "2026-11-21", cwd=tmp_path)
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+
+    built = _run(user_venv, "build", "lumen", "--no-pdf", "--out", "out", cwd=tmp_path)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert list((tmp_path / "out").rglob("*.md")), "build --no-pdf wrote no Markdown"
+    assert not list((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_pdf_without_weasyprint_says_what_to_install(user_venv: Path, tmp_path: Path) -> None:
+    shutil.copytree(SAMPLES / "minimal", tmp_path / "lumen")
+    built = _run(user_venv, "build", "lumen", "--out", "out", cwd=tmp_path)
+    assert built.returncode != 0
+    said = built.stdout + built.stderr
+    assert "Traceback" not in said
+    assert "gpai-docs[pdf]" in said
+    assert "--no-pdf" in said
+    assert "Pango" in said
+
+
+DEBIAN = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\n'
+UBUNTU = "NAME=Ubuntu\nID=ubuntu\nID_LIKE=debian\n"
+FEDORA = 'NAME="Fedora Linux"\nID=fedora\n'
+ARCH = "NAME=Arch Linux\nID=arch\n"
+DOCS = "https://doc.courtbouillon.org/weasyprint/stable/first_steps.html#installation"
+
+
+@pytest.mark.parametrize(
+    ("platform", "os_release", "expected"),
+    [
+        (
+            "linux",
+            DEBIAN,
+            "on Debian or Ubuntu, "
+            "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`",
+        ),
+        (
+            "linux",
+            UBUNTU,
+            "on Debian or Ubuntu, "
+            "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`",
+        ),
+        ("linux", FEDORA, "on Fedora, `dnf install pango`"),
+        ("darwin", None, "on macOS, `brew install pango`"),
+        (
+            "win32",
+            None,
+            f"on Windows, install MSYS2 and run `pacman -S mingw-w64-x86_64-pango` in it (see {DOCS})",
+        ),
+        ("linux", ARCH, f"see {DOCS} for your system"),
+        ("freebsd14", None, f"see {DOCS} for your system"),
+    ],
+)
+def test_pango_hint_names_the_command_of_each_system(
+    platform: str, os_release: str | None, expected: str
+) -> None:
+    assert pango_install_hint(platform, os_release) == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import mimetypes
+import sys
 import warnings
 from dataclasses import dataclass
 from functools import cache
@@ -50,15 +51,62 @@ def base_url() -> str:
     return assets_dir().as_uri() + "/"
 
 
+WEASYPRINT_INSTALL_DOCS = (
+    "https://doc.courtbouillon.org/weasyprint/stable/first_steps.html#installation"
+)
+
+
+def pango_install_hint(platform: str | None = None, os_release: str | None = None) -> str:
+    """How to install Pango, WeasyPrint's system library, on this system.
+
+    ``platform`` is :data:`sys.platform`; ``os_release`` the text of ``/etc/os-release``
+    (read when not given), which tells Debian from Fedora. Both are parameters so that
+    every system's wording can be tested on any one.
+    """
+    platform = sys.platform if platform is None else platform
+    if platform == "darwin":
+        return "on macOS, `brew install pango`"
+    if platform in ("win32", "cygwin"):
+        return (
+            "on Windows, install MSYS2 and run `pacman -S mingw-w64-x86_64-pango` in it "
+            f"(see {WEASYPRINT_INSTALL_DOCS})"
+        )
+    if platform.startswith("linux"):
+        if os_release is None:
+            try:
+                os_release = Path("/etc/os-release").read_text(encoding="utf-8")
+            except OSError:
+                os_release = ""
+        ids = " ".join(
+            line.split("=", 1)[1].strip("\"' ").lower()
+            for line in os_release.splitlines()
+            if line.startswith(("ID=", "ID_LIKE="))
+        ).split()
+        if {"debian", "ubuntu"} & set(ids):
+            return (
+                "on Debian or Ubuntu, "
+                "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`"
+            )
+        if {"fedora", "rhel", "centos"} & set(ids):
+            return "on Fedora, `dnf install pango`"
+    return f"see {WEASYPRINT_INSTALL_DOCS} for your system"
+
+
 def _weasyprint() -> Any:
     try:
         import weasyprint
-    except (ImportError, OSError) as error:
+    except ImportError as error:
         raise PdfUnavailable(
-            f"PDF output needs WeasyPrint and its system libraries ({error}).",
-            hint="Install them with `pip install 'gpai-docs[pdf]'` and, on Debian or Ubuntu, "
-            "`apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0`; or "
-            "build Markdown only with `--no-pdf`.",
+            f"PDF output needs WeasyPrint, which is not installed ({error}).",
+            hint="Install gpai-docs with its `pdf` extra (`pipx install 'gpai-docs[pdf]'`, "
+            "`uv tool install 'gpai-docs[pdf]'` or `pip install 'gpai-docs[pdf]'`), and "
+            f"the Pango library: {pango_install_hint()}; or build Markdown only with "
+            "`--no-pdf`.",
+        ) from None
+    except OSError as error:
+        raise PdfUnavailable(
+            f"PDF output needs the Pango library, which WeasyPrint could not load ({error}).",
+            hint=f"Install Pango: {pango_install_hint()}; or build Markdown only with `--no-pdf`.",
         ) from None
     return weasyprint
 
