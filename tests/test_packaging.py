@@ -7,14 +7,12 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from importlib import metadata
 from pathlib import Path
 
 import pytest
-from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name
 
 from gpai_docs.render.pdf import pango_install_hint
+from tests._wheelhouse import wheelhouse
 from tests.conftest import ROOT, SAMPLES
 
 
@@ -73,74 +71,11 @@ def test_validate_does_not_import_the_pdf_or_crawl_stack() -> None:
 # --- installed like a user installs it ---------------------------------------
 
 
-def _requirements(dist: metadata.Distribution, extras: frozenset[str]) -> list[str]:
-    out = []
-    for line in dist.requires or []:
-        requirement = Requirement(line)
-        marker = requirement.marker
-        if marker is None or any(marker.evaluate({"extra": e}) for e in extras or {""}):
-            out.append(requirement.name)
-    return out
-
-
-def _runtime_closure() -> list[metadata.Distribution]:
-    """The installed distributions gpai-docs needs at run time (no extras), transitively."""
-    seen: dict[str, metadata.Distribution] = {}
-    todo = _requirements(metadata.distribution("gpai-docs"), frozenset())
-    while todo:
-        name = canonicalize_name(todo.pop())
-        if name in seen:
-            continue
-        dist = metadata.distribution(name)
-        seen[name] = dist
-        todo += _requirements(dist, frozenset())
-    return list(seen.values())
-
-
-def _rewheel(dist: metadata.Distribution, into: Path) -> None:
-    """A wheel of an installed distribution, from the files its RECORD lists.
-
-    The dependencies the lock installed into the development environment are packed
-    back into wheels, so that pip installs them offline (``--no-index``) and resolves the
-    wheel's own Requires-Dist, as it would from the package index.
-    """
-    info = next(
-        f for f in dist.files or [] if f.name == "WHEEL" and f.parent.name.endswith(".dist-info")
-    )
-    tags = [
-        line.split(": ", 1)[1]
-        for line in (dist.read_text("WHEEL") or "").splitlines()
-        if line.startswith("Tag: ")
-    ]
-    name = canonicalize_name(dist.metadata["Name"]).replace("-", "_")
-    # The compressed tag set of the file name: each part's values, in order, dot-joined.
-    parts = [".".join(dict.fromkeys(tag.split("-")[k] for tag in tags)) for k in range(3)]
-    path = into / f"{name}-{dist.version}-{'-'.join(parts)}.whl"
-    base = Path(str(dist.locate_file(""))).resolve()
-    dist_info = info.parent.as_posix()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as wheel:
-        for file in dist.files or []:
-            posix = file.as_posix()
-            if posix.startswith("..") or "__pycache__" in posix or posix == f"{dist_info}/RECORD":
-                continue
-            if posix in (
-                f"{dist_info}/INSTALLER",
-                f"{dist_info}/REQUESTED",
-                f"{dist_info}/direct_url.json",
-            ):
-                continue
-            wheel.write(base / file, posix)
-        wheel.writestr(f"{dist_info}/RECORD", "")
-
-
 @pytest.fixture(scope="module")
 def user_venv(tmp_path_factory: pytest.TempPathFactory, wheel: zipfile.ZipFile) -> Path:
     """A fresh ``python -m venv`` with the built wheel and only what it depends on."""
     base = tmp_path_factory.mktemp("user")
-    wheelhouse = base / "wheelhouse"
-    wheelhouse.mkdir()
-    for dist in _runtime_closure():
-        _rewheel(dist, wheelhouse)
+    wheels = wheelhouse(base / "wheelhouse", "gpai-docs")
     venv = base / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
     python = venv / ("Scripts" if os.name == "nt" else "bin") / "python"
@@ -155,7 +90,7 @@ def user_venv(tmp_path_factory: pytest.TempPathFactory, wheel: zipfile.ZipFile) 
             "--disable-pip-version-check",
             "--no-index",
             "--find-links",
-            str(wheelhouse),
+            str(wheels),
             wheel.filename,
         ],
         capture_output=True,

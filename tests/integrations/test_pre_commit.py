@@ -1,8 +1,9 @@
 """The shipped pre-commit hook, run by pre-commit itself on a temporary repository.
 
-The hook definition comes from the repository's `.pre-commit-hooks.yaml`; only its
-language changes to `system` with the test's own `gpai-docs`, because installing the
-`python` hook environment would fetch packages from the network.
+Most tests take the hook definition from the repository's `.pre-commit-hooks.yaml` and
+change only its language to `system`, with the test's own `gpai-docs`. One uses the hook
+as a user's project does: from a tag of a clone of this repository, installed by
+pre-commit into its own environment, with pip pointed at a local index (offline).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pytest
 import yaml
 from pre_commit.clientlib import load_manifest
 
+from tests._wheelhouse import wheelhouse
 from tests.conftest import ROOT, SAMPLES
 from tests.integrations._projects import project_with_findings
 
@@ -54,9 +56,12 @@ def repo(tmp_path: Path) -> Path:
     return repo
 
 
-def _pre_commit(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _pre_commit(
+    repo: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
+        **(env or {}),
         "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"),
         "PRE_COMMIT_COLOR": "never",
     }
@@ -115,3 +120,40 @@ def test_hook_on_explicit_files(repo: Path) -> None:
     bad = _pre_commit(repo, "--files", "bad/copyright-policy.yaml")
     assert bad.returncode == 1
     assert "SC002" in bad.stdout
+
+
+def test_hook_from_a_tag_of_the_repository_offline(repo: Path) -> None:
+    """As a user's project uses it: `repo:` the gpai-docs repository, `rev:` a tag, and the
+    hook installed by pre-commit itself (`language: python`), from a local package index
+    made of the locked environment instead of the network."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("needs the gpai-docs git repository")
+    upstream = repo.parent / "gpai-docs"
+    _git(repo.parent, "clone", "-q", "--no-hardlinks", str(ROOT), str(upstream))
+    _git(upstream, "-c", "user.email=t@example.com", "-c", "user.name=T", "tag", "v0.1.0")
+    wheels = wheelhouse(repo.parent / "wheelhouse", "gpai-docs")
+    wheelhouse(wheels, "hatchling", include_roots=True)  # the build backend, for `pip install .`
+    config = {
+        "repos": [{"repo": str(upstream), "rev": "v0.1.0", "hooks": [{"id": "gpai-docs-validate"}]}]
+    }
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    shutil.copytree(SAMPLES / "minimal", repo / "models" / "good")
+    project_with_findings(repo / "models" / "bad")
+    _git(repo, "add", "-A")
+
+    offline = {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheels)}
+    done = _pre_commit(repo, "--all-files", env=offline)
+
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "gpai-docs validate" in done.stdout and "Failed" in done.stdout
+    assert "bad/model-documentation.yaml" in done.stdout and "MD001" in done.stdout
+    assert "good/" not in done.stdout
+    # The hook ran the gpai-docs of the tag, installed in pre-commit's own environment.
+    (env_python,) = (repo.parent / "pre-commit-home").glob("repo*/py_env-*/bin/python")
+    assert Path(sys.executable).parent != env_python.parent
+
+    shutil.rmtree(repo / "models" / "bad")
+    _git(repo, "add", "-A")
+    clean = _pre_commit(repo, "--all-files", env=offline)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "Passed" in clean.stdout
