@@ -22,7 +22,8 @@ TESTS[determinations]="tests/unit/test_determinations.py tests/unit/test_boundar
 MODULES[domains]="src/gpai_docs/validate/rules/top_domains.py src/gpai_docs/crawlstats/ranking.py"
 TESTS[domains]="tests/unit/test_top_domains_rules.py tests/unit/test_rulepack_sme.py tests/crawlstats/test_crawl_ranking.py tests/unit/test_top_domains_findings.py"
 MODULES[audience]="src/gpai_docs/render/audience.py src/gpai_docs/models/walk.py"
-TESTS[audience]="tests/render tests/canary tests/acceptance/test_build.py tests/unit/test_model_walk.py"
+# The walk also feeds the scaffold, the schema errors' suggestions and the semantic diff.
+TESTS[audience]="tests/render tests/canary tests/acceptance/test_build.py tests/unit/test_model_walk.py tests/unit/test_scaffold.py tests/acceptance/test_init.py tests/unit/test_schema_errors.py tests/releases/test_diff.py"
 MODULES[verify]="src/gpai_docs/bundle/verify.py src/gpai_docs/bundle/verify_listing.py"
 TESTS[verify]="tests/hostile/test_paths_fileio.py tests/releases/test_verify.py tests/releases/test_verify_archive.py tests/releases/test_verify_folder.py tests/releases/test_verify_memory.py tests/releases/test_verify_reading.py tests/releases/test_verify_reports.py tests/hostile/test_manifest.py"
 

@@ -166,3 +166,16 @@ def test_projection_is_empty_for_an_audience_the_document_never_names(
     minimal: dict[str, BaseModel],
 ) -> None:
     assert len(project(minimal["training_data_summary"], "aio")) == 0
+
+
+def test_a_projection_inherits_the_audience_it_is_given(minimal: dict[str, BaseModel]) -> None:
+    """The summary's sections name no audience of their own (their fields do): projected
+    as part of something kept with the provider, they inherit that and the public sees
+    none of them; given the public, each section is shown as the public's."""
+    summary = minimal["training_data_summary"]
+    assert {"header", "section_1", "section_2", "section_3"} <= set(project(summary, "public"))
+    assert project(summary, "public").item("header").audience == ()
+    assert len(project(summary, "public", inherited=("internal",))) == 0
+    shown = project(summary, "public", inherited=("public",))
+    assert shown.item("header").audience == ("public",)
+    assert shown.item("section_1").audience == ("public",)

@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
+from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary, walk
+from gpai_docs.models._base import StrictModel, spec
 from gpai_docs.models.answers import NotApplicable, ToBeProvided
 from gpai_docs.models.model_documentation import Distribution, General
 from gpai_docs.models.walk import (
@@ -27,8 +28,11 @@ from gpai_docs.models.walk import (
     AnswerState,
     TypeNode,
     ValueNode,
+    children,
     field_at,
+    field_spec,
     node_at,
+    start,
     walk_type,
     walk_values,
 )
@@ -44,6 +48,16 @@ DOCUMENTS: dict[str, type[BaseModel]] = {
 }
 # Answer wrappers and Yes/No answers are values: the walk over types does not open them.
 VALUE_DEFS = {"NotApplicable", "ToBeProvided", "YesNo"}
+
+
+@pytest.fixture(autouse=True)
+def _metadata_read_afresh() -> None:
+    """Each test reads the models' metadata itself, not what an earlier test left in the
+    walk's caches: mutation testing (scripts/mutation.sh) forks every mutant from a process
+    whose caches the clean run filled, so without this a mutant of ``_spec`` or ``_text``
+    would never run."""
+    for cached in (walk.fields_of, walk._by_name, walk._index):
+        cached.cache_clear()
 
 
 @cache
@@ -110,7 +124,23 @@ def test_each_field_carries_what_the_schema_publishes(stem: str) -> None:
         assert field.audience == (tuple(own) if own is not None else None), path
         assert field.section == prop.get("x-section"), path
         assert field.title == prop.get("title"), path
+        assert field.label == prop["title"], path  # every published field has its title
+        assert field.description == prop.get("description"), path
         assert field.example == (prop["examples"][0] if "examples" in prop else None), path
+        assert {model.__name__ for model in field.models} == set(_refs(prop)), path
+
+
+def _refs(node: Any) -> Iterator[str]:
+    """The definitions a property names itself (not those its definitions name)."""
+    if isinstance(node, dict):
+        if "$ref" in node:
+            yield node["$ref"].removeprefix("#/$defs/")
+        for key, value in node.items():
+            if key != "properties":
+                yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
 
 
 # --- against the catalogue --------------------------------------------------------------------
@@ -267,3 +297,118 @@ def test_into_decides_which_values_are_opened() -> None:
     )
     shallow = [node.path for node in walk_values(general, into=lambda v: v is general)]
     assert shallow == [(), *[(name,) for name in General.model_fields]]
+
+
+def test_a_field_that_takes_the_forms_n_a_still_holds_values() -> None:
+    """``N/A`` is Not applicable only where the field takes the Form's literal: an answered
+    dependency list (a field that takes it) is a value, and so is the text ``N/A`` a walk
+    starts from, which is no field's answer."""
+    general = General.model_validate(
+        {
+            "legal_name": "Acme AI SAS",
+            "model_name": {"name": "acme-7b"},
+            "release_date": "2025-09-01",
+            "union_market_release_date": "2025-09-15",
+            "model_dependencies": [{"name": "base-7b"}],
+        }
+    )
+    found = _by_path(general)
+    assert found[("model_dependencies",)].state is AnswerState.VALUE
+    assert found[("model_dependencies", 0)].state is AnswerState.VALUE
+    assert start("N/A").state is AnswerState.VALUE
+
+
+def test_the_answer_wrappers_texts_are_labelled_by_their_field_name() -> None:
+    """The wrappers' fields have no title: the label is the name, spaced and capitalised
+    (the semantic diff prints it); a titled field's label is its title."""
+    found = _by_path(
+        Distribution(
+            channels_authorities="Secure portal",
+            channels_dp=NotApplicable(not_applicable="No downstream providers"),
+            license_link=ToBeProvided(to_be_provided="legal team"),
+            license_category="proprietary",
+        )
+    )
+    reason = found[("channels_dp", "not_applicable")]
+    assert reason.field is not None and reason.field.label == "Not applicable"
+    who = found[("license_link", "to_be_provided")]
+    assert who.field is not None and who.field.label == "To be provided"
+    assert field_spec(Distribution, "license_link").label == "License (link)"
+    assert field_spec(General, "model_name").label == "Model name"
+    family = field_spec(General, "model_name").models[0]
+    assert field_spec(family, "family").label == "Model family"
+
+
+def test_choices_a_validator_declares_are_the_fields_choices() -> None:
+    node = field_at(ModelDocumentation, ("properties", "input_modalities", 0, "modality"))
+    assert node is not None
+    allowed = catalogue()["MDF.properties.input_modalities"]["allowed_values"]
+    assert allowed == ["Text", "Images", "Audio", "Video", "Other"]
+    assert node.field.shape.choices == tuple(allowed)
+
+
+def test_a_path_ending_below_any_declared_field_finds_the_innermost() -> None:
+    general = node_at(ModelDocumentation, ("general", "no_such_field"))
+    assert general is not None and general.path == ("general",)
+    assert node_at(ModelDocumentation, ("general",)) == general
+    assert node_at(ModelDocumentation, ("no_such_section", "legal_name")) is None
+    assert node_at(ModelDocumentation, ()) is None
+
+
+# --- inheritance, on models whose inner fields declare nothing --------------------------------
+
+
+class _Bare(StrictModel):
+    """A record whose fields declare no catalogue id and no audience."""
+
+    name: str
+    note: str | None = None
+
+
+class _Holder(StrictModel):
+    listed: list[_Bare] = spec("MDF.general.model_dependencies", default_factory=list)
+    single: _Bare | None = spec("MDF.distribution.channels_dp", default=None)
+    bare: _Bare | None = None
+
+
+def test_inner_fields_that_declare_nothing_inherit_the_nearest_ancestors() -> None:
+    found = {node.path: node for node in walk_type(_Holder)}
+    assert set(found) == {
+        ("listed",),
+        ("listed", EACH, "name"),
+        ("listed", EACH, "note"),
+        ("single",),
+        ("single", "name"),
+        ("single", "note"),
+        ("bare",),
+        ("bare", "name"),
+        ("bare", "note"),
+    }
+    for path, cid in [
+        (("listed", EACH, "name"), "MDF.general.model_dependencies"),
+        (("listed", EACH, "note"), "MDF.general.model_dependencies"),
+        (("single", "name"), "MDF.distribution.channels_dp"),
+    ]:
+        assert found[path].field.catalogue_id is None and found[path].field.audience is None
+        assert (found[path].catalogue_id, found[path].audience) == (cid, ticked(cid)), path
+    assert ticked("MDF.general.model_dependencies") == ("aio", "nca", "dp")
+    assert ticked("MDF.distribution.channels_dp") == ("dp",)
+    assert (found[("bare", "name")].catalogue_id, found[("bare", "name")].audience) == (None, None)
+
+
+def test_a_walk_started_inside_a_document_inherits_what_it_is_given() -> None:
+    """A value walked from its place (a sub-tree handed on by a consumer) carries the
+    catalogue id and audience it was started with down to the fields that declare none."""
+    cid = "MDF.distribution.channels_dp"
+    wrapper = NotApplicable(not_applicable="No downstream providers")
+    top = start(wrapper, ("distribution", "channels_dp"), ticked(cid), cid)
+    assert (top.path, top.catalogue_id, top.audience) == (
+        ("distribution", "channels_dp"),
+        cid,
+        ("dp",),
+    )
+    assert top.state is AnswerState.NOT_APPLICABLE and top.field is None
+    [reason] = children(top)
+    assert reason.path == ("distribution", "channels_dp", "not_applicable")
+    assert (reason.catalogue_id, reason.audience) == (cid, ("dp",))
+    assert [n.audience for n in walk_values(wrapper, audience=("dp",))] == [("dp",), ("dp",)]
