@@ -256,7 +256,7 @@ def test_no_training_compute() -> None:
     )
     assert said(got["systemic_risk"]) == (
         "Systemic risk",
-        "Not presumed",
+        "Unknown",  # neither met nor missed until the compute is given (issue 17)
         "Training compute is not given, so the presumption of Art 51(2) cannot be applied; "
         "the model is not designated.",
         None,
@@ -651,7 +651,19 @@ def test_a_model_still_in_training_updates_its_summary_every_six_months() -> Non
     assert got["next_summary_update"].reference.endswith("(TDS.rule.update_cadence)")
 
 
-@pytest.mark.parametrize("answer", ["No", "Other", OPEN])
+def test_an_unanswered_continuous_training_decides_no_update_cadence() -> None:
+    tds = summary({"section_1": {"continuous_training": OPEN}})
+    assert next_summary_update(tds, PACK) is None
+    assert said(found(None, tds)["next_summary_update"]) == (
+        "Next update of the training-content summary",
+        "Unknown",
+        "Whether the model is trained further (section 1.3, `section_1.continuous_training`) "
+        "is still to be provided.",
+        None,
+    )
+
+
+@pytest.mark.parametrize("answer", ["No", "Other"])
 def test_a_model_not_trained_further_updates_on_material_change(answer: Any) -> None:
     tds = summary({"section_1": {"continuous_training": answer}})
     assert next_summary_update(tds, PACK) is None

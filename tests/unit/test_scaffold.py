@@ -22,9 +22,10 @@ from gpai_docs.models.model_documentation import General, Properties
 from gpai_docs.models.training_data_summary import Section1
 from gpai_docs.models.walk import field_spec, walk_type
 from gpai_docs.scaffold.documents import scaffold
-from gpai_docs.scaffold.fields import IDENTITY_FIELDS, TRUE_BY_DEFAULT
+from gpai_docs.scaffold.fields import IDENTITY_FIELDS
 from gpai_docs.scaffold.project import init_project, schema_references
 from gpai_docs.scaffold.yaml_lines import yaml_scalar
+from gpai_docs.yamlio.parse import parse_yaml
 
 TODAY = dt.date(2026, 11, 21)
 REFS = {kind.stem: f"../schemas/{kind.stem}.schema.json" for kind in KINDS}
@@ -82,26 +83,29 @@ def test_identity_is_written_once_for_all_documents(texts: dict[str, str]) -> No
     assert tds.section_1.provider.name == "Acme AI SAS"
 
 
-def test_without_a_provider_plain_copies_carry_the_forms_example() -> None:
+def test_without_a_provider_every_copy_of_the_name_is_to_be_provided() -> None:
     made = scaffold(REFS, model_name="m", today=TODAY)
-    tds = TrainingDataSummary.model_validate(_data(made.files["training-data-summary.yaml"]))
-    assert tds.section_1.provider.name == field_spec(General, "legal_name").example
-    assert (
-        "name: Example AI Labs Inc.  # example: replace it"
-        in made.files["training-data-summary.yaml"]
-    )
+    text = made.files["training-data-summary.yaml"]
+    assert "    name: {to_be_provided: true}\n" in text
+    assert "    contact: {to_be_provided: true}\n" in text
+    assert "Example AI Labs" not in text
 
 
-@pytest.mark.parametrize("table", [IDENTITY_FIELDS, TRUE_BY_DEFAULT])
-def test_special_field_tables_name_real_fields(table: Any) -> None:
-    for stem, path in table:
+def test_identity_table_names_real_fields() -> None:
+    for stem, path in IDENTITY_FIELDS:
         assert path in {node.path for node in walk_type(MODELS[stem])}, (stem, path)
 
 
-def test_booleans_get_a_value_marked_check_this(texts: dict[str, str]) -> None:
-    assert "  established_in_union: true  # check this" in texts["model-documentation"]
-    assert "  sme: false  # check this" in texts["model-documentation"]
-    assert "    honoured: true  # check this" in texts["copyright-policy"]
+def test_yes_no_facts_start_as_to_be_provided(texts: dict[str, str]) -> None:
+    md, cp = texts["model-documentation"], texts["copyright-policy"]
+    assert "  established_in_union: {to_be_provided: true}\n" in md
+    assert "  sme: {to_be_provided: true}\n" in md
+    assert "  code_of_practice_signatory: {to_be_provided: true}\n" in md
+    assert "    honoured: {to_be_provided: true}\n" in cp
+    assert "    standard: {to_be_provided: true}\n" in cp
+    # The optional open-source block, once uncommented, decides nothing either.
+    assert "#   free_open_source_license: {to_be_provided: true}\n" in md
+    assert "#   monetised: {to_be_provided: true}\n" in md
 
 
 def test_dates_are_the_day_of_the_scaffold(texts: dict[str, str]) -> None:
@@ -212,3 +216,162 @@ def test_a_file_is_not_a_project_folder(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("", encoding="utf-8")
     with pytest.raises(UserError, match="not a folder"):
         init_project(tmp_path / "file")
+
+
+# --- issue 17: a scaffold that cannot ship placeholders ----------------------------------
+
+# The only live values a scaffold writes: what `init` was told (model name, provider) and the
+# day it was made. Every other answer is `to_be_provided` (or a comment).
+GIVEN_BY_INIT = {
+    "model-documentation": {("document", "last_updated"), ("general", "model_name", "name"),
+                            ("general", "legal_name")},
+    "training-data-summary": {("header", "last_update"), ("section_1", "versioned_model_names"),
+                              ("section_1", "provider", "name")},
+    "copyright-policy": {("document", "last_updated"), ("document", "models_covered")},
+}  # fmt: skip
+TBP = {"to_be_provided": True}
+
+
+def _leaves(data: Any, path: tuple[str, ...] = ()) -> Any:
+    if data == TBP or not isinstance(data, dict):
+        yield path, data
+        return
+    for key, value in data.items():
+        yield from _leaves(value, (*path, key))
+
+
+@pytest.mark.parametrize("provider", [None, "Acme AI SAS"])
+@pytest.mark.parametrize("stem", sorted(MODELS))
+def test_every_leaf_is_to_be_provided_or_given_by_init(stem: str, provider: str | None) -> None:
+    made = scaffold(REFS, model_name="acme-7b", provider=provider, today=TODAY)
+    data = _data(made.files[f"{stem}.yaml"])
+    allowed = GIVEN_BY_INIT[stem] if provider else GIVEN_BY_INIT[stem] - {
+        ("general", "legal_name"), ("section_1", "provider", "name")
+    }  # fmt: skip
+    live = {path: value for path, value in _leaves(data) if value != TBP}
+    assert set(live) == allowed, live
+
+
+def test_no_example_or_default_is_left_as_a_value() -> None:
+    made = scaffold(REFS, model_name="acme-7b", today=TODAY)
+    for text in made.files.values():
+        assert "example: replace it" not in text
+        assert "check this" not in text
+        assert "3.7*10^24>" not in text  # the placeholder every number once had
+    md = made.files["model-documentation.yaml"]
+    assert "Example AI Labs" not in made.files["training-data-summary.yaml"]
+    assert '  version: "1.2.0"' not in md
+    assert "standard: RFC 9309\n" not in made.files["copyright-policy.yaml"]
+
+
+def test_examples_are_comments(texts: dict[str, str]) -> None:
+    md, cp, tds = (
+        texts["model-documentation"],
+        texts["copyright-policy"],
+        texts["training-data-summary"],
+    )
+    assert (
+        "  # Document version number · MDF.doc.version · for aio, nca, dp\n  #   e.g. 1.2.0\n" in md
+    )
+    assert "  #   e.g. 2026-03-01\n  last_updated: 2026-11-21\n" in md
+    assert "    #   e.g. RFC 9309\n    standard: {to_be_provided: true}\n" in cp
+    assert "  #   e.g. 1.0\n  version: {to_be_provided: true}\n" in tds
+    assert "  #   e.g. 7.3*10^10\n  total_model_size: {to_be_provided: true}\n" in md
+
+
+@pytest.mark.parametrize("stem", sorted(MODELS))
+def test_each_fields_comment_holds_its_schema_example(stem: str, texts: dict[str, str]) -> None:
+    lines = texts[stem].splitlines()
+    for node in walk_type(MODELS[stem]):
+        example = node.field.example
+        if example is None:
+            continue
+        shown = (
+            "[" + ", ".join(str(e) for e in example) + "]"
+            if isinstance(example, list)
+            else str(example)
+        )
+        key = re.compile(rf"^[ #]*-? ?{node.field.name}:")
+        for index, line in enumerate(lines):
+            if not key.match(line):
+                continue
+            above = []
+            for earlier in reversed(lines[:index]):
+                if not earlier.lstrip().startswith("#") or key.match(earlier):
+                    break
+                above.append(earlier)
+            if any(f"e.g. {shown}" in a for a in above):
+                break
+        else:
+            pytest.fail(f"{stem}: {'.'.join(node.path)} does not show `e.g. {shown}`")
+
+
+def test_placeholders_fit_the_field(texts: dict[str, str]) -> None:
+    md, tds = texts["model-documentation"], texts["training-data-summary"]
+    assert '  # worldwide_turnover_eur: "<amount in euros, such as 250000000>"' in md
+    assert '  #   wall_clock_days: "<number of days, such as 90>"' in md
+    assert '  #   hardware_days: "<number of days, such as 90>"' in md
+    assert '#   count: "<number in the template\'s unit, such as 2.4*10^12>"' in tds
+
+
+def test_output_modalities_are_labelled_and_identified_as_output(texts: dict[str, str]) -> None:
+    md = texts["model-documentation"]
+    block = md[md.index("  output_modalities: {to_be_provided: true}") :]
+    block = block[: block.index("  total_model_size")]
+    assert "MDF.properties.output_modalities" in block
+    assert "input" not in block.lower()
+    data = ModelDocumentation.model_validate(
+        _data(
+            md.replace(
+                "output_modalities: {to_be_provided: true}",
+                "output_modalities: [{modality: Text, max_size: N/A}]",
+            )
+        )
+    )
+    assert data.properties.output_modalities[0].modality == "Text"  # type: ignore[index]
+
+
+def test_top_domains_is_required_when_crawling_and_names_the_domains_command(
+    texts: dict[str, str],
+) -> None:
+    tds = texts["training-data-summary"]
+    start = tds.index("(required when `used` is Yes) Summary of the most relevant domain names")
+    comment = tds[start : tds.index("# top_domains:", start)]
+    assert "`gpai-docs domains`" in comment
+    assert "(optional) Summary of the most relevant domain names" not in tds
+
+
+def test_section_1_3_lists_each_modality_to_be_answered(texts: dict[str, str]) -> None:
+    data = _data(texts["training-data-summary"])
+    assert data["section_1"]["modalities"] == {
+        "text": TBP, "image": TBP, "audio": TBP, "video": TBP, "other": TBP,
+    }  # fmt: skip
+    assert "modalities: {}" not in texts["training-data-summary"]
+
+
+def test_a_modality_is_answered_or_not_applicable() -> None:
+    answered = TrainingDataSummary.model_validate(
+        _data(
+            scaffold(REFS, model_name="m", today=TODAY)
+            .files["training-data-summary.yaml"]
+            .replace(
+                "    text: {to_be_provided: true}",
+                "    text: {size: More than 10 trillion tokens, content_types: Web text}",
+            )
+            .replace("    image: {to_be_provided: true}", "    image: {not_applicable: no images}")
+        )
+    )
+    assert answered.section_1.modalities.text.content_types == "Web text"  # type: ignore[union-attr]
+    assert answered.section_1.modalities.image.not_applicable == "no images"  # type: ignore[union-attr]
+
+
+def test_a_key_under_an_empty_flow_mapping_gets_a_hint_to_remove_it() -> None:
+    text = "section_1:\n  modalities: {}\n    text:\n      content_types: Web text\n"
+    found = parse_yaml(text, "training-data-summary.yaml").diagnostics
+    assert [d.code for d in found] == ["DL002"]
+    assert found[0].hint == (
+        "`modalities: {}` on line 2 is an empty mapping, so nothing can be nested below it: "
+        "remove the `{}` and keep `modalities:`."
+    )
+    other = parse_yaml("a:\n  b: [1\n", "x.yaml").diagnostics
+    assert other[0].hint == "Check the indentation and quoting around this position."

@@ -149,7 +149,7 @@ def subjects(policy: CopyrightPolicy) -> dict[str, Subject]:
     robots = reservation.robots_txt
     protocol_facts: dict[str, str | None] = {
         "Follows robots.txt": answer_text(robots.honoured),
-        "robots.txt standard": robots.standard,
+        "robots.txt standard": answer_text(robots.standard),
         "How robots.txt is followed": answer_text(robots.implementation),
     }
     others = reservation.other_protocols

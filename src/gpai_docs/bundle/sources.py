@@ -59,8 +59,9 @@ class LoadedProject:
         }
 
 
-def _versioned(version: str, date: dt.date) -> dict[str, str]:
-    return {"version": version, "date": date.isoformat()}
+def _versioned(version: object, date: dt.date) -> dict[str, str]:
+    # A release refuses answers still to be provided, so a version is text by now.
+    return {"version": version if isinstance(version, str) else "", "date": date.isoformat()}
 
 
 def is_release(path: Path) -> bool:

@@ -31,7 +31,7 @@ def _public(catalogue_id: str, **kwargs: Any) -> Any:
 
 
 class PolicyDocument(StrictModel):
-    version: Text = _public("COP.C.1.1.policy", title="Policy version", example="2.0")
+    version: Answer[Text] = _public("COP.C.1.1.policy", title="Policy version", example="2.0")
     last_updated: Date = _public("COP.C.1.1.policy", title="Last updated", example="2026-03-01")
     models_covered: list[Text] = _public(
         "COP.C.1.1.policy",
@@ -73,8 +73,10 @@ class LawfulAccess(StrictModel):
 
 
 class RobotsTxt(StrictModel):
-    honoured: bool = _public("COP.C.1.3.robots_txt", title="Crawlers follow robots.txt")
-    standard: Text = _public("COP.C.1.3.robots_txt", title="Standard followed", example="RFC 9309")
+    honoured: Answer[bool] = _public("COP.C.1.3.robots_txt", title="Crawlers follow robots.txt")
+    standard: Answer[Text] = _public(
+        "COP.C.1.3.robots_txt", title="Standard followed", example="RFC 9309"
+    )
     implementation: Answer[Text] = _public(
         "COP.C.1.3.robots_txt", title="How robots.txt is read and followed"
     )

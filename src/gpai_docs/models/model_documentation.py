@@ -26,7 +26,7 @@ from gpai_docs.models.numbers import Number
 class DocumentInfo(StrictModel):
     """Version and date of this documentation."""
 
-    version: Text = spec("MDF.doc.version", audience=("aio", "nca", "dp"), example="1.2.0")
+    version: Answer[Text] = spec("MDF.doc.version", audience=("aio", "nca", "dp"), example="1.2.0")
     last_updated: Date = spec(
         "MDF.doc.last_updated", audience=("aio", "nca", "dp"), example="2026-03-01"
     )
@@ -45,7 +45,7 @@ class AuthorisedRepresentative(StrictModel):
 class ProviderStatus(StrictModel):
     """Facts about the provider that decide which obligations apply (not a Form item)."""
 
-    established_in_union: bool = spec(
+    established_in_union: Answer[bool] = spec(
         "AIA.54.1",
         audience=INTERNAL,
         title="Established in the Union",
@@ -55,14 +55,14 @@ class ProviderStatus(StrictModel):
     country: Text | None = spec(
         "AIA.54.1", audience=INTERNAL, default=None, title="Country", example="US"
     )
-    sme: bool = spec(
+    sme: Answer[bool] = spec(
         "TDS.rule.sme",
         audience=INTERNAL,
         title="SME",
         description="Whether the provider is an SME (changes the top-domain rule "
         "of summary section 2.3).",
     )
-    code_of_practice_signatory: bool = spec(
+    code_of_practice_signatory: Answer[bool] = spec(
         "TDS.3.1.signatory",
         audience=INTERNAL,
         title="Code of Practice signatory",
@@ -134,7 +134,7 @@ class General(StrictModel):
 
 
 class ModalitySize(StrictModel):
-    """One input or output modality and its maximum size."""
+    """One input modality and its maximum size."""
 
     modality: Modality = spec("MDF.properties.input_modalities", title="Modality")
     other_name: Text | None = spec(
@@ -145,13 +145,25 @@ class ModalitySize(StrictModel):
     )
 
 
+class OutputModalitySize(ModalitySize):
+    """One output modality and its maximum size: the same row, under the output item."""
+
+    modality: Modality = spec("MDF.properties.output_modalities", title="Modality")
+    other_name: Text | None = spec(
+        "MDF.properties.output_modalities", default=None, title="Name of the other modality"
+    )
+    max_size: AnswerNA[Text] = spec(
+        "MDF.properties.output_modalities", title="Maximum size", example="128,000 tokens"
+    )
+
+
 class Properties(StrictModel):
     architecture: Answer[Text] = spec(
         "MDF.properties.architecture", example="Decoder-only transformer with mixture of experts"
     )
     design_specification: Answer[Text] = spec("MDF.properties.design_specification")
     input_modalities: Answer[list[ModalitySize]] = spec("MDF.properties.input_modalities")
-    output_modalities: Answer[list[ModalitySize]] = spec("MDF.properties.output_modalities")
+    output_modalities: Answer[list[OutputModalitySize]] = spec("MDF.properties.output_modalities")
     total_model_size: Answer[Number] = spec("MDF.properties.total_model_size", example="7.3*10^10")
     parameter_range: Answer[ParameterRange] = spec(
         "MDF.properties.parameter_range", example="50B-100B"

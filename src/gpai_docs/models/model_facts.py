@@ -17,20 +17,20 @@ from gpai_docs.models.numbers import Number
 class OpenSource(StrictModel):
     """The conditions of the open-source exemption (Art 53(2), recitals 103 and 104)."""
 
-    free_open_source_license: bool = spec(
+    free_open_source_license: Answer[bool] = spec(
         "AIA.53.2",
         audience=INTERNAL,
         title="Free and open-source licence",
         description="The licence allows access, use, modification and distribution.",
     )
-    weights_public: bool = spec("AIA.53.2", audience=INTERNAL, title="Weights are public")
-    architecture_public: bool = spec(
+    weights_public: Answer[bool] = spec("AIA.53.2", audience=INTERNAL, title="Weights are public")
+    architecture_public: Answer[bool] = spec(
         "AIA.53.2", audience=INTERNAL, title="Architecture information is public"
     )
-    usage_information_public: bool = spec(
+    usage_information_public: Answer[bool] = spec(
         "AIA.53.2", audience=INTERNAL, title="Usage information is public"
     )
-    monetised: bool = spec(
+    monetised: Answer[bool] = spec(
         "AIA.53.2",
         audience=INTERNAL,
         title="Monetised",
@@ -72,7 +72,7 @@ class Modification(StrictModel):
         description="The original model's training compute, or an estimate; `not_applicable:` "
         "when it is unknown and cannot be estimated.",
     )
-    base_model_systemic_risk: bool = spec(
+    base_model_systemic_risk: Answer[bool] = spec(
         "GL.modifier_fallback", audience=("aio", "nca"), title="Base model has systemic risk"
     )
 

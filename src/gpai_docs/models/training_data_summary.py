@@ -46,7 +46,7 @@ class PreviousVersion(StrictModel):
 
 
 class Header(StrictModel):
-    version: Text = _public("TDS.header.version", example="1.0")
+    version: Answer[Text] = _public("TDS.header.version", example="1.0")
     last_update: Date = _public("TDS.header.last_update", example="2026-03-01")
     previous_versions: list[PreviousVersion] = _public("TDS.rule.versioning", default_factory=list)
     canonical_url: Text | None = _public(
@@ -76,8 +76,8 @@ class Header(StrictModel):
 
 
 class Party(StrictModel):
-    name: Text = _public("TDS.1.1.provider", title="Name")
-    contact: Text = _public("TDS.1.1.provider", title="Contact details")
+    name: Answer[Text] = _public("TDS.1.1.provider", title="Name")
+    contact: Answer[Text] = _public("TDS.1.1.provider", title="Contact details")
 
 
 class Dependency(StrictModel):
@@ -129,17 +129,19 @@ class OtherModality(StrictModel):
 
 
 class Modalities(StrictModel):
-    text: TextModality | None = _public("TDS.1.3.modality.text.size", default=None, title="Text")
-    image: ImageModality | None = _public(
+    text: Answer[TextModality] | None = _public(
+        "TDS.1.3.modality.text.size", default=None, title="Text"
+    )
+    image: Answer[ImageModality] | None = _public(
         "TDS.1.3.modality.image.size", default=None, title="Image"
     )
-    audio: AudioModality | None = _public(
+    audio: Answer[AudioModality] | None = _public(
         "TDS.1.3.modality.audio.size", default=None, title="Audio"
     )
-    video: VideoModality | None = _public(
+    video: Answer[VideoModality] | None = _public(
         "TDS.1.3.modality.video.size", default=None, title="Video"
     )
-    other: list[OtherModality] = _public(
+    other: Answer[list[OtherModality]] = _public(
         "TDS.1.3.modality.other", default_factory=list, title="Other"
     )
 

@@ -109,10 +109,13 @@ class SummaryLayout:
     def _modality_table(self, mods: Record) -> Block:
         cells: list[tuple[tuple[Any, ...], ...]] = []
         for key, name in _BANDED:
-            m = mods[key]
+            answer = mods[key]
+            m = answer if isinstance(answer, Record) else None  # a row N/A or to be provided
             size = m["size"] if m is not None else None
             band_ticks = Ticks(tuple((size == b, b) for b in self.bands[key]), stacked=True)
             size_lines: list[Any] = [band_ticks]
+            if m is None and answer is not None:
+                size_lines.append(answer)
             if size is not None and not isinstance(size, str):
                 size_lines.append(size)  # N/A or to be provided, as the provider answered
             custom = m["custom_size"] if m is not None else None
@@ -120,7 +123,8 @@ class SummaryLayout:
                 size_lines.append(Labelled(CUSTOM_SIZE, f"{custom.value.text} {custom.unit}"))
             types = m["content_types"] if m is not None else None
             cells.append(((Ticks(((m is not None, name),)),), tuple(size_lines), (types,)))
-        for other in mods["other"]:
+        others = mods["other"] if isinstance(mods["other"], list) else []
+        for other in others:
             cells.append(
                 (
                     (Ticks(((True, f"Other: {other.name}"),)),),
@@ -128,8 +132,9 @@ class SummaryLayout:
                     (other.content_types,),
                 )
             )
-        if not mods["other"]:
-            cells.append(((Ticks(((False, "Other"),)),), (None,), (None,)))
+        if not others:  # none, N/A or to be provided: shown as the provider answered
+            answer = None if isinstance(mods["other"], list) else mods["other"]
+            cells.append(((Ticks(((False, "Other"),)),), (answer,), (None,)))
         return Block("table", columns=MODALITY_COLUMNS, cells=cells, css="modalities")
 
     def _section_3(self) -> list[Part]:

@@ -1,4 +1,5 @@
-"""The comment above each scaffold field: label, requirement id, audience, question, choices."""
+"""The comment above each scaffold field: label, requirement id, audience, question, example,
+choices. The Form's guidance and the schema's example are comments, never values."""
 
 from __future__ import annotations
 
@@ -11,12 +12,19 @@ _WIDTH = 96
 
 
 def comment_lines(
-    node: TypeNode, parent_catalogue_id: str | None, optional: bool, pad: str
+    node: TypeNode,
+    parent_catalogue_id: str | None,
+    optional: bool,
+    pad: str,
+    condition: str | None = None,
 ) -> list[str]:
-    """The comment lines for ``node``, indented by ``pad``."""
+    """The comment lines for ``node``, indented by ``pad``; ``condition`` says when an
+    optional field is required after all (it replaces the "(optional)" mark)."""
     field = node.field
     label = field.title or ""
     mark = "(optional) " if optional and "(optional)" not in label else ""
+    if optional and condition:
+        mark = f"({condition}) "
     parts = [mark + label]
     if field.catalogue_id:
         parts.append(field.catalogue_id)
@@ -38,6 +46,8 @@ def comment_lines(
     if text and text != label and not repeated:
         lines += textwrap.wrap(text, _WIDTH, initial_indent=f"{pad}#   ",
                                subsequent_indent=f"{pad}#   ")  # fmt: skip
+    if field.example is not None:
+        lines.append(f"{pad}#   e.g. {_example_text(field.example)}")
     if inner is not None and inner.choices:
         lines.append(f"{pad}#   one of: " + " | ".join(inner.choices))
     if shape.form_na:
@@ -52,3 +62,11 @@ def _is_catalogue_label(text: str, catalogue_id: str | None) -> bool:
         return entry(catalogue_id).label == text
     except KeyError:
         return False
+
+
+def _example_text(example: object) -> str:
+    """An example on one comment line (a line break would end the comment)."""
+    if isinstance(example, list):
+        return "[" + ", ".join(_example_text(one) for one in example) + "]"
+    text = str(example).lower() if isinstance(example, bool) else str(example)
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())

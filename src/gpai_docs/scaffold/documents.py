@@ -1,9 +1,11 @@
 """Commented scaffolds of the three documents, generated from the models so they never drift.
 
-Every field is written with a comment giving its label, catalogue id and audience. Answers
-start as ``to_be_provided: true``, so a fresh scaffold validates with nothing but "to be
-provided" warnings; booleans get a value marked "check this"; required plain text gets an
-example. Optional blocks are written commented out, ready to uncomment.
+Every field is written with a comment giving its label, catalogue id, audience, the Form's
+question and the schema's example. Every answer starts as ``to_be_provided: true`` (yes/no
+facts too), so a fresh scaffold validates with nothing but "to be provided" warnings,
+states no determination and cannot be built. The only values written are those `init` is
+given (model name, provider) and the day the scaffold is made. Optional blocks are
+written commented out, ready to uncomment.
 """
 
 from __future__ import annotations
@@ -13,8 +15,7 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from gpai_docs.models.kinds import KINDS, DocumentKind
-from gpai_docs.models.model_documentation import General
-from gpai_docs.models.walk import field_spec, type_nodes
+from gpai_docs.models.walk import type_nodes
 from gpai_docs.scaffold.fields import FieldWriter
 
 
@@ -38,10 +39,12 @@ def _header(kind: DocumentKind, schema_ref: str, model_name: str) -> list[str]:
         f"# yaml-language-server: $schema={schema_ref}",
         f"# {kind.title} of {_one_line(model_name)} ({kind.reference}).",
         f"# Scaffold written by `gpai-docs init` (gpai-docs {version}), generated from its models.",
-        "# Every answer is a value, `not_applicable: <reason>` or `to_be_provided: true` (draft).",
+        "# Every answer starts as `to_be_provided: true`: replace it with the answer, or with",
+        "# `not_applicable: <reason>`. `validate` counts what is left; `build` refuses it.",
         "# Each comment gives the label, the requirement id and the audience: aio = AI Office,",
         "# nca = national competent authorities, dp = downstream providers, public, internal.",
-        "# Commented-out blocks are optional: uncomment and complete those that apply.",
+        "# `e.g.` lines are examples, not answers. Commented-out blocks are optional or show the",
+        "# shape of an answer: uncomment and complete those that apply.",
     ]
 
 
@@ -54,19 +57,15 @@ def scaffold(
 ) -> Scaffold:
     """The three documents' scaffolds; ``schema_refs`` maps each file stem to its modeline target.
 
-    ``provider`` fills the legal name wherever a document repeats it; without it the legal
-    name is to be provided (and plain-text copies carry the Form's example).
+    ``provider`` fills the legal name wherever a document repeats it; without it every copy
+    of the legal name is to be provided.
     """
     today = today or dt.date.today()
-    # Plain-text copies of the legal name cannot be "to be provided": they carry the example
-    # the Form's own legal-name field gives, marked for replacement.
-    example = field_spec(General, "legal_name").example
-    fallback = {"provider": str(example)} if example else {}
     files: dict[str, str] = {}
     pending: dict[str, int] = {}
     for kind in KINDS:
         identity = {"model_name": model_name, "provider": provider}
-        writer = FieldWriter(kind.stem, identity, fallback, today)
+        writer = FieldWriter(kind.stem, identity, today)
         lines = _header(kind, schema_refs[kind.stem], model_name)
         total = 0
         for node in type_nodes(kind.model):

@@ -1,16 +1,19 @@
 """The YAML of one scaffold field, written from its place in the model walk.
 
-Answers start as ``to_be_provided: true`` (their shape offered below, commented out);
-booleans get a value marked "check this"; required plain text gets an example; optional
-blocks are written commented out, ready to uncomment.
+Answers (yes/no facts included) start as ``to_be_provided: true``, their shape offered
+below, commented out; nothing starts as an example or a default, so nothing is decided
+before the provider answers. Examples are comments (``e.g.``); optional blocks are
+written commented out, with placeholders that fit the field.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Sequence
 
 from gpai_docs.errors import InternalError
+from gpai_docs.law.catalogue import entry
 from gpai_docs.models.dates import MonthYear
 from gpai_docs.models.numbers import Quantity
 from gpai_docs.models.shapes import Shape
@@ -30,40 +33,58 @@ IDENTITY_FIELDS: dict[tuple[str, tuple[str, ...]], str] = {
     ("copyright-policy", ("document", "models_covered")): "model_name",
 }
 
-# Booleans whose safe starting value is true: with false, a fresh scaffold would claim a
-# provider outside the Union (so a missing representative) or crawlers ignoring robots.txt.
-# Every other boolean starts false; each is marked "check this".
-TRUE_BY_DEFAULT: frozenset[tuple[str, tuple[str, ...]]] = frozenset(
-    {
-        ("model-documentation", ("provider", "established_in_union")),
-        ("copyright-policy", ("rights_reservation", "robots_txt", "honoured")),
-    }
+# Guidance the Form or template gives beyond a field's label, as extra comment lines.
+GUIDANCE: dict[tuple[str, tuple[str, ...]], str] = {
+    ("training-data-summary", ("section_2", "crawled_data", "top_domains")): (
+        "The top 10 % of crawled domain names by size of content (SMEs: 5 % or 1,000 "
+        "domains, whichever is lower). Run `gpai-docs domains` on the crawl logs and give "
+        "the JSON file it writes as `source:`."
+    ),
+    ("training-data-summary", ("section_1", "modalities")): (
+        "Answer each modality: its size and types of content, or `not_applicable: <reason>` "
+        "when the training data holds none of it."
+    ),
+}
+
+# Placeholders of commented-out numbers, by what the field counts (read from its name).
+_NUMBER_PLACEHOLDERS = (
+    ("_eur", "<amount in euros, such as 250000000>"),
+    ("days", "<number of days, such as 90>"),
+    ("count", "<number in the template's unit, such as 2.4*10^12>"),
 )
 
 
 class FieldWriter:
     """Writes the fields of one document; ``shaping`` writes a block's shape, not its answer."""
 
-    def __init__(
-        self, stem: str, identity: dict[str, str | None], fallback: dict[str, str], today: dt.date
-    ) -> None:
+    def __init__(self, stem: str, identity: dict[str, str | None], today: dt.date) -> None:
         self.stem = stem
         self.identity = identity
-        self.fallback = fallback
         self.today = today
 
     def body(self, nodes: Sequence[TypeNode], indent: int, parent: str | None,
              shaping: bool) -> Lines:  # fmt: skip
         """The fields ``nodes``; ``parent`` is the catalogue id of the field holding them."""
         out = Lines([])
+        asked = any(node.field.name == "used" for node in nodes)  # a template Yes/No question
         for node in nodes:
-            out.extend(self.field(node, indent, parent, shaping))
+            out.extend(self.field(node, indent, parent, shaping, asked))
         return out
 
-    def field(self, node: TypeNode, indent: int, parent: str | None, shaping: bool) -> Lines:
+    def field(self, node: TypeNode, indent: int, parent: str | None, shaping: bool,
+              asked: bool = False) -> Lines:  # fmt: skip
         shape = node.field.shape
         optional = not node.field.required
-        out = Lines(comment_lines(node, parent, optional and shape.kind != "answer", " " * indent))
+        # The template asks for the rows below a Yes/No question when the answer is Yes.
+        condition = "required when `used` is Yes" if asked and _conditional(node) else None
+        pad = " " * indent
+        out = Lines(
+            comment_lines(node, parent, optional and shape.kind != "answer", pad, condition)
+        )
+        guidance = GUIDANCE.get((self.stem, node.path))
+        if guidance:
+            out.lines += textwrap.wrap(guidance, 92, initial_indent=f"{pad}#   ",
+                                       subsequent_indent=f"{pad}#   ")  # fmt: skip
         if shape.kind == "answer":
             out.extend(self.answer(node, indent, shaping))
         elif optional and not shaping:
@@ -102,6 +123,8 @@ class FieldWriter:
             if item.kind == "model" and item.model is not None:
                 inner = self.body(node.children(), indent + 4, node.catalogue_id, shaping)
                 out.extend(as_item(inner, indent + 2))
+            elif isinstance(node.field.example, list) and node.field.example:
+                out.lines += [f"{pad}  - {yaml_scalar(one)}" for one in node.field.example]
             else:
                 given = self.identity_value(node.path)
                 text = yaml_scalar(given) if given else self.example(item, node, shaping)
@@ -111,38 +134,43 @@ class FieldWriter:
             return self.value(shape.inner, node, indent, shaping)
         given = self.identity_value(node.path)
         text = yaml_scalar(given) if given else self.example(shape, node, shaping)
-        note = ""
-        if shape.base is bool and not shaping:
-            note = "  # check this"
-        elif not given and not shaping and shape.base is str and not shape.choices:
-            note = "  # example: replace it"
-        return Lines([f"{pad}{name}: {text}{note}"])
+        return Lines([f"{pad}{name}: {text}"])
 
     def example(self, shape: Shape, node: TypeNode, shaping: bool) -> str:
         title, example = node.field.title, node.field.example
-        if shape.base is bool:
-            return "true" if (self.stem, node.path) in TRUE_BY_DEFAULT else "false"
+        if shape.base is bool:  # only a plain yes/no with a default reaches here
+            default = node.field.info.default
+            return yaml_scalar(default) if isinstance(default, bool) else "<true or false>"
         if shape.base is dt.date and not shaping:
             return self.today.isoformat()  # a scaffold's "last updated" is the day it is made
         if example is not None and shape.kind == "scalar":
             if shape.base is dt.date and isinstance(example, str):
                 return yaml_scalar(dt.date.fromisoformat(example))
             return yaml_scalar(example)
-        role = IDENTITY_FIELDS.get((self.stem, node.path))
-        if role in self.fallback:
-            return yaml_scalar(self.fallback[role])
         if shape.choices:
             return yaml_scalar(shape.choices[0])
         if shape.base is dt.date:
             return self.today.isoformat()
         if shape.base is MonthYear:
             return yaml_scalar(f"{self.today.month:02d}/{self.today.year}")
-        hint = {Quantity: "number such as 3.7*10^24", int: "whole number", float: "0 to 1"}
-        if shaping:
-            return yaml_scalar(f"<{hint.get(shape.base, title or 'text')}>")
-        return yaml_scalar(title or "text")
+        if shape.base is Quantity:
+            name = node.field.name
+            fits = [text for part, text in _NUMBER_PLACEHOLDERS if part in name]
+            return yaml_scalar(fits[0] if fits else "<number, such as 1.5*10^13>")
+        hint = {int: "whole number", float: "0 to 1"}
+        return yaml_scalar(f"<{hint.get(shape.base, title or 'text')}>")
 
     def identity_value(self, path: tuple[str, ...]) -> str | None:
         """What `init`'s options give for the field at ``path``, if it repeats one."""
         role = IDENTITY_FIELDS.get((self.stem, path))
         return self.identity.get(role) if role else None
+
+
+def _conditional(node: TypeNode) -> bool:
+    """Whether the catalogue asks for the field only in some cases ("if Yes")."""
+    if node.field.catalogue_id is None:
+        return False
+    try:
+        return entry(node.field.catalogue_id).required == "conditional"
+    except KeyError:
+        return False

@@ -9,6 +9,7 @@ survive or would report as a mere syntax error.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,12 +92,31 @@ def _syntax_error(text: str, file: str, exc: yaml.MarkedYAMLError) -> Diagnostic
     problem = (exc.problem or "syntax error").rstrip(".")
     context = f" ({exc.context})" if exc.context else ""
     at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+    empty = _empty_flow_above(text, mark.line) if mark else None
     hint = (
         "Indent with spaces: YAML does not allow tabs here."
         if at_tab
+        else f"`{empty[0]} {{}}` on line {empty[1]} is an empty mapping, so nothing can be "
+        f"nested below it: remove the `{{}}` and keep `{empty[0]}`."
+        if empty
         else "Check the indentation and quoting around this position."
     )
     return document_problem("DL002", file, f"YAML syntax error: {problem}{context}.", hint, pos)
+
+
+def _empty_flow_above(text: str, line: int) -> tuple[str, int] | None:
+    """The `key:` and 1-based line of a `key: {}` that the line ``line`` (0-based) is
+    indented under: a key below an empty flow mapping (a scaffold's `modalities: {}` was)."""
+    lines = text.splitlines()
+    below = lines[line] if line < len(lines) else ""
+    for index in range(min(line, len(lines)) - 1, -1, -1):
+        above = lines[index]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        deeper = len(below) - len(below.lstrip()) > len(above) - len(above.lstrip())
+        found = re.fullmatch(r"\s*([^#\s][^#]*?:)\s*\{\s*\}\s*(#.*)?", above)
+        return (found.group(1).strip(), index + 1) if found and deeper else None
+    return None
 
 
 def _document_count(text: str, file: str, nodes: list[yaml.Node]) -> list[Diagnostic]:

@@ -141,14 +141,19 @@ def summary_update(tds: TrainingDataSummary, pack: RulePack) -> Determination:
     summary template (TDS.rule.update_cadence)."""
     update = next_summary_update(tds, pack)
     months = pack["summary_update_months"]
+    # An unanswered 1.3 question decides nothing: the cadence waits for the answer.
+    known = isinstance(tds.section_1.continuous_training, YesNo)
     return Determination(
         "next_summary_update",
         "Next update of the training-content summary",
-        shown_date(update) if update else "On material change",
+        shown_date(update) if update else "On material change" if known else "Unknown",
         f"The model keeps being trained: update the summary at least every {months} months."
         if update
         else "The model is not trained further; update the summary when the "
-        "training content changes materially.",
+        "training content changes materially."
+        if known
+        else "Whether the model is trained further (section 1.3, "
+        "`section_1.continuous_training`) is still to be provided.",
         f"Explanatory Notice to the summary template, {pack.cite('summary_template')} "
         "(TDS.rule.update_cadence)",
         update,

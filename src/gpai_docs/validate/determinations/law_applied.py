@@ -22,7 +22,7 @@ def sme_top_domains(
 
     Basis: summary template, section 2.3 (TDS.2.3.top_domains, TDS.rule.sme)."""
     crawled = tds.section_2.crawled_data
-    if not (md.provider.sme and isinstance(crawled.used, YesNo) and crawled.used.yes):
+    if not (md.provider.sme is True and isinstance(crawled.used, YesNo) and crawled.used.yes):
         return None
     fact = pack.facts["sme_top_domains"]
     share = number_text(pack.exact("top_domains_share_sme") * 100)

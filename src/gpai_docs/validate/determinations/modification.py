@@ -22,7 +22,7 @@ def dependencies(md: ModelDocumentation) -> list[Dependency]:
 
 
 def _fallback_key(md: ModelDocumentation) -> str:
-    systemic = md.modification is not None and md.modification.base_model_systemic_risk
+    systemic = md.modification is not None and md.modification.base_model_systemic_risk is True
     return f"modifier_fallback_flop_{'systemic' if systemic else 'gpai'}"
 
 

@@ -147,10 +147,12 @@ def systemic_risk(md: ModelDocumentation, pack: RulePack) -> Determination:
     Art 51(2), Art 52(1)."""
     deadline = notification_deadline(md, pack)
     systemic = systemic_risk_presumed(md, pack)
+    # Without the compute figure the presumption is neither met nor missed: say so.
+    unknown = not systemic and training_compute(md) is None
     return Determination(
         "systemic_risk",
         "Systemic risk",
-        "Presumed" if systemic else "Not presumed",
+        "Presumed" if systemic else "Unknown" if unknown else "Not presumed",
         _systemic_statement(md, pack, systemic, deadline),
         "AI Act Art 51(2), Art 52(1)",
         deadline,

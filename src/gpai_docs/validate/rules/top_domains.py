@@ -42,7 +42,8 @@ def _sme(context: RuleContext, summary: DomainsSummary | None) -> bool | None:
     # So the file counts only when the model documentation is not there; TS010 reports a
     # file that disagrees with it.
     if context.model_documentation is not None:
-        return context.model_documentation.provider.sme
+        sme = context.model_documentation.provider.sme
+        return sme if isinstance(sme, bool) else None  # to be provided: not known
     return summary.sme if summary is not None else None
 
 

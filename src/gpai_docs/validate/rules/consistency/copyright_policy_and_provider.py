@@ -91,6 +91,8 @@ def signatory_consistent(context: RuleContext) -> Iterator[Finding]:
     """
     answer = context.tds.section_3.rights_reservation.signatory
     signed = context.md.provider.code_of_practice_signatory
+    if not isinstance(signed, bool):  # to be provided: nothing to compare with yet
+        return
     if isinstance(answer, YesNo) and answer.answer in ("yes", "no") and answer.yes != signed:
         yield Finding(
             TS,
@@ -137,7 +139,12 @@ def authorised_representative_in_summary(context: RuleContext) -> Iterator[Findi
         )
         return
     md_rep = context.md.provider.authorised_representative
-    if isinstance(rep, Party) and md_rep is not None and fold(rep.name) != fold(md_rep.name):
+    if (
+        isinstance(rep, Party)
+        and isinstance(rep.name, str)
+        and md_rep is not None
+        and fold(rep.name) != fold(md_rep.name)
+    ):
         yield Finding(
             TS,
             (*path, "name"),

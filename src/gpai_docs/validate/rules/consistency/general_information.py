@@ -8,7 +8,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.models.answers import FORM_NA, NotApplicable
+from gpai_docs.models.answers import FORM_NA, NotApplicable, ToBeProvided
+from gpai_docs.models.shapes import is_record
 from gpai_docs.models.training_data_summary import Dependency as TdsDependency
 from gpai_docs.validate.determinations.modification import dependencies
 from gpai_docs.validate.rules._name_matching import fold
@@ -46,7 +47,7 @@ def provider_name_consistent(context: RuleContext) -> Iterator[Finding]:
     """
     legal = context.md.general.legal_name
     name = context.tds.section_1.provider.name
-    if isinstance(legal, str) and fold(legal) != fold(name):
+    if isinstance(legal, str) and isinstance(name, str) and fold(legal) != fold(name):
         yield Finding(
             TS,
             ("section_1", "provider", "name"),
@@ -213,8 +214,11 @@ def training_modalities_consistent(context: RuleContext) -> Iterator[Finding]:
         return
     md_set = {_MODALITY[m] for m in declared if m in _MODALITY}
     mods = context.tds.section_1.modalities
-    tds_set = {m for m in ("text", "image", "audio", "video") if getattr(mods, m) is not None}
-    if mods.other:
+    rows = {m: getattr(mods, m) for m in ("text", "image", "audio", "video")}
+    # A row still to be provided is neither there nor missing: compare the answered ones.
+    tds_set = {m for m, row in rows.items() if is_record(row)}
+    md_set -= {m for m, row in rows.items() if isinstance(row, ToBeProvided)}
+    if isinstance(mods.other, list) and mods.other:
         tds_set.add("other")
     for name in sorted(md_set - tds_set):
         yield Finding(

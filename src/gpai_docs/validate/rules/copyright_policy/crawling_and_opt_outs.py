@@ -46,14 +46,14 @@ def robots_txt_honoured(context: RuleContext) -> Iterator[Finding]:
         rights_reservation: {robots_txt: {honoured: false, standard: RFC 9309}}
     """
     robots = context.cp.rights_reservation.robots_txt
-    if not robots.honoured:
+    if robots.honoured is False:
         yield Finding(
             CP,
             ("rights_reservation", "robots_txt", "honoured"),
             "The policy does not commit to following robots.txt",
             hint="Measure 1.3 requires it: set `honoured: true` and describe how.",
         )
-    if not _RFC_9309.search(robots.standard):
+    if isinstance(robots.standard, str) and not _RFC_9309.search(robots.standard):
         yield Finding(
             CP,
             ("rights_reservation", "robots_txt", "standard"),

@@ -6,6 +6,12 @@ import re
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import JsonPath, Severity
+from gpai_docs.models.training_data_summary import (
+    AudioModality,
+    ImageModality,
+    TextModality,
+    VideoModality,
+)
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.training_data_summary._answers import NEEDS, TS
@@ -15,6 +21,9 @@ _BANDED = ("text", "image", "audio", "video")
 
 def _unit(text: str) -> str:
     return text.strip().lower().rstrip("s")
+
+
+_ROWS = (TextModality, ImageModality, AudioModality, VideoModality)
 
 
 @rule(
@@ -42,7 +51,7 @@ def modality_size_stated(context: RuleContext) -> Iterator[Finding]:
     base: JsonPath = ("section_1", "modalities")
     for name in _BANDED:
         item = getattr(modalities, name)
-        if item is None:
+        if not isinstance(item, _ROWS):  # absent, not applicable or to be provided
             continue
         if item.size is None and item.custom_size is None:
             yield Finding(
@@ -58,7 +67,8 @@ def modality_size_stated(context: RuleContext) -> Iterator[Finding]:
                 f"The unit {item.custom_size.unit!r} of the {name} size names no unit",
                 hint="Write the unit in words, such as `documents` or `pages`.",
             )
-    for index, other in enumerate(modalities.other):
+    others = modalities.other if isinstance(modalities.other, list) else []
+    for index, other in enumerate(others):
         if other.name.strip().lower().rstrip("s") in ("other", *_BANDED):
             yield Finding(
                 TS,
@@ -106,7 +116,7 @@ def size_band_matches_count(context: RuleContext) -> Iterator[Finding]:
     modalities = context.tds.section_1.modalities
     for name in _BANDED:
         item = getattr(modalities, name)
-        if item is None or not isinstance(item.size, str):
+        if not isinstance(item, _ROWS) or not isinstance(item.size, str):
             continue
         bands = context.pack.size_bands[name]
         chosen = bands.by_label(item.size)

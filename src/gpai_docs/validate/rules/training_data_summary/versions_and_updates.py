@@ -118,7 +118,7 @@ def previous_versions_linked(context: RuleContext) -> Iterator[Finding]:
     """
     header = context.tds.header
     if not header.previous_versions:
-        if _is_first_version(header.version) is False:
+        if isinstance(header.version, str) and _is_first_version(header.version) is False:
             yield Finding(
                 TS,
                 ("header", "version"),
