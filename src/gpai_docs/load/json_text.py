@@ -1,7 +1,8 @@
 """Read a JSON document into plain data plus the positions of its keys and values.
 
 JSON is parsed by the standard library, held to the YAML reader's rules (the first of two
-equal keys wins, no NaN, the same depth limit), and indexed for positions by a small
+equal keys wins, no NaN, the same depth limit, every number keeps the text it was written
+as), and indexed for positions by a small
 scanner that runs only over text the parser has already accepted.
 """
 
@@ -18,6 +19,7 @@ from gpai_docs.load.source_map import SourceMap
 from gpai_docs.yamlio.limits import MAX_DEPTH, too_deep
 from gpai_docs.yamlio.nesting import nesting_beyond
 from gpai_docs.yamlio.problems import Position, document_problem, duplicate_key, line_col
+from gpai_docs.yamlio.written import WrittenFloat, WrittenInt
 
 _JSON_TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\]:,])|([^\s{}\[\]:,"]+))', re.S)
 
@@ -86,9 +88,14 @@ def _reject_constant(name: str) -> Any:
 
 def _json_int(text: str) -> int | str:
     try:
-        return int(text)
+        return WrittenInt(int(text), text)
     except ValueError:  # more digits than Python converts; keep the text, as YAML does
         return text
+
+
+def _json_float(text: str) -> float:
+    """A JSON number with a point or an exponent, keeping how it was written (``1.10``)."""
+    return WrittenFloat(float(text), text)
 
 
 def _constant_position(text: str) -> Position | None:
@@ -124,6 +131,7 @@ def load_json(text: str, file: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
             object_pairs_hook=_first_wins,
             parse_constant=_reject_constant,
             parse_int=_json_int,
+            parse_float=_json_float,
         )
     except json.JSONDecodeError as exc:
         return (

@@ -8,7 +8,7 @@ from gpai_docs.models.model_choices import (
     Provenance,
     TrainingTimeBucket,
 )
-from gpai_docs.models.numbers import Number
+from gpai_docs.models.numbers import EnergyMWh, Flop, Number
 
 
 class Training(StrictModel):
@@ -70,8 +70,8 @@ class TrainingTime(StrictModel):
 class Compute(StrictModel):
     training_time_nca: Answer[TrainingTimeBucket] = spec("MDF.compute.training_time.nca")
     training_time_aio: Answer[TrainingTime] = spec("MDF.compute.training_time.aio")
-    training_flop_nca: Answer[Number] = spec("MDF.compute.training_flop.nca", example="10^24")
-    training_flop_aio: Answer[Number] = spec("MDF.compute.training_flop.aio", example="3.7*10^24")
+    training_flop_nca: Answer[Flop] = spec("MDF.compute.training_flop.nca", example="10^24")
+    training_flop_aio: Answer[Flop] = spec("MDF.compute.training_flop.aio", example="3.7*10^24")
     methodology: Answer[Text] = spec("MDF.compute.methodology")
 
 
@@ -87,14 +87,12 @@ class InferenceBenchmark(StrictModel):
 
 
 class Energy(StrictModel):
-    training_mwh: AnswerNA[Number] = spec(
+    training_mwh: AnswerNA[EnergyMWh] = spec(
         "MDF.energy.training",
         example="2.1*10^3",
         description="Energy used for training in MWh (measured or estimated), or "
         "`not_applicable:` stating what information a compute or hardware provider withholds.",
     )
     methodology: Answer[Text] = spec("MDF.energy.methodology")
-    inference_compute_flop: Answer[Number] = spec(
-        "MDF.energy.inference_compute", example="5.1*10^17"
-    )
+    inference_compute_flop: Answer[Flop] = spec("MDF.energy.inference_compute", example="5.1*10^17")
     inference_methodology: Answer[InferenceBenchmark] = spec("MDF.energy.inference_methodology")

@@ -13,7 +13,16 @@ from pydantic import (
     PlainValidator,
 )
 
-from gpai_docs.models._number_text import negative_problem, separator_problem
+from gpai_docs.models._number_text import (
+    ENERGY_MWH,
+    FLOP,
+    Unit,
+    negative_problem,
+    separator_problem,
+    split_unit,
+    unit_problem,
+)
+from gpai_docs.yamlio.written import written_text
 
 # Digits are ASCII only: `\d` would take the Arabic-Indic or full-width digits as well.
 # Separators other than `_` never get here (see _number_text).
@@ -23,6 +32,7 @@ _SCI = re.compile(
     r"|\s*[*x×·]?\s*10\s*\^\s*(?P<exp_only>[-+]?[0-9]+))?\s*$"
 )
 _POWER_ONLY = re.compile(r"^\s*10\s*\^\s*(?P<exp>[-+]?[0-9]+)\s*$")
+_NOT_DECIMAL = re.compile(r"[-+]?0[oOxX]")  # YAML 1.2 reads 0o17 and 0x1F as integers
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,21 +92,33 @@ _MAX_NUMBER_CHARS = 100
 _MAX_EXPONENT = 400
 
 
-def parse_quantity(raw: Any) -> Quantity:
+def parse_quantity(raw: Any, *, unit: Unit | None = None) -> Quantity:
     """Read ``7.3*10^10``, ``7.3e10``, ``10^24``, ``73_000_000_000`` or a plain number.
 
-    Commas, spaces, apostrophes, a second dot and a minus sign are refused (see
-    ``_number_text``); the ValueError says what is ambiguous and how to write it.
+    A number read from a document is read from the text it was written as, so ``3.0e23``
+    keeps two significant figures and ``010`` its zero. A field with a ``unit`` also takes
+    the number followed by that unit (``3.8e25 FLOP``). Commas, spaces, apostrophes, a
+    second dot and a minus sign are refused (see ``_number_text``); the ValueError says
+    what is wrong and how to write it.
     """
     try:
-        return _parse_quantity(raw)
+        return _parse_quantity(raw, unit)
     except OverflowError:  # float() of a 400-digit int, 10.0 ** 400: a finding, not a crash
         raise ValueError(f"{_shorten(raw)} is too large for a number") from None
 
 
+def measured_in(unit: Unit) -> Any:
+    """The validator of a number field whose answers are in ``unit``."""
+
+    def parse(raw: Any) -> Quantity:
+        return parse_quantity(raw, unit=unit)
+
+    return parse
+
+
 def _shorten(raw: Any) -> str:
     try:
-        text = str(raw)
+        text = written_text(raw) or str(raw)
     except ValueError:  # str() of an int beyond Python's 4,300-digit limit
         return "a number of more than 4,300 digits"
     return repr(text) if len(text) <= 40 else f"{text[:40]!r}…"
@@ -111,11 +133,18 @@ def _written(text: str, mantissa: str, exponent: int, significant: int) -> Quant
     return Quantity(float(exact), significant, text, exact)
 
 
-def _parse_quantity(raw: Any) -> Quantity:
+def _parse_quantity(raw: Any, unit: Unit | None) -> Quantity:
     if isinstance(raw, Quantity):
         return raw
     if isinstance(raw, bool):
         raise ValueError("expected a number such as 3.7*10^24, not true/false")
+    text = written_text(raw)
+    if text is not None:  # an unquoted number of a document: read what was written
+        if text.lstrip("+-").lower() in (".inf", ".nan"):  # 1e400 is infinite too: too large
+            raise ValueError("expected a finite number")
+        if _NOT_DECIMAL.match(text):
+            raise ValueError(f"{text!r} is not written in decimal digits; write {int(raw)}")
+        return _parse_text(text, unit)
     if isinstance(raw, int):
         if raw < 0:
             raise ValueError(negative_problem(str(raw)))
@@ -125,12 +154,16 @@ def _parse_quantity(raw: Any) -> Quantity:
             raise ValueError("expected a finite number")
         if math.copysign(1.0, raw) < 0:  # -0.0 too: the writer typed a minus sign
             raise ValueError(negative_problem(repr(raw)))
-        # The loader has already turned unquoted YAML such as 1.0e+23 into a float; its
-        # shortest repr is the written decimal whenever that had at most 15 digits.
+        # A float made in code, not read from a document: its shortest repr is the
+        # decimal it was made from whenever that had at most 15 digits.
         mantissa = repr(raw).split("e")[0]
         return Quantity(raw, _significant(mantissa), repr(raw), Fraction(repr(raw)))
     if not isinstance(raw, str):
         raise ValueError("expected a number such as 3.7*10^24")
+    return _parse_text(raw, unit)
+
+
+def _parse_text(raw: str, unit: Unit | None) -> Quantity:
     text = raw.strip()
     # Long runs of spaces make _SCI backtrack for minutes; no real number is this long.
     if len(text) > _MAX_NUMBER_CHARS:
@@ -138,6 +171,16 @@ def _parse_quantity(raw: Any) -> Quantity:
     problem = negative_problem(text) or separator_problem(text)
     if problem is not None:
         raise ValueError(problem)
+    number, written_unit = split_unit(text)
+    quantity = _number(number)
+    if written_unit is not None:
+        problem = unit_problem(text, quantity, written_unit, unit)
+        if problem is not None:
+            raise ValueError(problem)
+    return quantity
+
+
+def _number(text: str) -> Quantity:
     compact = re.sub(r"\s+", " ", text)
     power = _POWER_ONLY.match(compact)
     if power:
@@ -156,3 +199,18 @@ Number = Annotated[
     PlainSerializer(lambda q: q.text, return_type=str),
 ]
 """A count or measurement written with its precision, e.g. ``3.7*10^24``."""
+
+Flop = Annotated[
+    Quantity,
+    PlainValidator(measured_in(FLOP), json_schema_input_type=float | str),
+    PlainSerializer(lambda q: q.text, return_type=str),
+]
+"""An amount of computation in FLOP: ``3.7*10^24``, also ``3.7*10^24 FLOP`` or ``3.7e24 FLOPs``."""
+
+EnergyMWh = Annotated[
+    Quantity,
+    PlainValidator(measured_in(ENERGY_MWH), json_schema_input_type=float | str),
+    PlainSerializer(lambda q: q.text, return_type=str),
+]
+"""An amount of energy in MWh: ``2.1*10^3``, also ``2.1*10^3 MWh`` (kWh, GWh… are refused
+with the figure in MWh: the document prints what the provider wrote, never a conversion)."""

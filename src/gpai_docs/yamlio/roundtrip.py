@@ -33,6 +33,7 @@ from ruamel.yaml.resolver import VersionedResolver
 from gpai_docs.yamlio.core import reads_as_text
 from gpai_docs.yamlio.emit import needs_escapes
 from gpai_docs.yamlio.limits import MAX_DEPTH
+from gpai_docs.yamlio.written import WrittenFloat, WrittenInt
 
 _STR = "tag:yaml.org,2002:str"
 # What the loader's libyaml reads as blanks and line breaks, as ruamel's scanner reads them:
@@ -266,6 +267,8 @@ def _represent_none(representer: RoundTripRepresenter, data: None) -> ScalarNode
 
 _Representer.add_representer(str, _represent_str)
 _Representer.add_representer(type(None), _represent_none)
+_Representer.add_representer(WrittenInt, RoundTripRepresenter.represent_int)  # as before
+_Representer.add_representer(WrittenFloat, RoundTripRepresenter.represent_float)
 
 
 def _flow(value: Any) -> Any:

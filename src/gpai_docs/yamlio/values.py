@@ -4,7 +4,8 @@ Walking the nodes ourselves, rather than letting a constructing loader build obj
 lets us report duplicate keys, merge keys and non-text keys where they are written, and
 stop at MAX_NODES values or MAX_DEPTH levels. ``no`` stays the word "no" and
 ``2025-08-02`` stays text for pydantic to parse; only the data gpai-docs ships asks for
-its dates as dates.
+its dates as dates. A number keeps the text it was written as (``yamlio.written``):
+``3.0e23`` has two significant figures, and the float 3e23 no longer says so.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from gpai_docs.errors import InternalError
 from gpai_docs.yamlio.core import plain_value
 from gpai_docs.yamlio.limits import MAX_DEPTH, MAX_NODES, too_deep
 from gpai_docs.yamlio.problems import Position, document_problem, duplicate_key
+from gpai_docs.yamlio.written import written
 
 _CORE = "tag:yaml.org,2002:"
 _MERGE_TAG = _CORE + "merge"
@@ -124,4 +126,4 @@ class ValueWalker:
         date = _DATE.match(text) if self.dates and implicit == _TIMESTAMP_TAG else None
         if date is not None:
             return dt.date(*map(int, date.groups()))
-        return plain_value(text)
+        return written(plain_value(text), text)
