@@ -89,7 +89,10 @@ def test_pending_answer_past_the_due_date_is_an_error(run_cli: Run, draft: Path)
     assert "error MD002 data.curation: The documentation was due on 2026-01-15" in result.output
 
 
-def test_json_output_is_stable_and_complete(run_cli: Run, broken: Path) -> None:
+def test_json_output_is_stable_and_complete(
+    run_cli: Run, broken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(broken.parent)  # files are given relative to the working directory
     result = run_cli("validate", broken, "--format", "json", "--as-of", "2026-11-21")
     assert result.exit_code == 1
     payload = json.loads(result.output)

@@ -59,7 +59,7 @@ def test_minimal_sample_is_schema_valid() -> None:
         (
             "  parameter_range: 500M-5B",
             "  parameter_range: 2B-3B",
-            "SC006",
+            "SC004",  # not one of the Form's ranges: a choice, as a Literal's
             "properties.parameter_range",
         ),
         ("  sme: false", "  sme: maybe", "SC003", "provider.sme"),

@@ -117,7 +117,15 @@ def _exists(module: str) -> bool:
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="gpai-docs", prog_name="gpai-docs")
-def cli() -> None:
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report: auto colours on a terminal unless NO_COLOR is set "
+    "(FORCE_COLOR colours in a pipe too); always and never override both.",
+)
+def cli(color: str) -> None:
     """Keep EU AI Act documentation for a general-purpose AI model as YAML or JSON,
     validate it against the GPAI Code of Practice, and publish it.
 
@@ -127,6 +135,14 @@ def cli() -> None:
 
     Exit codes: 0 clean, 1 findings, 2 usage or tool error.
     """
+    del color  # read by the commands that colour (color_setting)
+
+
+def color_setting() -> str:
+    """The group's ``--color`` (auto, always or never), ``auto`` outside the group."""
+    context = click.get_current_context(silent=True)
+    value = context.find_root().params.get("color") if context is not None else None
+    return value if isinstance(value, str) else "auto"
 
 
 def main(argv: list[str] | None = None) -> Any:

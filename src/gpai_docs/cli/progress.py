@@ -1,4 +1,5 @@
-"""Progress for long operations: a bar on a terminal, silence in CI and in pipes.
+"""Progress for long operations: a bar on a terminal, silence in CI and in pipes; and
+whether to colour a report (:func:`use_color`).
 
 Library code reports progress through a plain callback (``Progress``) and never prints;
 commands create one here and pass it down::
@@ -53,3 +54,21 @@ def progress(label: str, *, total: int, stream: TextIO | None = None) -> Iterato
         return
     with click.progressbar(length=total, label=label, file=target, show_pos=True) as bar:
         yield bar.update
+
+
+def use_color(setting: str = "auto", stream: TextIO | None = None) -> bool:
+    """Whether to colour what goes to ``stream`` (default stdout), as ruff and pre-commit do.
+
+    ``--color always`` or ``never`` decides alone. Left to ``auto``: ``NO_COLOR`` set to
+    anything but empty means no colour, else ``FORCE_COLOR`` set means colour, else colour
+    only on a terminal (and not on ``TERM=dumb``).
+    """
+    if setting != "auto":
+        return setting == "always"
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    if os.environ.get("FORCE_COLOR", ""):
+        return True
+    target = stream if stream is not None else sys.stdout
+    isatty = getattr(target, "isatty", None)
+    return callable(isatty) and bool(isatty()) and os.environ.get("TERM") != "dumb"

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from gpai_docs.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from gpai_docs.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, color_setting
+from gpai_docs.cli.progress import use_color
 from gpai_docs.errors import GpaiDocsError
 
 if TYPE_CHECKING:
@@ -36,12 +37,22 @@ FORMATS = ["text", "json", "sarif", "github"]
     help="Check deadlines as of this date (YYYY-MM-DD) instead of today.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Only findings and the totals line.")
+@click.option(
+    "-v",
+    "--verbose",
+    "--all",
+    "verbose",
+    is_flag=True,
+    help="List every finding in the text report; without it, a finding that repeats "
+    "in a document (such as every answer still to be provided) is summarised in one line.",
+)
 def validate_command(
     paths: tuple[Path, ...],
     output_format: str,
     strict: bool,
     as_of: dt.datetime | None,
     quiet: bool,
+    verbose: bool,
 ) -> None:
     """Check the documents of a project (default: the current folder).
 
@@ -65,6 +76,7 @@ def validate_command(
     from gpai_docs.integrations.project_paths import project_folders
     from gpai_docs.validate.pipeline import validate_project
 
+    color = output_format == "text" and use_color(color_setting())
     try:
         folders = project_folders(paths or (Path(),))
         if output_format == "json" and len(folders) > 1:
@@ -72,7 +84,7 @@ def validate_command(
         results = [
             validate_project(folder, as_of=as_of.date() if as_of else None) for folder in folders
         ]
-        output = _render(results, output_format, quiet=quiet)
+        output = _render(results, output_format, quiet=quiet, verbose=verbose, color=color)
     except GpaiDocsError as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(EXIT_ERROR) from None
@@ -81,7 +93,8 @@ def validate_command(
     except Exception as error:
         internal_failure("validate", error)
     if output:
-        click.echo(output)
+        # click strips styles when stdout is no terminal; the choice was made above.
+        click.echo(output, color=color)
     bugs = sum(len(result.internal_errors) for result in results)
     if bugs:
         # Said on stderr too, so that it shows beside JSON, SARIF or annotations on stdout.
@@ -95,8 +108,15 @@ def validate_command(
     raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _render(results: list[ValidationResult], output_format: str, *, quiet: bool) -> str:
-    from gpai_docs.report.formats import REPORTERS, text_report
+def _render(
+    results: list[ValidationResult],
+    output_format: str,
+    *,
+    quiet: bool,
+    verbose: bool = False,
+    color: bool = False,
+) -> str:
+    from gpai_docs.report.formats import REPORTERS, TextStyle, text_report
 
     if output_format == "sarif":
         from gpai_docs.report.ci import sarif_report
@@ -107,7 +127,10 @@ def _render(results: list[ValidationResult], output_format: str, *, quiet: bool)
 
         return github_report(*results)
     if output_format == "text":
-        reports = [text_report(result, quiet=quiet) for result in results]
+        style = TextStyle(color=color)
+        reports = [
+            text_report(result, quiet=quiet, verbose=verbose, style=style) for result in results
+        ]
         if len(results) > 1:
             reports = [
                 f"== {r.project.root} ==\n{t}" for r, t in zip(results, reports, strict=True)

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BeforeValidator,
     PlainValidator,
 )
+from pydantic_core import PydanticCustomError
 
 from gpai_docs.models._base import StrictModel
 from gpai_docs.models.answers import Text
 
 
 def _fold(text: str) -> str:
-    words = re.findall(r"[a-z0-9<>]+", text.lower().replace("–", "-").replace("—", "-"))
+    """The form choices are compared in: lower case, letters, digits and ``<>`` only, a
+    plural ``s`` dropped. Any dash (the template's en dash, an ASCII hyphen, a minus sign)
+    and any spacing around it fold away: ``5B–15B``, ``5B-15B`` and ``5B - 15B`` match."""
+    words = re.findall(r"[a-z0-9<>]+", text.lower())
     return "".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
+
+
+def suggest(raw: str, values: Iterable[str]) -> str | None:
+    """The allowed value closest to ``raw`` (compared in folded form), if one is close."""
+    folded = {_fold(v): v for v in values}
+    close = difflib.get_close_matches(_fold(raw), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
 
 
 def choice(values: tuple[str, ...], aliases: dict[str, str] | None = None) -> PlainValidator:
@@ -36,7 +49,16 @@ def choice(values: tuple[str, ...], aliases: dict[str, str] | None = None) -> Pl
             if found is not None:
                 return found
         allowed = ", ".join(repr(v) for v in values)
-        raise ValueError(f"{raw!r} is not one of the allowed values: {allowed}")
+        # An "enum" error (SC004, like a Literal's), with the closest value for the hint.
+        close = suggest(raw, values) if isinstance(raw, str) else None
+        raise PydanticCustomError(
+            "enum",
+            "{message}",
+            {
+                "message": f"{raw!r} is not one of the allowed values: {allowed}",
+                "suggestion": close,
+            },
+        )
 
     return PlainValidator(canonical, json_schema_input_type=Literal[values])
 

@@ -93,7 +93,7 @@ CODES: dict[str, BuiltinCode] = {
             "required-field-missing",
             "A field the document's format requires is missing.",
             "Add the field. Where the answer is not known yet, write "
-            "`{to_be_provided: who, by when}`; where it does not apply, "
+            '`{to_be_provided: "who, by when"}`; where it does not apply, '
             "`{not_applicable: why}`. `gpai-docs schema` shows every field.",
         ),
         BuiltinCode(
@@ -136,7 +136,7 @@ CODES: dict[str, BuiltinCode] = {
             "required-answer-blank",
             "A required answer is blank.",
             "A blank is never accepted in silence. Write the answer, or "
-            "`{to_be_provided: who, by when}` while it is being written, or "
+            '`{to_be_provided: "who, by when"}` while it is being written, or '
             "`{not_applicable: why}` where it does not apply.",
         ),
         BuiltinCode(

@@ -56,7 +56,9 @@ def validate_document(kind: DocumentKind, loaded: LoadedDocument) -> ProjectDocu
         try:
             model = kind.model.model_validate(loaded.data)
         except ValidationError as error:
-            diagnostics.extend(diagnostics_from(error, kind.model, loaded.source_map))
+            # The text lets a hint quote what was written (`version: 1.0`: quote it).
+            source = loaded.raw.decode("utf-8-sig", "replace") if loaded.raw else None
+            diagnostics.extend(diagnostics_from(error, kind.model, loaded.source_map, source))
         except RecursionError:
             diagnostics.append(
                 Diagnostic(

@@ -23,12 +23,17 @@ RETIRED: dict[str, str] = {}
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """What a rule yields: which document and field, what is wrong and how to fix it."""
+    """What a rule yields: which document and field, what is wrong and how to fix it.
+
+    ``reference`` is the legal basis of this finding when it differs from the rule's (a
+    rule over every document cites each document's own article and measure).
+    """
 
     document: str
     path: JsonPath
     message: str
     hint: str | None = None
+    reference: str | None = None
 
 
 Check = Callable[["RuleContext"], Iterable[Finding]]

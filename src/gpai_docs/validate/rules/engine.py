@@ -21,7 +21,7 @@ def _diagnostic(rule: Rule, finding: Finding, maps: Mapping[str, SourceMap]) -> 
         message=finding.message.rstrip(".") + ".",
         location=location,
         hint=finding.hint,
-        reference=rule.reference,
+        reference=finding.reference or rule.reference,
         rule=rule.name,
     )
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from gpai_docs.diagnostics import JsonPath, Severity
 from gpai_docs.errors import InternalError
+from gpai_docs.models.kinds import KINDS
 from gpai_docs.models.walk import AnswerState, walk_values
 from gpai_docs.validate.rules._registry import DOCUMENTS, Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
@@ -21,6 +22,15 @@ _GUIDANCE = re.compile(
     r"|^describe (the|your) ",
     re.IGNORECASE,
 )
+
+
+# Each document's own legal basis: an open answer in the copyright policy is owed under
+# Art 53(1)(c) and the Copyright chapter, not under the Transparency chapter.
+_TEMPLATE = "Template for the summary of training content"
+_DOCUMENT_REFERENCES = {
+    kind.key: kind.reference + (f"; {_TEMPLATE}" if kind.key == "training_data_summary" else "")
+    for kind in KINDS
+}
 
 
 def _documents(context: RuleContext) -> Iterator[tuple[str, BaseModel]]:
@@ -41,7 +51,8 @@ def _texts(document: BaseModel) -> Iterator[tuple[JsonPath, str]]:
     "PJ001",
     "answers-to-be-provided",
     severity=Severity.WARNING,
-    reference="AI Act Art 53(1) and (2); CoP Transparency Measure 1.1",
+    reference="AI Act Art 53(1) and (2); per document: CoP Transparency Measure 1.1, the "
+    "summary template, CoP Copyright Measure 1.1",
     catalogue=("COP.T.1.1.document_before_placing", "TDS.rule.legacy_gaps", "AIA.53.2", "VR-01"),
     needs=(),
 )
@@ -51,7 +62,10 @@ def answers_to_be_provided(context: RuleContext) -> Iterator[Finding]:
     Why: a draft may leave answers open, but the documentation must be complete by the time
     the model is placed on the Union market. Every open answer that is not due yet is listed
     and counted in the report; `gpai-docs build` refuses to build final artifacts while any
-    remain (use `--draft`). Once an answer is due, MD002 reports it as an error instead, so
+    remain (use `--draft`). Each finding cites its own document's legal basis: AI Act Art
+    53(1)(a)-(b) and CoP Transparency Measure 1.1 for the model documentation, Art 53(1)(d)
+    and the template for the summary, Art 53(1)(c) and CoP Copyright Measure 1.1 for the
+    copyright policy. Once an answer is due, MD002 reports it as an error instead, so
     each open answer is reported once. Under the open-source exemption (AI Act Art 53(2);
     catalogue AIA.53.2) the model documentation's items are not owed: they stay listed here,
     and `not_applicable: <reason>` closes them.
@@ -76,10 +90,13 @@ def answers_to_be_provided(context: RuleContext) -> Iterator[Finding]:
                 yield Finding(
                     key,
                     path,
+                    # Worded as the open-source determination: the same items, not required.
                     f"This answer is still to be provided{detail}; it is not required for this "
-                    "model, since the open-source exemption applies",
+                    "model: the open-source exemption applies, so the model documentation "
+                    "(Annex XI) and the downstream information (Annex XII) are not required",
                     hint="Give the answer, or write `not_applicable: <reason>` "
-                    "(AI Act Art 53(2) lifts the model documentation obligations).",
+                    "(AI Act Art 53(2) lifts these obligations).",
+                    reference=f"{_DOCUMENT_REFERENCES[key]}; AI Act Art 53(2)",
                 )
                 continue
             yield Finding(
@@ -87,6 +104,7 @@ def answers_to_be_provided(context: RuleContext) -> Iterator[Finding]:
                 path,
                 f"This answer is still to be provided{detail}",
                 hint="Replace `to_be_provided` with the answer before release.",
+                reference=_DOCUMENT_REFERENCES[key],
             )
 
 
