@@ -1,4 +1,4 @@
-"""Numbers exactly as written (issue 17): precision and units.
+"""Numbers and dates exactly as written (issue 17): precision, units and slash dates.
 
 Every expected value is written by hand from the text of the input and the Form's units
 (compute in FLOP, energy in MWh), never computed by gpai-docs.
@@ -238,6 +238,57 @@ def test_a_wrong_unit_is_sc006_at_the_value(tmp_path: Path, run_cli: Callable[..
     assert (
         "model-documentation.yaml:61:22: error SC006 compute.training_flop_aio: '3.8e25 tokens' "
         "is in 'tokens', but this field is in floating-point operations (FLOP)"
+    ) in result.output
+
+
+# --- point 3: slash dates that could be read two ways ---------------------------------------
+
+
+def _release(raw: str) -> Any:
+    data = load_file(MINIMAL / "model-documentation.yaml").data
+    data["general"]["release_date"] = raw
+    return ModelDocumentation.model_validate(data).general.release_date
+
+
+@pytest.mark.parametrize(
+    ("written", "readings", "iso"),
+    [
+        ("03/04/2026", "could be 3 April 2026 or 4 March 2026", "2026-04-03 for 3 April 2026"),
+        ("02/08/25", "could be 2 August 2025 or 8 February 2025", "2025-08-02 for 2 August 2025"),
+    ],
+)
+def test_a_slash_date_that_reads_two_ways_asks_for_the_iso_form(
+    written: str, readings: str, iso: str
+) -> None:
+    message = _refusal(_release, written)
+    assert readings in message
+    assert "write the date as YYYY-MM-DD" in message
+    assert iso in message
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [("25/12/2026", "2026-12-25"), ("04/04/2026", "2026-04-04"), ("25/08/25", "2025-08-25")],
+)
+def test_a_slash_date_that_reads_one_way_is_read_day_first(written: str, iso: str) -> None:
+    assert _release(written).isoformat() == iso
+
+
+def test_a_month_first_date_is_refused_with_its_iso_form() -> None:
+    message = _refusal(_release, "12/25/2026")
+    assert "'12/25/2026' has no month 25" in message
+    assert "write 2026-12-25 if you meant 25 December 2026" in message
+
+
+def test_an_ambiguous_date_is_sc006_where_it_is_written(
+    tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    project = _project(tmp_path, ("  release_date: 2025-10-01", "  release_date: 03/04/2025"))
+    result = run_cli("validate", project)
+    assert result.exit_code == 1
+    assert (
+        "model-documentation.yaml:17:17: error SC006 general.release_date: '03/04/2025' could "
+        "be 3 April 2025 or 4 March 2025"
     ) in result.output
 
 
