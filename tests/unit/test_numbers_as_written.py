@@ -241,6 +241,17 @@ def test_a_wrong_unit_is_sc006_at_the_value(tmp_path: Path, run_cli: Callable[..
     ) in result.output
 
 
+@pytest.mark.parametrize("field", ["modification_flop", "base_model_flop"])
+def test_a_modifications_compute_takes_flop_too(field: str) -> None:
+    data = load_file(SAMPLES / "fine-tune" / "model-documentation.yaml").data
+    data["modification"][field] = "2.5e24 FLOP"
+    md = ModelDocumentation.model_validate(data)
+    assert getattr(md.modification, field).text == "2.5e24"
+    data["modification"][field] = "2.5e24 tokens"
+    with pytest.raises(ValidationError, match="this field is in floating-point operations"):
+        ModelDocumentation.model_validate(data)
+
+
 # --- point 3: slash dates that could be read two ways ---------------------------------------
 
 

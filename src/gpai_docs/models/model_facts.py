@@ -11,7 +11,7 @@ from gpai_docs.models.model_choices import (
     INTERNAL,
     Requester,
 )
-from gpai_docs.models.numbers import Number
+from gpai_docs.models.numbers import Flop
 
 
 class OpenSource(StrictModel):
@@ -60,12 +60,12 @@ class SystemicRisk(StrictModel):
 class Modification(StrictModel):
     """What a downstream modifier knows about its modification (Commission guidelines)."""
 
-    modification_flop: Answer[Number] = spec(
+    modification_flop: Answer[Flop] = spec(
         "GL.modifier_one_third",
         audience=("aio", "nca"),
         title="Training compute of the modification",
     )
-    base_model_flop: AnswerNA[Number] = spec(
+    base_model_flop: AnswerNA[Flop] = spec(
         "GL.modifier_one_third",
         audience=("aio", "nca"),
         title="Training compute of the base model",
