@@ -236,7 +236,12 @@ def test_a_release_says_what_changed_since_the_previous_one(tmp_path: Path) -> N
         encoding="utf-8",
     )
     second = release_project(
-        project, version="1.1", out=out, released_on=dt.date(2026, 11, 22), formats=("md",)
+        project,
+        version="1.1",
+        out=out,
+        released_on=dt.date(2026, 11, 22),
+        formats=("md",),
+        confirm=lambda check: True,  # yes: the summary changed but kept header.version 1.0
     )
     summary = (second.path / "training-data-summary.public.md").read_text(encoding="utf-8")
     assert (

@@ -79,6 +79,7 @@ def test_killed_releases_are_all_or_nothing(tmp_path: Path) -> None:
         "md",
         "--date",
         "2026-01-01",
+        "--yes",  # the same documents each time: yes, release them again
     ]
     start = run(*released, "--version", "1.0")
     assert start.returncode == 0, start.stderr

@@ -24,7 +24,15 @@ DAY = dt.date(2026, 3, 1)
 
 
 def _release(project: Path, out: Path, version: str = "1.0") -> object:
-    return release_project(project, version=version, out=out, released_on=DAY, formats=("md",))
+    # The same documents again as 1.1: answer yes to the pre-flight "no changes" question.
+    return release_project(
+        project,
+        version=version,
+        out=out,
+        released_on=DAY,
+        formats=("md",),
+        confirm=lambda check: True,
+    )
 
 
 def test_a_linked_model_folder_is_refused(project: Path, tmp_path: Path, elsewhere: Path) -> None:

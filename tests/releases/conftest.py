@@ -69,6 +69,9 @@ def release(project: Path, out: Path, version: str, **options: Any) -> Any:
     from gpai_docs.bundle.release import release_project
 
     options.setdefault("formats", ("md",))
+    # Most tests release the 2.0 project again, unchanged: say yes to the pre-flight
+    # questions (tests/releases/test_preflight.py asks them).
+    options.setdefault("confirm", lambda check: True)
     options.setdefault("released_on", DATES.get(version, dt.date(2026, 10, 1)))
     return release_project(project, version=version, out=out, **options)
 

@@ -40,6 +40,7 @@ def release_command(released: Released, version: str = "2.1") -> list[str]:
         "md",
         "--date",
         "2026-10-01",
+        "--yes",  # the 2.0 project, unchanged: the release asks whether to release it again
     ]
 
 

@@ -2,8 +2,9 @@
 
 The summary template asks every update of the public summary to get a new version and to
 link the previous ones; the Transparency chapter asks earlier documentation versions to be
-kept. The release records its predecessors in the manifest and warns when a document
-changed without a new version, or when the summary forgets an earlier published version.
+kept. The release records its predecessors in the manifest, warns when the summary
+forgets an earlier published version, and names each document that changed without a new
+version (the pre-flight checks ask about those before anything is written).
 """
 
 from __future__ import annotations
@@ -97,28 +98,34 @@ def previous_versions(version: str, earlier: list[Release]) -> list[dict[str, An
     return out
 
 
-def version_warnings(
-    models: dict[str, BaseModel],
-    earlier: list[Release],
-    diff: SemanticDiff | None,
-    previous: dict[str, BaseModel] | None = None,
-) -> list[str]:
-    """Warnings about document versions against the earlier releases.
+def unversioned_changes(
+    models: dict[str, BaseModel], previous: dict[str, BaseModel], diff: SemanticDiff
+) -> list[tuple[str, str]]:
+    """Each document that changed since the previous release but kept its version, as
+    (message, hint); the release asks before it goes out with one (pre-flight).
 
     ``previous`` holds the documents of the latest release, read from its sources: the
     manifest does not record the model documentation's version (it is not public)."""
-    warnings: list[str] = []
-    if earlier and diff is not None and previous is not None:
-        recorded = _document_versions(previous)
-        current = _document_versions(models)
-        for document in diff.documents():
-            before = recorded.get(document)
-            if before is not None and before == current.get(document):
-                warnings.append(
-                    f"{KIND_BY_KEY[document].title} changed since release "
-                    f"{earlier[-1].version} but {_VERSION_FIELD[document]} is still {before}; "
-                    "give each update a new version."
+    recorded = _document_versions(previous)
+    current = _document_versions(models)
+    out: list[tuple[str, str]] = []
+    for document in diff.documents():
+        before = recorded.get(document)
+        if before is not None and before == current.get(document):
+            out.append(
+                (
+                    f"{KIND_BY_KEY[document].title} changed since release {diff.old} but "
+                    f"{_VERSION_FIELD[document]} is still {before}.",
+                    f"Give each update a new version: raise {_VERSION_FIELD[document]} of the "
+                    f"{KIND_BY_KEY[document].title} (and its date), then release again.",
                 )
+            )
+    return out
+
+
+def version_warnings(models: dict[str, BaseModel], earlier: list[Release]) -> list[str]:
+    """Warnings about the summary's list of its previous versions against the releases."""
+    warnings: list[str] = []
     tds = models.get("training_data_summary")
     if isinstance(tds, TrainingDataSummary):
         listed = {previous.version for previous in tds.header.previous_versions}

@@ -1,11 +1,16 @@
 """``release``: build every artifact into an immutable, verifiable release folder and archive.
 
-Steps: check names, take the model's lock, finish or discard what an interrupted release
-left, refuse an existing version, build into a hidden staging folder, add the sources, the
-changelog and the manifest (signed if asked), sync everything, write the archive, rename
-the folder into place (the commit), rename the archive into place, then republish the
-crawler page and feed. Nothing outside the hidden staging names is written before the
-commit, so a crash leaves earlier releases and the output folder as they were.
+Steps: check names, validate, take the model's lock, finish or discard what an interrupted
+release left, run the pre-flight checks (``preflight.py``: an existing version, the version
+and date order, documents changed without a new version, signing, no changes, files that
+cannot be archived), build into a hidden staging folder, add the sources, the changelog and
+the manifest (signed if asked), sync everything, write the archive, rename the folder into
+place (the commit), rename the archive into place, then republish the crawler page and
+feed. Nothing outside the hidden staging names is written before the commit, so a crash
+leaves earlier releases and the output folder as they were.
+
+A dry run runs every check and stages the release in a temporary folder outside the
+output folder, then removes it: it takes no lock and writes nothing under ``out``.
 """
 
 from __future__ import annotations
@@ -13,29 +18,19 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from gpai_docs.bundle._crashpoints import checkpoint
 from gpai_docs.bundle.archive import archive_mtime, release_files, write_archive
-from gpai_docs.bundle.changelog import (
-    change_summary,
-    changelog_markdown,
-    previous_versions,
-    version_warnings,
-)
-from gpai_docs.bundle.diff import SemanticDiff, diff_models
+from gpai_docs.bundle.changelog import change_summary, changelog_markdown, previous_versions
+from gpai_docs.bundle.diff import SemanticDiff
 from gpai_docs.bundle.manifest import FileEntry, Manifest, file_entry
 from gpai_docs.bundle.naming import check_slug, check_version, slug_for
-from gpai_docs.bundle.sources import (
-    MANIFEST,
-    SIGNATURE,
-    SOURCES_DIR,
-    LoadedProject,
-    load_side,
-    side_of,
-)
+from gpai_docs.bundle.preflight import Check, Confirm, Plan, plan_release, settle
+from gpai_docs.bundle.sources import MANIFEST, SIGNATURE, SOURCES_DIR, LoadedProject, side_of
 from gpai_docs.bundle.store import STAGING, ModelStore, Release, fsync_dir, fsync_tree
 from gpai_docs.errors import GpaiDocsError, InternalError, UserError
 from gpai_docs.fileio import OutputFolder
@@ -50,7 +45,10 @@ _RESERVED = (MANIFEST, SIGNATURE, CHANGELOG, SOURCES_DIR)
 
 @dataclass(frozen=True)
 class ReleaseResult:
-    """What a release wrote, and what the release manager should look at."""
+    """What a release wrote (after a dry run: would write), and what to look at.
+
+    ``questions`` are the pre-flight questions: answered yes by a release, still to be
+    answered after a dry run."""
 
     path: Path
     archive: Path
@@ -59,6 +57,8 @@ class ReleaseResult:
     warnings: tuple[str, ...]
     notes: tuple[str, ...]
     published: tuple[Path, ...]
+    questions: tuple[Check, ...] = ()
+    dry_run: bool = False
 
 
 def release_project(
@@ -71,27 +71,30 @@ def release_project(
     sign_key: Path | None = None,
     slug: str | None = None,
     jobs: int | None = None,
+    confirm: Confirm | None = None,
+    dry_run: bool = False,
 ) -> ReleaseResult:
-    """Release ``project`` as ``version`` under ``out/<slug>/``; see the module docstring."""
+    """Release ``project`` as ``version`` under ``out/<slug>/``; see the module docstring.
+
+    ``confirm`` answers the pre-flight questions; without it a question refuses the
+    release (``ReleaseRefused``), as any pre-flight error does."""
     check_version(version)
     result, loaded = _load(project, released_on)
     store = ModelStore(out, check_slug(slug) if slug else slug_for(loaded.model_name))
-    key = None
-    if sign_key is not None:
-        from gpai_docs.bundle.signing import load_private_key
-
-        key = load_private_key(sign_key)  # fail on a bad key before building anything
+    key, signer = _signing_key(sign_key)
+    if dry_run:
+        return _dry_run(result, loaded, store, version, formats, jobs, key, signer)
     with store.locked():
         notes = store.recover()
-        _refuse_existing(store, version)
-        earlier = store.releases()
-        _check_date(earlier, released_on)
+        plan = plan_release(store, version, loaded, released_on, signer)
+        settle(plan.checks, confirm)
         staging = store.root / f".{version}{STAGING}{secrets.token_hex(6)}"
         staged_archive = store.root / f".{version}.tar.gz{STAGING}{secrets.token_hex(6)}"
         try:
-            manifest, diff, warnings = _stage(
-                staging, result, loaded, store, version, earlier, formats, jobs, key
-            )
+            # Under the lock, and checked again from --out down, so that the staging folder
+            # is where the lock is; its name is new (random), so it cannot be a planted link.
+            OutputFolder(store.out).mkdir(staging.relative_to(store.out))
+            manifest = _stage(staging, result, loaded, store, version, plan, formats, jobs, key)
             checkpoint("staged")
             write_archive(
                 staging, staged_archive, prefix=version, mtime=archive_mtime(loaded.models)
@@ -106,17 +109,66 @@ def release_project(
         checkpoint("committed")
         staged_archive.replace(store.archive(version))
         fsync_dir(store.root)
-        published = _publish(store, warnings)
+        published = _publish(store, plan.warnings)
         checkpoint("published")
+    return _result(store, version, manifest, plan, tuple(notes), tuple(published))
+
+
+def _result(
+    store: ModelStore,
+    version: str,
+    manifest: Manifest,
+    plan: Plan,
+    notes: tuple[str, ...],
+    published: tuple[Path, ...],
+    *,
+    dry_run: bool = False,
+) -> ReleaseResult:
+    questions = tuple(check for check in plan.checks if check.question)
     return ReleaseResult(
         store.release_dir(version),
         store.archive(version),
         manifest,
-        diff,
-        tuple(warnings),
-        tuple(notes),
-        tuple(published),
+        plan.diff,
+        tuple(plan.warnings),
+        notes,
+        published,
+        questions,
+        dry_run,
     )
+
+
+def _signing_key(sign_key: Path | None) -> tuple[object | None, str | None]:
+    """The private key and its id; a bad key fails before anything is built."""
+    if sign_key is None:
+        return None, None
+    from gpai_docs.bundle.signing import key_id, load_private_key, public_of
+
+    key = load_private_key(sign_key)
+    return key, key_id(public_of(key))
+
+
+def _dry_run(
+    result: ValidationResult,
+    loaded: LoadedProject,
+    store: ModelStore,
+    version: str,
+    formats: Sequence[str],
+    jobs: int | None,
+    key: object | None,
+    signer: str | None,
+) -> ReleaseResult:
+    """Every check, then the release staged in a temporary folder outside ``out``: no
+    lock, no recovery, nothing written under ``out``. An error refuses as in a release;
+    the questions are returned, not asked."""
+    plan = plan_release(store, version, loaded, result.as_of, signer)
+    if any(not check.question for check in plan.checks):
+        settle(plan.checks, None)
+    with tempfile.TemporaryDirectory(prefix="gpai-docs-dry-run-") as scratch:
+        staging = Path(scratch) / f".{version}{STAGING}dry-run"
+        staging.mkdir()
+        manifest = _stage(staging, result, loaded, store, version, plan, formats, jobs, key)
+    return _result(store, version, manifest, plan, (), (), dry_run=True)
 
 
 def _load(project: Path, released_on: dt.date) -> tuple[ValidationResult, LoadedProject]:
@@ -144,53 +196,23 @@ def _publish(store: ModelStore, warnings: list[str]) -> list[Path]:
         return []
 
 
-def _refuse_existing(store: ModelStore, version: str) -> None:
-    for path in (store.release_dir(version), store.archive(version)):
-        if path.exists() or path.is_symlink():
-            raise UserError(
-                f"Release {version} of {store.slug} already exists ({path}); releases are "
-                "never overwritten.",
-                hint="Release the changes under a new version, e.g. with a higher number.",
-            )
-
-
-def _check_date(earlier: list[Release], released_on: dt.date) -> None:
-    if earlier and released_on < earlier[-1].manifest.released_on:
-        last = earlier[-1].manifest
-        raise UserError(
-            f"The release date {released_on} is before the latest release {last.version} "
-            f"({last.released_on}).",
-            hint="Releases are kept in order; use --date on or after the latest release.",
-        )
-
-
 def _stage(
     staging: Path,
     result: ValidationResult,
     loaded: LoadedProject,
     store: ModelStore,
     version: str,
-    earlier: list[Release],
+    plan: Plan,
     formats: Sequence[str],
     jobs: int | None,
     key: object | None,
-) -> tuple[Manifest, SemanticDiff | None, list[str]]:
-    # Under the lock, and checked again from --out down, so that the staging folder is
-    # where the lock is; its name is new (random), so it cannot be a planted link.
-    OutputFolder(store.out).mkdir(staging.relative_to(store.out))
+) -> Manifest:
     out = OutputFolder(staging, inputs=loaded.files.values())
-    diff, warnings = _compare(earlier, version, loaded)
-    released_on = result.as_of
+    earlier, diff, released_on = plan.earlier, plan.diff, result.as_of
     artifacts = _build_into(staging, result, formats, jobs, diff)
     checkpoint("built")
 
-    sources: list[FileEntry] = []
-    for document, source in loaded.files.items():
-        # The bytes that were validated, read once: a file changed since is not archived.
-        data = loaded.sources[document]
-        target = out.write(f"{SOURCES_DIR}/{source.name}", data)
-        sources.append(file_entry(staging, target, "internal", document, None))
-
+    sources = _write_sources(staging, out, loaded)
     text = changelog_markdown(loaded.model_name, version, released_on, earlier, diff)
     out.write(CHANGELOG, text.encode("utf-8"))
 
@@ -209,27 +231,23 @@ def _stage(
 
         out.write(SIGNATURE, sign(key, raw))
     fsync_tree(staging)
-    return manifest, diff, warnings
+    return manifest
 
 
-def _compare(
-    earlier: list[Release], version: str, loaded: LoadedProject
-) -> tuple[SemanticDiff | None, list[str]]:
-    """The diff against the previous release, and the version warnings that follow from it."""
-    diff = None
-    before = None
-    warnings: list[str] = []
-    if earlier:
-        previous = earlier[-1]
-        try:
-            before = load_side(previous.path).models
-        except UserError as error:
-            # An old release may predate a schema change; its changelog entry says so.
-            warnings.append(f"Cannot compare with release {previous.version}: {error.message}")
-        else:
-            diff = SemanticDiff(previous.version, version, diff_models(before, loaded.models))
-    warnings += version_warnings(loaded.models, earlier, diff, before)
-    return diff, warnings
+def _write_sources(staging: Path, out: OutputFolder, loaded: LoadedProject) -> list[FileEntry]:
+    """The documents and every file they name, as validated (read once: a file changed
+    since is not archived), under ``sources/`` at the path the documents give."""
+    sources: list[FileEntry] = []
+    for document, source in loaded.files.items():
+        target = out.write(f"{SOURCES_DIR}/{source.name}", loaded.sources[document])
+        sources.append(file_entry(staging, target, "internal", document, None))
+    for name, referenced in loaded.referenced.items():
+        relative = referenced.archive_name(name)
+        if relative is None or referenced.data is None:
+            raise InternalError(f"{name!r} passed the pre-flight checks but cannot be archived.")
+        target = out.write(PurePosixPath(SOURCES_DIR, relative).as_posix(), referenced.data)
+        sources.append(file_entry(staging, target, "internal", referenced.document, None))
+    return sources
 
 
 def _build_into(

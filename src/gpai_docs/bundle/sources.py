@@ -1,18 +1,20 @@
 """The documents of a project folder or of a release, loaded as validated models.
 
-A release keeps the exact source files it was built from under ``sources/``, so the
-semantic diff, the changelog and the crawler feed read old releases the same way as a
-working project.
+A release keeps the exact source files it was built from under ``sources/``: the three
+documents and every file they name (the domain statistics file of summary section 2.3),
+at the same relative path, so the semantic diff, the changelog, the crawler feed and
+`gpai-docs validate` read an old release the same way as a working project.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
+from gpai_docs.bundle.manifest import path_problem
 from gpai_docs.errors import UserError
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
 from gpai_docs.validate.pipeline import typed_documents
@@ -33,6 +35,9 @@ class LoadedProject:
     copyright_policy: CopyrightPolicy
     files: dict[str, Path]
     sources: dict[str, bytes]  # each document's bytes as validated, for the release to archive
+    # Every other file the documents name, by the path they give, with its bytes as
+    # validated (None: it could not be read, so it cannot be archived).
+    referenced: dict[str, Referenced] = field(default_factory=dict)
 
     @property
     def models(self) -> dict[str, BaseModel]:
@@ -57,6 +62,32 @@ class LoadedProject:
             "training_data_summary": _versioned(tds.header.version, tds.header.last_update),
             "copyright_policy": _versioned(cp.document.version, cp.document.last_updated),
         }
+
+
+@dataclass(frozen=True)
+class Referenced:
+    """A file a document names: which document and field, and its bytes as validated."""
+
+    document: str
+    at: str  # the field naming it, e.g. section_2.crawled_data.top_domains.source
+    data: bytes | None
+
+    def archive_name(self, source: str) -> str | None:
+        """Where under ``sources/`` the file goes (the path the document gives), or None
+        when that path cannot name a file inside the release."""
+        name = PurePosixPath(source).as_posix()
+        if PurePosixPath(source).is_absolute() or path_problem(name) is not None:
+            return None
+        return name
+
+
+def _referenced(project: Project) -> dict[str, Referenced]:
+    if project.domains is None:
+        return {}
+    where = "section_2.crawled_data.top_domains.source"
+    return {
+        project.domains.source: Referenced("training_data_summary", where, project.domains.data)
+    }
 
 
 def _versioned(version: object, date: dt.date) -> dict[str, str]:
@@ -102,7 +133,7 @@ def side_of(project: Project, path: Path) -> LoadedProject:
             f"{path}: {', '.join(broken)} missing or not valid.",
             hint=f"Run `gpai-docs validate {project.root}` and fix the errors it reports.",
         )
-    return LoadedProject(project.root, md, tds, cp, files, sources)
+    return LoadedProject(project.root, md, tds, cp, files, sources, _referenced(project))
 
 
 def load_models(path: Path) -> dict[str, BaseModel]:

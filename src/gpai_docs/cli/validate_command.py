@@ -56,7 +56,8 @@ def validate_command(
 ) -> None:
     """Check the documents of a project (default: the current folder).
 
-    Each PATH is a project folder or a document file in one (as pre-commit passes them);
+    Each PATH is a project folder or a document file in one (as pre-commit passes them),
+    or a release folder (OUT/<model>/<version>: its sources/, as of its release date);
     every project is checked once, whole, since rules compare the three documents.
 
     Every finding names the file, line and column, the field, what is wrong, how to fix
@@ -81,9 +82,9 @@ def validate_command(
         folders = project_folders(paths or (Path(),))
         if output_format == "json" and len(folders) > 1:
             raise click.UsageError("--format json reports one project; give one folder.")
-        results = [
-            validate_project(folder, as_of=as_of.date() if as_of else None) for folder in folders
-        ]
+        day = as_of.date() if as_of else None
+        checked = [_documents_of(folder, day) for folder in folders]
+        results = [validate_project(folder, as_of=on) for folder, on in checked]
         output = _render(results, output_format, quiet=quiet, verbose=verbose, color=color)
     except GpaiDocsError as error:
         click.echo(f"error: {error}", err=True)
@@ -106,6 +107,17 @@ def validate_command(
         raise SystemExit(EXIT_ERROR)
     failed = any(result.fails(strict=strict) for result in results)
     raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _documents_of(folder: Path, as_of: dt.date | None) -> tuple[Path, dt.date | None]:
+    """A release folder (it holds manifest.json) is checked from its sources/, as of its
+    release date unless --as-of is given: an archived release validates as it was released."""
+    if not (folder / "manifest.json").is_file():
+        return folder, as_of
+    from gpai_docs.bundle.manifest import read_manifest
+    from gpai_docs.bundle.sources import SOURCES_DIR
+
+    return folder / SOURCES_DIR, as_of or read_manifest(folder).released_on
 
 
 def _render(

@@ -84,6 +84,7 @@ def policy_date_not_in_future(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             CP,
             ("document", "last_updated"),
-            f"The last-updated date {updated} is after today ({context.as_of})",
+            f"The last-updated date {updated} is after {context.as_of}, the date the documents "
+            "are checked on",
             hint="Use the date of this version.",
         )

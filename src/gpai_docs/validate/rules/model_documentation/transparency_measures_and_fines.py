@@ -41,7 +41,8 @@ def document_date_plausible(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             MD,
             ("document", "last_updated"),
-            f"The last-updated date {updated} is after today ({context.as_of})",
+            f"The last-updated date {updated} is after {context.as_of}, the date the documents "
+            "are checked on",
             hint="Use the date of this version.",
         )
 

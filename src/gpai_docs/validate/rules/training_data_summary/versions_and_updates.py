@@ -161,6 +161,7 @@ def summary_date_not_in_future(context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             TS,
             ("header", "last_update"),
-            f"The last-update date {updated} is after today ({context.as_of})",
+            f"The last-update date {updated} is after {context.as_of}, the date the documents "
+            "are checked on",
             hint="Use the date of this version.",
         )
