@@ -190,7 +190,12 @@ def test_cli_export_and_import(tmp_path: Path, run_cli: Run) -> None:
     out = tmp_path / "hf" / "README.md"
     first = run_cli("export", "hf-card", MINIMAL, "--out", out)
     assert first.exit_code == 0, first.output
-    assert "not published yet" in out.read_text(encoding="utf-8")
+    # No --summary-link: the summary's own canonical address (samples/minimal header).
+    assert (
+        "- **Public summary of training content:** [https://lumen-ai.example/ai-act/"
+        "lumen-base-2/training-content-summary]"
+    ) in out.read_text(encoding="utf-8")
+    assert "not published yet" not in out.read_text(encoding="utf-8")
     assert "https://lumen-ai.example/copyright-policy" in out.read_text(encoding="utf-8")
     again = run_cli("export", "hf-card", MINIMAL, "--out", out, "--summary-link", "tds.md")
     assert again.exit_code == 0

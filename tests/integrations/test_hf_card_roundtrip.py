@@ -193,15 +193,16 @@ def test_an_import_fills_the_scaffolds_lines_and_keeps_its_comments(
     md = (tmp_path / "new" / "model-documentation.yaml").read_text(encoding="utf-8")
     assert (
         "  # License (link) · MDF.distribution.license_link · for aio, nca, dp\n"
+        "  #   e.g. https://example.com/model-licence\n"
         "  license_link: https://opensource.org/license/mit\n"
     ) in md
     tds = (tmp_path / "new" / "training-data-summary.yaml").read_text(encoding="utf-8")
     # The commented-out example of the optional list gives its place to the list.
     assert (
-        "    # (optional) List of large publicly available datasets · TDS.2.1.large_datasets · "
-        "for public\n"
+        "    # (required when `used` is Yes) List of large publicly available datasets ·\n"
+        "    #   TDS.2.1.large_datasets · for public\n"
         "    large_datasets: [{name: HuggingFaceFW/fineweb, "
         "link: https://huggingface.co/datasets/HuggingFaceFW/fineweb}]\n"
-        "    # (optional) General description of other publicly available datasets"
+        "    # (required when `used` is Yes) General description of other publicly available"
     ) in tds
     assert "# large_datasets:" not in tds

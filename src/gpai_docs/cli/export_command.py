@@ -44,13 +44,14 @@ def export_command() -> None:
 @click.option(
     "--summary-link",
     metavar="URL",
-    help="Where the public summary of training content is published (URL or relative link).",
+    help="Where the public summary of training content is published (URL or relative link); "
+    "default: the summary's header.canonical_url, else the card's current link.",
 )
 @click.option(
     "--copyright-link",
     metavar="URL",
     help="Where the copyright policy summary is published; default: the link given in "
-    "the summary's section 3.1.",
+    "the summary's section 3.1, else the card's current link.",
 )
 def hf_card_command(
     project: Path, out: Path, summary_link: str | None, copyright_link: str | None
@@ -77,13 +78,11 @@ def hf_card_command(
     """
     from gpai_docs.integrations.export_project import documents_for_export
     from gpai_docs.integrations.front_matter import read_card
-    from gpai_docs.integrations.hf_card import export_card
+    from gpai_docs.integrations.hf_card import export_card, unlinked
 
     try:
         md, tds = documents_for_export(project)
         existing = read_card(out) if out.exists() or out.is_symlink() else None
-        if copyright_link is None and tds is not None:
-            copyright_link = tds.section_3.rights_reservation.copyright_policy_link
         text = export_card(
             md, tds, existing=existing, summary_link=summary_link, copyright_link=copyright_link
         )
@@ -91,9 +90,12 @@ def hf_card_command(
     except GpaiDocsError as error:
         _fail(error)
     click.echo(f"{'updated' if existing is not None else 'wrote'} {out}")
-    if summary_link is None:
+    for label in unlinked(text):
         click.echo(
-            "note: no --summary-link; the card says the summary is not published yet", err=True
+            f"note: the card does not link the {label.lower()}: no link was given and none "
+            "was found in the documents or the card; add it with --summary-link or "
+            "--copyright-link once it is published",
+            err=True,
         )
 
 

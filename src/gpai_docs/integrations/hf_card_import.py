@@ -106,9 +106,11 @@ def card_patches(metadata: dict[str, Any]) -> Patch:
     if pair is not None:
         for key, names in zip(("input_modalities", "output_modalities"), pair, strict=True):
             md["properties", key] = [{"modality": n, "max_size": dict(TBP)} for n in names]
-    languages = hub.language_text(_list(metadata.get("language")))
+    codes = list(dict.fromkeys(c.lower() for c in _list(metadata.get("language"))))
+    languages = hub.language_text(codes)
     if languages:
         tds["section_1", "linguistic"] = languages
+        tds["section_1", "languages"] = [c for c in codes if c in hub.LANGUAGES]
     datasets = [i for d in _list(metadata.get("datasets")) if (i := hub.repo_id(d))]
     if datasets:
         # Datasets on the Hub are not all public, and the card gives no modalities: the

@@ -15,6 +15,7 @@ from gpai_docs.models._base import StrictModel, section, spec
 from gpai_docs.models.answers import Answer, AnswerNA, Text
 from gpai_docs.models.choices import YesNoAnswer, choice
 from gpai_docs.models.dates import Date, Month
+from gpai_docs.models.languages import LANGUAGES_FIELD, LanguageCode
 from gpai_docs.models.numbers import Number
 
 _PACK = rulepack.load()
@@ -168,6 +169,7 @@ class Section1(StrictModel):
     )
     continuous_training: Answer[YesNoAnswer] = _public("TDS.1.3.continuous_training")
     linguistic: Answer[Text] = _public("TDS.1.3.linguistic")
+    languages: list[LanguageCode] | None = _public("TDS.1.3.linguistic", **LANGUAGES_FIELD)
     other_characteristics: Text | None = _public("TDS.1.3.other_characteristics", default=None)
     comments: Text | None = _public("TDS.1.3.comments", default=None)
 
