@@ -134,6 +134,7 @@ def test_changed_document_without_new_version_is_released_with_yes(released: Rel
     result = run(released, "--yes", ci=True)
     assert result.exit_code == 0, result.output
     assert "released lumen-base-2 2.1" in result.output
+    assert f"note: answered yes: {UNVERSIONED}" in result.output
 
 
 def test_model_documentation_version_is_read_from_the_release_sources(

@@ -230,6 +230,8 @@ def _report(result: ReleaseResult) -> NoReturn:
         click.echo(f"note: {note}", err=True)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+    for check in result.questions:  # kept in the log: what the release went out despite
+        click.echo(f"note: answered yes: {text_line(check.message)}", err=True)
     manifest = result.manifest
     click.echo(f"released {manifest.model_slug} {manifest.version} -> {result.path}")
     click.echo(f"  {len(manifest.files)} files, archive {result.archive}")
