@@ -201,6 +201,7 @@ def test_an_import_fills_the_scaffolds_lines_and_keeps_its_comments(
     assert (
         "    # (required when `used` is Yes) List of large publicly available datasets ·\n"
         "    #   TDS.2.1.large_datasets · for public\n"
+        "    # uncomment when `used` is Yes\n"
         "    large_datasets: [{name: HuggingFaceFW/fineweb, "
         "link: https://huggingface.co/datasets/HuggingFaceFW/fineweb}]\n"
         "    # (required when `used` is Yes) General description of other publicly available"

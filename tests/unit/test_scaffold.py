@@ -375,3 +375,79 @@ def test_a_key_under_an_empty_flow_mapping_gets_a_hint_to_remove_it() -> None:
     )
     other = parse_yaml("a:\n  b: [1\n", "x.yaml").diagnostics
     assert other[0].hint == "Check the indentation and quoting around this position."
+
+
+def _comment_above(text: str, key: str) -> str:
+    """The comment of the first field written ``key`` (commented out or not), in one line:
+    from its heading (`# ` and a word) down to the key."""
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().lstrip("# ") == key)
+    start = at - 1
+    while not re.match(r"^\s*# \S", lines[start]):
+        start -= 1
+    return " ".join(" ".join(line.strip()[1:] for line in lines[start:at]).split())
+
+
+def test_the_nca_compute_row_says_it_is_the_order_of_magnitude_of_the_aio_row(
+    texts: dict[str, str],
+) -> None:
+    comment = _comment_above(
+        texts["model-documentation"], "training_flop_nca: {to_be_provided: true}"
+    )
+    # MD007: the NCA row is 10^floor(log10(AIO row)); 3.7*10^24 -> 10^24 passes.
+    assert "The order of magnitude of the AI Office row below" in comment
+    assert "an AI Office row of 3.7*10^24 FLOP gives 10^24" in comment
+    assert comment.endswith("e.g. 10^24")
+
+
+@pytest.mark.parametrize(
+    ("stem", "key", "mark"),
+    [
+        (
+            "copyright-policy",
+            "lists_used:",
+            "(recommended: CP005 The exclusion of infringing websites names the lists it uses, "
+            "or explains why none) Lists of infringing websites honoured",
+        ),
+        (
+            "training-data-summary",
+            'canonical_url: "https://example.com/ai/model-x/training-content-summary"',
+            "(recommended: TS019 The summary's header says where it is published, versioned "
+            "and announced) Canonical URL",
+        ),
+        (
+            "training-data-summary",
+            'versions_url: "https://example.com/ai/model-x/training-content-summary/versions"',
+            "(recommended: TS017 A summary after the first version links its previous versions; "
+            "also TS019) Where all versions are listed",
+        ),
+    ],
+)
+def test_an_optional_field_a_warning_rule_checks_is_recommended_naming_the_rule(
+    stem: str, key: str, mark: str, texts: dict[str, str]
+) -> None:
+    comment = _comment_above(texts[stem], key)
+    assert comment.startswith(mark)
+    assert "(optional)" not in comment
+
+
+def test_an_optional_field_no_rule_checks_stays_optional(texts: dict[str, str]) -> None:
+    comment = _comment_above(
+        texts["model-documentation"],
+        'worldwide_turnover_eur: "<amount in euros, such as 250000000>"',
+    )
+    assert comment.startswith("(optional) Annual worldwide turnover (EUR) · AIA.101.1")
+    assert "recommended" not in comment
+
+
+def test_rows_asked_only_if_yes_say_to_uncomment_them_when_used_is_yes(
+    texts: dict[str, str],
+) -> None:
+    lines = texts["training-data-summary"].splitlines()
+    section_2 = lines[lines.index("section_2:") :]
+    for key in ("# modalities:", "# large_datasets:", "# other_description:"):
+        at = next(i for i, line in enumerate(section_2) if line.strip().startswith(key))
+        assert section_2[at - 1] == "    # uncomment when `used` is Yes", key
+    # The rows stay commented out, so a fresh scaffold fills in nothing an answer No excludes.
+    assert "modalities" not in _data(texts["training-data-summary"])["section_2"]["public_datasets"]
+    assert section_2.count("    # uncomment when `used` is Yes") >= 9

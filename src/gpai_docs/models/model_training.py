@@ -70,7 +70,12 @@ class TrainingTime(StrictModel):
 class Compute(StrictModel):
     training_time_nca: Answer[TrainingTimeBucket] = spec("MDF.compute.training_time.nca")
     training_time_aio: Answer[TrainingTime] = spec("MDF.compute.training_time.aio")
-    training_flop_nca: Answer[Flop] = spec("MDF.compute.training_flop.nca", example="10^24")
+    training_flop_nca: Answer[Flop] = spec(
+        "MDF.compute.training_flop.nca",
+        description="The order of magnitude of the AI Office row below: the power of ten at or "
+        "just under it, so an AI Office row of 3.7*10^24 FLOP gives 10^24.",
+        example="10^24",
+    )
     training_flop_aio: Answer[Flop] = spec("MDF.compute.training_flop.aio", example="3.7*10^24")
     methodology: Answer[Text] = spec("MDF.compute.methodology")
 

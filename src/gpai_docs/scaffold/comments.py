@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import textwrap
 
+from gpai_docs.diagnostics import Severity
 from gpai_docs.law.catalogue import entry
 from gpai_docs.models.walk import TypeNode
+from gpai_docs.validate.rules import RULES
 
 _WIDTH = 96
 
@@ -19,10 +21,14 @@ def comment_lines(
     condition: str | None = None,
 ) -> list[str]:
     """The comment lines for ``node``, indented by ``pad``; ``condition`` says when an
-    optional field is required after all (it replaces the "(optional)" mark)."""
+    optional field is required after all (it replaces the "(optional)" mark), and an
+    optional field a warning or error rule checks is marked "(recommended: ...)"."""
     field = node.field
     label = field.title or ""
     mark = "(optional) " if optional and "(optional)" not in label else ""
+    recommended = recommended_by(node.catalogue_id)
+    if optional and recommended:
+        mark = f"(recommended: {recommended}) "
     if optional and condition:
         mark = f"({condition}) "
     parts = [mark + label]
@@ -53,6 +59,24 @@ def comment_lines(
     if shape.form_na:
         lines.append(f"{pad}#   the Form also accepts N/A here")
     return lines
+
+
+def recommended_by(catalogue_id: str | None) -> str | None:
+    """The rules of severity warning or error that check the requirement ``catalogue_id``:
+    the first's code and summary, the others' codes ("CP002 <summary>; also CP012"), or
+    None when no such rule checks it."""
+    if catalogue_id is None:
+        return None
+    checking = sorted(
+        (rule for rule in RULES.values() if catalogue_id in rule.catalogue_ids),
+        key=lambda one: one.code,
+    )
+    codes = [rule for rule in checking if rule.severity >= Severity.WARNING]
+    if not codes:
+        return None
+    first = f"{codes[0].code} {codes[0].summary.rstrip('.')}"
+    others = ", ".join(rule.code for rule in codes[1:])
+    return f"{first}; also {others}" if others else first
 
 
 def _is_catalogue_label(text: str, catalogue_id: str | None) -> bool:

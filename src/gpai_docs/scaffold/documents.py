@@ -44,7 +44,8 @@ def _header(kind: DocumentKind, schema_ref: str, model_name: str) -> list[str]:
         "# Each comment gives the label, the requirement id and the audience: aio = AI Office,",
         "# nca = national competent authorities, dp = downstream providers, public, internal.",
         "# `e.g.` lines are examples, not answers. Commented-out blocks are optional or show the",
-        "# shape of an answer: uncomment and complete those that apply.",
+        "# shape of an answer: uncomment and complete those that apply. `(recommended: CODE ...)`",
+        "# marks an optional field that rule CODE checks: `validate` warns or errs without it.",
     ]
 
 

@@ -22,6 +22,8 @@ from gpai_docs.scaffold.comments import comment_lines
 from gpai_docs.scaffold.yaml_lines import Lines, as_item, commented, yaml_scalar
 
 _TBP = "{to_be_provided: true}"
+# Above each block of rows the template asks for only when its Yes/No question is Yes.
+UNCOMMENT_WHEN_YES = "uncomment when `used` is Yes"
 
 # The facts every document repeats (requirements §8): written once from `init`'s options so
 # that a scaffold is consistent across documents from the start. Paths are the walk's.
@@ -89,6 +91,8 @@ class FieldWriter:
             out.extend(self.answer(node, indent, shaping))
         elif optional and not shaping:
             block = self.value(shape, node, indent, True)
+            if condition:  # written commented out, so that an answer No leaves it out
+                out.lines.append(f"{pad}# {UNCOMMENT_WHEN_YES}")
             out.lines.extend(commented(block.lines, indent))
         else:
             out.extend(self.value(shape, node, indent, shaping))
