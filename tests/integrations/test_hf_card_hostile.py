@@ -18,6 +18,7 @@ from click.testing import Result
 from huggingface_hub import metadata_load
 from markdown_it import MarkdownIt
 
+from gpai_docs.errors import UserError
 from gpai_docs.integrations.export_project import documents_for_export
 from gpai_docs.integrations.hf_card import END, START, export_card
 from tests.conftest import SAMPLES
@@ -332,3 +333,34 @@ def test_values_gpai_docs_writes_are_text_to_both_yaml_versions(tmp_path: Path) 
     readme = tmp_path / "README.md"
     readme.write_text(card, encoding="utf-8")
     assert (metadata_load(readme) or {})["language"] == ["no", "en"]  # not [False, "en"]
+
+
+# --- size: the round-trip edit stays fast ---------------------------------------------------
+
+
+def _card_with_front_matter_of(size: int) -> str:
+    """A card whose front matter (the text between the `---` lines) is ``size`` bytes."""
+    count = size // 101 - 1
+    lines = [f"note_{i:06d}: " + "x" * 87 + "\n" for i in range(count)]  # 101 bytes each
+    last = size - 101 * count  # 101 to 201 bytes: one more `key: value` line
+    lines.append("last_note: " + "y" * (last - len("last_note: ") - 1) + "\n")
+    return "---\n" + "".join(lines) + "---\n# Card\n"
+
+
+def test_front_matter_at_the_limit_is_edited() -> None:
+    card = _card_with_front_matter_of(256 * 1024)
+    assert len(_front(card).encode()) == 256 * 1024
+    out = _export(MINIMAL, card)
+    assert _front(out).startswith("note_000000: ")
+    assert "model_name: Lumen-Base-2\n" in _front(out)
+
+
+def test_front_matter_one_byte_past_the_limit_is_refused_with_a_clear_error() -> None:
+    card = _card_with_front_matter_of(256 * 1024 + 1)
+    with pytest.raises(UserError) as refused:
+        _export(MINIMAL, card)
+    assert refused.value.message == (
+        "The card's front matter is 262,145 bytes; gpai-docs edits front matter of up to "
+        "262,144 bytes."
+    )
+    assert refused.value.hint is not None and "body" in refused.value.hint

@@ -19,6 +19,10 @@ from gpai_docs.load.documents import MAX_BYTES, decode_document, load_text, read
 from gpai_docs.yamlio.roundtrip import Entry, RoundTripError, RoundTripText
 
 _NOT_A_MAPPING_HINT = "Write it as `key: value` lines between the two `---` lines."
+# The round-trip parser is pure Python, 20 to 40 times slower than libyaml: at this size an
+# edit takes a few seconds, at the card's 8 MiB limit it would take minutes. The Hub's own
+# metadata (tags, licence, model-index results) takes a few kilobytes.
+MAX_FRONT_MATTER_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -142,8 +146,16 @@ def _extends(old: Any, new: Any) -> bool:
 
 
 def _tree(front: FrontMatter) -> RoundTripText:
+    size = len(front.text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FRONT_MATTER_BYTES:
+        raise UserError(
+            f"The card's front matter is {size:,} bytes; gpai-docs edits front matter of up "
+            f"to {MAX_FRONT_MATTER_BYTES:,} bytes.",
+            hint="Keep the metadata between the `---` lines to the Hub's keys; move long "
+            "text into the card's body below them.",
+        )
     try:
-        return RoundTripText(front.text, max_bytes=MAX_BYTES)
+        return RoundTripText(front.text, max_bytes=MAX_FRONT_MATTER_BYTES)
     except RoundTripError as error:
         raise UserError(
             f"The card's front matter, line {error.line + front.first_line - 1}, "
