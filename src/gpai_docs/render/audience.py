@@ -9,7 +9,7 @@ a value the field metadata keeps from an audience cannot reach that audience's a
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
@@ -36,6 +36,9 @@ class Item:
     section: str | None
     audience: tuple[str, ...]
     value: Any  # a leaf value, a Record, or a list of either
+    # Where the value is in its document (field names, list indices); not part of what
+    # the item says, so two projections of one value compare equal wherever they sit.
+    path: JsonPath = field(default=(), compare=False)
 
 
 class Record(Mapping[str, Any]):
@@ -113,6 +116,7 @@ def _record(node: ValueNode, audience: str) -> Record:
                 section=child.field.section,
                 audience=child.audience or (),
                 value=value,
+                path=child.path,
             )
         )
     return Record(tuple(items))

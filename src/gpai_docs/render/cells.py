@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+JsonPath = tuple[str | int, ...]  # a field's place in its document (as models.walk)
+
 
 @dataclass(frozen=True, slots=True)
 class Ticks:
@@ -25,6 +27,7 @@ class Labelled:
 
     label: str
     value: Any
+    key: str | None = None  # the sub-field the value is (for reading a cell back)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +35,13 @@ class Entry:
     """One entry of a list answer, its parts joined by dashes ("name — link — modality").
 
     Parts that are None are left out; ``sep=" "`` makes a sentence of the parts.
+    ``keys`` names the sub-field each part shows (None: no field, or several), so that
+    an edited cell can be split back into its fields.
     """
 
     parts: tuple[Any, ...]
     sep: str = " — "
+    keys: tuple[str | None, ...] = ()
 
     @property
     def given(self) -> tuple[Any, ...]:
@@ -60,6 +66,7 @@ class Row:
     lines: tuple[Line, ...]
     marks: tuple[bool, ...] = ()  # the Form's audience columns (AIO, NCA, DP)
     note: str | None = None  # said instead of a value: withheld, given elsewhere
+    field: JsonPath | None = None  # the field the answer shows (None: a layout row)
 
 
 @dataclass(slots=True)

@@ -39,6 +39,7 @@ LABELS = {
     "MDF.energy.training": "Amount of energy used for training (MWh)",
     "MDF.energy.inference_compute": "Benchmarked amount of computation used for inference (FLOP)",
 }
+_QUANTITY = ("value unit", "modality")  # "256,000 tokens — Text": value and unit, modality
 _SKIPPED = ("document",)  # the version block at the top, not a Form section
 
 
@@ -57,15 +58,15 @@ def compact(value: Any) -> Any:
     keys = set(value)
     if {"value", "unit"} <= keys:
         modality = value.get("modality")
-        return Entry((f"{value['value'].text} {value['unit']}", modality))
+        return Entry((f"{value['value'].text} {value['unit']}", modality), keys=_QUANTITY)
     if {"modality", "max_size"} <= keys:
-        return Labelled(str(value.get("other_name") or value["modality"]), value["max_size"])
-    return Entry(
-        tuple(
-            Labelled(row_label(item.title), item.value)
-            for item in value.entries()
-            if item.value is not None and item.value != []
+        return Labelled(
+            str(value.get("other_name") or value["modality"]), value["max_size"], "max_size"
         )
+    given = [item for item in value.entries() if item.value is not None and item.value != []]
+    return Entry(
+        tuple(Labelled(row_label(item.title), item.value, item.key) for item in given),
+        keys=tuple(item.key for item in given),
     )
 
 
@@ -73,7 +74,7 @@ def cell_lines(value: Any) -> tuple[Any, ...]:
     """A projected value as the lines of its cell."""
     if isinstance(value, Record):
         return tuple(
-            Labelled(row_label(item.title), compact_list(item.value))
+            Labelled(row_label(item.title), compact_list(item.value), item.key)
             for item in value.entries()
             if item.value is not None and item.value != []
         ) or (None,)
@@ -107,7 +108,7 @@ def form_parts(view: Record, audience: str) -> list[Part]:
             title = title[len(number) :].strip()
         if not number and seen is None:
             continue  # not a Form section, and nothing of it for this reader
-        rows, withheld = _rows(section_model, seen, audience, full=audience == "aio")
+        rows, withheld = _rows(field.name, section_model, seen, audience, full=audience == "aio")
         if not rows and not withheld:
             continue
         block = Block("form", rows=rows, columns=FORM_COLUMNS, css="form")
@@ -122,7 +123,7 @@ def form_parts(view: Record, audience: str) -> list[Part]:
 
 
 def _rows(
-    model: type[BaseModel], seen: Any, audience: str, *, full: bool
+    section: str, model: type[BaseModel], seen: Any, audience: str, *, full: bool
 ) -> tuple[list[Row], list[str]]:
     rows: list[Row] = []
     withheld: list[str] = []
@@ -134,9 +135,9 @@ def _rows(
         text = label(field)
         if audience in readers:
             value = seen.get(field.name) if isinstance(seen, Record) else None
-            rows.append(Row(text, cell_lines(value), marks))
+            rows.append(Row(text, cell_lines(value), marks, field=(section, field.name)))
         elif full:
-            rows.append(Row(text, (), marks, note=_withheld(readers)))
+            rows.append(Row(text, (), marks, note=_withheld(readers), field=(section, field.name)))
         else:
             withheld.append(text)
     return rows, withheld

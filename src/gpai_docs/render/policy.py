@@ -31,22 +31,29 @@ def _lines(item: Item, commitment_id: str | None) -> tuple[Any, ...]:
         return cell_lines(value)
     if commitment_id and item.title == entry(commitment_id).label:
         return (value,)  # the field is the commitment itself: its value is the implementation
-    return (Labelled(item.title, value),)
+    return (Labelled(item.title, value, item.key),)
 
 
 def _rows(items: tuple[Item, ...]) -> list[Row]:
     """One row per commitment: the fields that implement it, in field order; a commitment
     none of whose fields is filled shows a dash."""
-    groups: list[tuple[str | None, str, list[Any]]] = []
+    groups: list[tuple[str | None, str, list[Any], list[Item]]] = []
     for item in items:
         if not groups or groups[-1][0] != item.catalogue_id:
-            groups.append((item.catalogue_id, item.title, []))
+            groups.append((item.catalogue_id, item.title, [], []))
+        groups[-1][3].append(item)
         if item.value is not None and item.value != []:
             groups[-1][2].extend(_lines(item, item.catalogue_id))
     return [
-        Row(_commitment(catalogue_id, title), tuple(lines) or (None,))
-        for catalogue_id, title, lines in groups
+        Row(_commitment(catalogue_id, title), tuple(lines) or (None,), field=_field(members))
+        for catalogue_id, title, lines, members in groups
     ]
+
+
+def _field(members: list[Item]) -> tuple[str | int, ...]:
+    """A row's field: its one field, else the record its fields are in (each line then
+    names its own field)."""
+    return members[0].path if len(members) == 1 else members[0].path[:-1]
 
 
 def policy_parts(view: Record) -> list[Part]:
@@ -57,7 +64,10 @@ def policy_parts(view: Record) -> list[Part]:
         number = item.section or _MEASURE_OF.get(item.key)
         if number is None:  # the voluntary sections: a title and a text each
             sections = item.value if isinstance(item.value, list) else []
-            rows = [Row(str(v.get("title")), (v.get("text"),)) for v in sections]
+            rows = [
+                Row(str(v.get("title")), (v.get("text"),), field=(*item.path, i, "text"))
+                for i, v in enumerate(sections)
+            ]
             if rows:
                 extra.append(Part("", item.title, 1, [qa(*rows)]))
             continue

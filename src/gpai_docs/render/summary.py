@@ -19,6 +19,12 @@ from gpai_docs.render.template_rows import Rows, row
 CUSTOM_SIZE = "Alternatively, specify the approximate size in a different measurement unit"
 MODALITY_COLUMNS = ("Modality", "Training data size", "Types of content")
 _BANDED = (("text", "Text"), ("image", "Image"), ("audio", "Audio"), ("video", "Video"))
+_DEPENDENCY = ("name", "version", "summary_url")
+
+
+def _party(party: Record) -> Entry:
+    """A provider or representative: "name — contact"."""
+    return Entry((party.name, party.contact), keys=("name", "contact"))
 
 
 class SummaryLayout:
@@ -49,14 +55,17 @@ class SummaryLayout:
         s1 = self.view["section_1"]
         rep = s1["authorised_representative"]
         names = [
-            Entry((name, Labelled("documentation", self.documentation)))
+            Entry((name, Labelled("documentation", self.documentation)), keys=("", None))
             if self.documentation
             else name
             for name in s1["versioned_model_names"]
         ]
         deps = s1["model_dependencies"]
         dep_lines = (
-            [Entry((d["name"], d.get("version"), d.get("summary_url"))) for d in deps]
+            [
+                Entry((d["name"], d.get("version"), d.get("summary_url")), keys=_DEPENDENCY)
+                for d in deps
+            ]
             if isinstance(deps, list) and deps
             else [deps]
         )
@@ -68,11 +77,11 @@ class SummaryLayout:
                 2,
                 [
                     qa(
-                        row(s1, "provider", [Entry((s1["provider"].name, s1["provider"].contact))]),
+                        row(s1, "provider", [_party(s1["provider"])]),
                         row(
                             s1,
                             "authorised_representative",
-                            [Entry((rep.name, rep.contact)) if isinstance(rep, Record) else rep],
+                            [_party(rep) if isinstance(rep, Record) else rep],
                         ),
                     )
                 ],

@@ -8,6 +8,16 @@ from gpai_docs.render.audience import Record
 from gpai_docs.render.cells import Block, Entry, Labelled, Part, qa
 from gpai_docs.render.template_rows import Rows, period, row
 
+# The sub-field(s) each part of a dataset's entry shows; "a|b" is the period from a to b.
+DATASET_KEYS = (
+    "name",
+    "link",
+    "description",
+    "collection_start|collection_end",
+    "modality",
+    "filtering",
+)
+
 
 def _large_datasets(large: Any) -> list[Any]:
     """The 2.1 list of large public datasets, one entry each; N/A or pending as answered."""
@@ -21,8 +31,9 @@ def _large_datasets(large: Any) -> list[Any]:
                 d.get("description"),
                 period(d.get("collection_start"), d.get("collection_end")),
                 d.get("modality"),
-                Labelled("Filtering", d["filtering"]) if d.get("filtering") else None,
-            )
+                Labelled("Filtering", d["filtering"], "filtering") if d.get("filtering") else None,
+            ),
+            keys=DATASET_KEYS,
         )
         for d in large
     ]
@@ -112,7 +123,9 @@ def user_data(rows: Rows, u: Record) -> Part:
 def synthetic_data(rows: Rows, sy: Record) -> Part:
     market = sy["market_models"]
     market_lines = (
-        [Entry((m["name"], m.get("summary_url"))) for m in market] if market else [market]
+        [Entry((m["name"], m.get("summary_url")), keys=("name", "summary_url")) for m in market]
+        if market
+        else [market]
     )
     return Part(
         "2.5",

@@ -53,7 +53,8 @@ def yes_no_lines(value: Any) -> tuple[Any, ...]:
 
 
 def row(record: Record, key: str, lines: Sequence[Any] | None = None) -> Row:
-    return Row(question(record, key), tuple(lines) if lines is not None else lines_of(record[key]))
+    shown = tuple(lines) if lines is not None else lines_of(record[key])
+    return Row(question(record, key), shown, field=record.item(key).path)
 
 
 def choice_lines(chosen: Any, options: Sequence[str]) -> tuple[Any, ...]:
