@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything gpai-docs needs on a fresh Debian machine: system libraries for
-# WeasyPrint (Pango, HarfBuzz subsetting), poppler for the PDF tests, a Java runtime for
-# the optional Spark engine, and a virtual environment with the package and its tools,
+# WeasyPrint (Pango, HarfBuzz subsetting), poppler for the PDF tests, LibreOffice Writer
+# without a GUI (soffice, for the Word round-trip tests), a Java runtime for the optional
+# Spark engine, and a virtual environment with the package and its tools,
 # installed exactly as requirements-dev.lock pins them (hashes checked).
 # Idempotent: a second run only checks.
 #
@@ -10,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium)
+SYSTEM_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium
+  libreoffice-writer-nogui)
 command -v java >/dev/null 2>&1 || SYSTEM_PACKAGES+=(default-jre-headless)
 
 missing=()
