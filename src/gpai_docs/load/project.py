@@ -1,7 +1,9 @@
 """Find and read the three documents of a project folder, by file name.
 
 Each document is read once, with the place of every value; schema validation is the
-next stage's (validate/project.py).
+next stage's (validate/project.py). A folder may hold one or two of the documents (a
+legal team may own only the copyright policy): unless the project must be complete, a
+document that is not there is then noted (DL009) instead of an error (DL001).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class ReadDocument:
     path: Path | None
     loaded: LoadedDocument | None
     problems: tuple[Diagnostic, ...]
+    absent: bool = False  # not in a partial project: noted (DL009), not an error
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -85,8 +88,28 @@ def _outside(path: Path, root: Path) -> Diagnostic | None:
     )
 
 
-def read_documents(root: Path) -> dict[str, ReadDocument]:
-    """Find and read the three documents of the project folder ``root``."""
+def not_in_project(kind: DocumentKind, root: Path) -> Diagnostic:
+    """The note for a document a partial project does not hold: no error, the checks
+    that need it are skipped (the report lists them)."""
+    return Diagnostic(
+        "DL009",
+        Severity.INFO,
+        f"{kind.title} is not in this project (no {kind.stem}.yaml): the other documents "
+        "are checked on their own, and the checks that need it are skipped.",
+        Location(display_path(root / f"{kind.stem}.yaml", root)),
+        hint="Add the file to run the cross-document checks; `--complete` makes a "
+        "missing document an error.",
+        reference=kind.reference,
+    )
+
+
+def read_documents(root: Path, *, complete: bool = True) -> dict[str, ReadDocument]:
+    """Find and read the three documents of the project folder ``root``.
+
+    ``complete``: every document must be there (DL001 for each one that is not). Else a
+    folder holding at least one of them is a partial project: each missing one is noted
+    (DL009) and marked ``absent``. A folder with none of them is always three DL001.
+    """
     if not root.exists():
         raise UserError(
             f"{root} does not exist.",
@@ -95,13 +118,24 @@ def read_documents(root: Path) -> dict[str, ReadDocument]:
     if not root.is_dir():
         raise UserError(f"{root} is not a folder.", hint="Give the project folder, not a file.")
     documents: dict[str, ReadDocument] = {}
+    no_file: set[str] = set()
     for kind in KINDS:
         path, problems = find_document(root, kind)
         outside = _outside(path, root) if path is not None else None
         if path is None or outside is not None:
             refused = (*problems, outside) if outside is not None else tuple(problems)
             documents[kind.key] = ReadDocument(kind, None, None, refused)
+            if path is None:
+                no_file.add(kind.key)
             continue
         loaded = load_file(path, display_path(path, root))
         documents[kind.key] = ReadDocument(kind, path, loaded, tuple(problems))
-    return documents
+    if complete or len(no_file) == len(documents):
+        return documents
+    # A partial project. A file refused as a link out of the folder stays an error.
+    return {
+        key: ReadDocument(read.kind, None, None, (not_in_project(read.kind, root),), absent=True)
+        if key in no_file
+        else read
+        for key, read in documents.items()
+    }

@@ -89,6 +89,16 @@ CODES: dict[str, BuiltinCode] = {
             "per document and delete or rename the other.",
         ),
         BuiltinCode(
+            "DL009",
+            "document-not-in-project",
+            "A document is not in this partial project: what is there is checked on its own.",
+            "A folder may hold only one or two of the three documents (a legal team may own "
+            "only the copyright policy). The documents that are there are checked; the "
+            "checks that need the missing one are skipped, and the report lists them. Add "
+            "the file to run them, or pass `--complete` to make a missing document an "
+            "error (DL001); a release always needs all three.",
+        ),
+        BuiltinCode(
             "SC001",
             "required-field-missing",
             "A field the document's format requires is missing.",

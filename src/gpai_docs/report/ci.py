@@ -226,6 +226,9 @@ def sarif_report(*results: ValidationResult, cwd: Path | None = None) -> str:
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
     }
+    skipped = [group.sentence for result in results for group in result.skipped]
+    if skipped:  # a partial project: which checks did not run, or ran in part
+        run["properties"] = {"skippedChecks": skipped}
     if notifications:
         run["tool"]["driver"]["notifications"] = [_builtin_descriptor(INTERNAL_ERROR)]
         run["invocations"] = [

@@ -202,6 +202,10 @@ def text_report(
             out.append(f"  {det.title.ljust(width)}  {text_line(det.outcome)}")
             out.append(f"  {'':{width}}  {text_line(det.statement)} [{det.reference}]")
         out.append("")
+    if not quiet and result.skipped:
+        out.append("Not checked (a partial project):")
+        out.extend(f"  {group.sentence}" for group in result.skipped)
+        out.append("")
     files = sum(1 for doc in result.project.documents.values() if doc.loaded is not None)
     out.append(
         f"{_plural(len(report.errors), 'error')}, {_plural(len(report.warnings), 'warning')}, "
@@ -270,6 +274,16 @@ def json_report(result: ValidationResult, *, cwd: Path | None = None) -> str:
                 "date": d.date.isoformat() if d.date else None,
             }
             for d in result.determinations
+        ],
+        # A partial project's checks that did not run, or ran in part; [] for a full one.
+        "skipped": [
+            {
+                "reason": group.reason,
+                "missing": list(group.missing),
+                "partly": group.partly,
+                "codes": list(group.codes),
+            }
+            for group in result.skipped
         ],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False)

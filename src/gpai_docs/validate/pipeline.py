@@ -13,6 +13,7 @@ from gpai_docs.law.rulepack import RulePack
 from gpai_docs.load.source_map import SourceMap
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
 from gpai_docs.validate.determinations import Determination, determine
+from gpai_docs.validate.partial import SkippedChecks, skipped_checks
 from gpai_docs.validate.project import Project, load_project
 
 # One finding per open answer: PJ001 before the documentation is due, MD002 once it is
@@ -29,6 +30,8 @@ class ValidationResult:
     determinations: tuple[Determination, ...]
     pack: RulePack
     as_of: dt.date
+    # A partial project's checks that did not run, or ran in part (empty for a full one).
+    skipped: tuple[SkippedChecks, ...] = ()
 
     @property
     def pending(self) -> int:
@@ -59,10 +62,18 @@ def typed_documents(
 
 
 def validate_project(
-    root: Path, *, as_of: dt.date | None = None, pack: RulePack | None = None
+    root: Path,
+    *,
+    as_of: dt.date | None = None,
+    pack: RulePack | None = None,
+    complete: bool = True,
 ) -> ValidationResult:
-    """Load the project folder ``root`` and validate it; findings are returned, never raised."""
-    return validate_loaded(load_project(root), as_of=as_of, pack=pack)
+    """Load the project folder ``root`` and validate it; findings are returned, never raised.
+
+    ``complete=False`` validates whatever documents the folder holds (a partial project):
+    a missing document is noted, not an error, and the checks that need it are skipped
+    and listed in ``skipped``. A release always validates a complete project."""
+    return validate_loaded(load_project(root, complete=complete), as_of=as_of, pack=pack)
 
 
 def validate_loaded(
@@ -80,10 +91,11 @@ def validate_loaded(
     }
     diagnostics = [*project.diagnostics, *run_rules(context, maps)]
     try:
-        determinations = tuple(determine(md, tds, pack))
+        determinations = tuple(determine(md, tds, pack, absent=project.absent))
     except Exception as exc:  # a bug, not a finding: reported as GD001 beside the findings
         if debugging():
             raise
         determinations = ()
         diagnostics.append(internal_error("the determinations", exc))
-    return ValidationResult(project, Report.of(diagnostics), determinations, pack, as_of)
+    skipped = skipped_checks(project.absent)
+    return ValidationResult(project, Report.of(diagnostics), determinations, pack, as_of, skipped)

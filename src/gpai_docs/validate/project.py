@@ -30,6 +30,7 @@ class ProjectDocument:
     loaded: LoadedDocument | None
     model: BaseModel | None
     diagnostics: tuple[Diagnostic, ...]
+    absent: bool = False  # not in this partial project (noted, not an error)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,12 @@ class Project:
 
     def model(self, key: str) -> BaseModel | None:
         return self.documents[key].model
+
+    @property
+    def absent(self) -> frozenset[str]:
+        """The documents this partial project does not hold (empty for a full project, and
+        whenever the project had to be complete: a missing document is then DL001)."""
+        return frozenset(key for key, doc in self.documents.items() if doc.absent)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -73,12 +80,17 @@ def validate_document(kind: DocumentKind, loaded: LoadedDocument) -> ProjectDocu
     return ProjectDocument(kind, None, loaded, model, tuple(diagnostics))
 
 
-def load_project(root: Path) -> Project:
-    """Find, read and schema-validate the three documents of a project folder."""
+def load_project(root: Path, *, complete: bool = True) -> Project:
+    """Find, read and schema-validate the documents of a project folder.
+
+    ``complete=False`` accepts a folder holding one or two of the three documents (see
+    load/project.py): the missing ones are then ``absent``, not errors."""
     documents: dict[str, ProjectDocument] = {}
-    for key, read in read_documents(root).items():
+    for key, read in read_documents(root, complete=complete).items():
         if read.loaded is None or read.path is None:
-            documents[key] = ProjectDocument(read.kind, None, None, None, read.problems)
+            documents[key] = ProjectDocument(
+                read.kind, None, None, None, read.problems, absent=read.absent
+            )
             continue
         validated = validate_document(read.kind, read.loaded)
         documents[key] = ProjectDocument(

@@ -24,18 +24,28 @@ from gpai_docs.validate.determinations.fines import maximum_fine
 from gpai_docs.validate.determinations.law_applied import enforcement, law_applied, sme_top_domains
 from gpai_docs.validate.determinations.modification import modifier
 from gpai_docs.validate.determinations.scope_and_systemic_risk import scope, systemic_risk
+from gpai_docs.validate.determinations.unknown import MD, TS, unknown_without
 from gpai_docs.validate.determinations.wording import Determination
 
 
 def determine(
-    md: ModelDocumentation | None, tds: TrainingDataSummary | None, pack: RulePack
+    md: ModelDocumentation | None,
+    tds: TrainingDataSummary | None,
+    pack: RulePack,
+    *,
+    absent: frozenset[str] = frozenset(),
 ) -> list[Determination]:
-    """Every determination the data supports; missing documents simply give fewer."""
+    """Every determination the data supports; a document that did not validate gives
+    fewer, one that a partial project does not hold (``absent``) gives "Unknown"."""
     out: list[Determination] = []
     if md is not None:
         out.extend(_model_determinations(md, pack))
+    elif MD in absent:
+        out.extend(unknown_without(MD))
     if tds is not None:
         out.append(summary_update(tds, pack))
+    elif TS in absent:
+        out.extend(unknown_without(TS))
     if md is not None and tds is not None:
         sme = sme_top_domains(md, tds, pack)
         if sme is not None:

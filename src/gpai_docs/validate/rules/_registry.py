@@ -52,6 +52,15 @@ class Rule:
     summary: str
     doc: str
     check: Check
+    # Documents the rule also reads when they are there, besides those it ``needs``:
+    # without them it runs, but checks less (a partial project's report says so).
+    reads: tuple[str, ...] = ()
+
+    @property
+    def documents(self) -> frozenset[str]:
+        """Every document this rule looks at: those it needs and those it also reads (a rule
+        that needs none, such as PJ001, checks each document there is)."""
+        return frozenset(self.needs or DOCUMENTS) | frozenset(self.reads)
 
 
 RULES: dict[str, Rule] = {}
@@ -65,8 +74,13 @@ def rule(
     reference: str,
     catalogue: tuple[str, ...],
     needs: tuple[str, ...],
+    reads: tuple[str, ...] = (),
 ) -> Callable[[Check], Check]:
-    """Register the decorated function as a rule; bad or duplicate codes fail at import."""
+    """Register the decorated function as a rule; bad or duplicate codes fail at import.
+
+    ``needs``: the documents without which the rule cannot run (it is then skipped);
+    ``reads``: those it also reads when they are there (it then checks less without them).
+    """
 
     def register(check: Check) -> Check:
         if not CODE.match(code) or code in RETIRED:
@@ -75,12 +89,23 @@ def rule(
             raise ValueError(f"rule code {code} is registered twice")
         if not NAME.match(name) or any(r.name == name for r in RULES.values()):
             raise ValueError(f"rule name {name!r} is malformed or taken")
-        unknown = set(needs) - set(DOCUMENTS)
-        if unknown:
-            raise ValueError(f"rule {code} needs unknown documents {sorted(unknown)}")
+        unknown = (set(needs) | set(reads)) - set(DOCUMENTS)
+        if unknown or set(needs) & set(reads):
+            raise ValueError(
+                f"rule {code} needs or reads unknown documents, or both: {needs} {reads}"
+            )
         doc = inspect.cleandoc(check.__doc__ or "")
         RULES[code] = Rule(
-            code, name, severity, reference, catalogue, needs, doc.split("\n", 1)[0], doc, check
+            code,
+            name,
+            severity,
+            reference,
+            catalogue,
+            needs,
+            doc.split("\n", 1)[0],
+            doc,
+            check,
+            reads,
         )
         return check
 

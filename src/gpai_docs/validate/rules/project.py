@@ -13,7 +13,7 @@ from gpai_docs.models.kinds import KINDS
 from gpai_docs.models.walk import AnswerState, walk_values
 from gpai_docs.validate.rules._registry import DOCUMENTS, Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
-from gpai_docs.validate.rules.obligations import due_on, exempt
+from gpai_docs.validate.rules.obligations import MD, due_on, exempt
 
 _GUIDANCE = re.compile(
     r"^\s*(\[[^\]]*\]|<[^>]*>|\{\{.*\}\})\s*$"  # [More Information Needed], <insert>, {{x}}
@@ -55,6 +55,7 @@ def _texts(document: BaseModel) -> Iterator[tuple[JsonPath, str]]:
     "summary template, CoP Copyright Measure 1.1",
     catalogue=("COP.T.1.1.document_before_placing", "TDS.rule.legacy_gaps", "AIA.53.2", "VR-01"),
     needs=(),
+    reads=(MD,),  # when the answers fall due, and the open-source exemption
 )
 def answers_to_be_provided(context: RuleContext) -> Iterator[Finding]:
     """Answers marked `to_be_provided` are still missing.

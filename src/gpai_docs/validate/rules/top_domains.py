@@ -106,6 +106,7 @@ def _length(context: RuleContext) -> _Length | None:
     reference="Template for the summary of training content, section 2.3",
     catalogue=("TDS.2.3.top_domains", "TDS.rule.sme", "VR-21"),
     needs=NEEDS,
+    reads=("model_documentation",),  # provider.sme
 )
 def top_domains_count(context: RuleContext) -> Iterator[Finding]:
     """The list of most relevant crawled domains is not empty and has the required length.
@@ -167,6 +168,7 @@ def top_domains_count(context: RuleContext) -> Iterator[Finding]:
     reference="Template for the summary of training content, section 2.3",
     catalogue=("TDS.2.3.top_domains", "TDS.rule.sme", "VR-21"),
     needs=NEEDS,
+    reads=("model_documentation",),  # provider.sme
 )
 def top_domains_verifiable(context: RuleContext) -> Iterator[Finding]:
     """The length of the top-domain list can be checked against the number of domains crawled.
@@ -284,6 +286,7 @@ def _summary_problems(
     reference="Template for the summary of training content, section 2.3",
     catalogue=("TDS.2.3.top_domains", "VR-21"),
     needs=NEEDS,
+    reads=("model_documentation",),  # provider.sme
 )
 def top_domains_source_consistent(context: RuleContext) -> Iterator[Finding]:
     """The domain statistics file named by `top_domains.source` exists and agrees with the summary.

@@ -58,6 +58,7 @@ def infringing_site_lists_named(context: RuleContext) -> Iterator[Finding]:
     reference="CoP Copyright Measure 1.4",
     catalogue=("COP.C.1.4.aup_prohibition", "MDF.use.acceptable_use_policy", "VR-15"),
     needs=NEEDS,
+    reads=("model_documentation",),  # the licence category
 )
 def aup_prohibits_infringement(context: RuleContext) -> Iterator[Finding]:
     """The acceptable use policy or terms prohibit copyright-infringing uses of the model.

@@ -52,6 +52,7 @@ def release_dates_ordered(context: RuleContext) -> Iterator[Finding]:
     reference="AI Act Art 53(1) and (2), Art 111(3); CoP Transparency Measure 1.1",
     catalogue=("AIA.111.3", "AIA.53.2", "COP.T.1.1.document_before_placing", "VR-03"),
     needs=NEEDS,
+    reads=("training_data_summary", "copyright_policy"),  # their open answers
 )
 def documentation_overdue(context: RuleContext) -> Iterator[Finding]:
     """Answers are still to be provided after the documentation was due.
