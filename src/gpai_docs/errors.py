@@ -34,3 +34,7 @@ class OutputError(GpaiDocsError):
 
 class InternalError(GpaiDocsError):
     """A bug in gpai-docs itself."""
+
+
+class DocxRefused(UserError):
+    """A Word file that is not read: not a DOCX, damaged, too big or built to do harm."""

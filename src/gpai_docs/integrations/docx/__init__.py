@@ -1,0 +1,1 @@
+"""Word (.docx) in: a safe reader (:mod:`.reading`) and the import built on it."""

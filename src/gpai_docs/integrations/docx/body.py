@@ -1,0 +1,134 @@
+"""The body of a Word document as paragraphs and tables, in order.
+
+Block-level content controls and custom XML are looked through; tables keep their rows
+and cells, a merged cell once where it starts. A paragraph whose mark is deleted (or,
+when rejecting, inserted) runs on into the next one, as Word shows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import Element
+
+from gpai_docs.errors import DocxRefused
+from gpai_docs.integrations.docx.inline import DELETED, INSERTED, Inline
+from gpai_docs.integrations.docx.limits import DocxLimits
+from gpai_docs.integrations.docx.model import WordCell, WordParagraph, WordRow, WordTable
+from gpai_docs.integrations.docx.names import in_w, val, w
+from gpai_docs.integrations.docx.styles import Styles, outline_level
+
+_LOOK_THROUGH = {"sdt": "sdtContent", "customXml": None}
+
+
+def _flat(parent: Element, wanted: set[str]) -> list[Element]:
+    """The ``wanted`` children of ``parent``, looking through content controls."""
+    found: list[Element] = []
+    for child in parent:
+        name = in_w(child)
+        if name in wanted:
+            found.append(child)
+        elif name in _LOOK_THROUGH:
+            inner = _LOOK_THROUGH[name]
+            content = child.find(w(inner)) if inner else child
+            if content is not None:
+                found.extend(_flat(content, wanted))
+    return found
+
+
+def _tracked(props: Element | None) -> str | None:
+    """ "ins" or "del" when ``props`` (pPr/rPr or trPr) marks the element as tracked."""
+    if props is None:
+        return None
+    names = {in_w(child) for child in props}
+    return "del" if names & DELETED else "ins" if names & INSERTED else None
+
+
+@dataclass(slots=True)
+class Body:
+    file: str
+    styles: Styles
+    inline: Inline
+    limits: DocxLimits
+    paragraphs: int = 0
+    rows: int = 0
+    alt_chunks: int = 0
+    carried: list[str] = field(default_factory=list)
+
+    def _refuse(self, what: str) -> DocxRefused:
+        return DocxRefused(
+            f"{self.file} holds more than {what}, more than gpai-docs reads from one document.",
+            hint="Split the document into smaller ones and import each.",
+        )
+
+    def blocks(self, container: Element) -> list[WordParagraph | WordTable]:
+        out: list[WordParagraph | WordTable] = []
+        for element in _flat(container, {"p", "tbl", "altChunk"}):
+            name = in_w(element)
+            if name == "altChunk":
+                self.alt_chunks += 1
+            elif name == "tbl":
+                self._flush(out)
+                tables = sum(isinstance(block, WordTable) for block in out)
+                out.append(self.table(element, tables + 1))
+            else:
+                paragraph = self.paragraph(element)
+                if paragraph is not None:
+                    out.append(paragraph)
+        self._flush(out)
+        return out
+
+    def _flush(self, out: list[WordParagraph | WordTable]) -> None:
+        """A paragraph that ran on into nothing (a table or the end follows) stands alone."""
+        if self.carried:
+            out.append(WordParagraph("".join(self.carried), None, None, False))
+            self.carried = []
+
+    def paragraph(self, p: Element) -> WordParagraph | None:
+        self.paragraphs += 1
+        if self.paragraphs > self.limits.paragraphs:
+            raise self._refuse(f"{self.limits.paragraphs:,} paragraphs")
+        ppr = p.find(w("pPr"))
+        sid = self.styles.paragraph_style(val(ppr.find(w("pStyle"))) if ppr is not None else None)
+        self.inline.paragraph_style = sid
+        self.inline.walk(p)
+        text, bold = self.inline.take()
+        mark = _tracked(ppr.find(w("rPr")) if ppr is not None else None)
+        if mark == ("del" if self.inline.accept else "ins"):
+            self.carried.append(text)
+            return None
+        if self.carried:
+            text, self.carried = "".join(self.carried) + text, []
+        direct = outline_level(ppr)
+        level = self.styles.heading_level(sid) if direct is None else direct or None
+        return WordParagraph(text, self.styles.name(sid), level, bold)
+
+    def table(self, tbl: Element, number: int) -> WordTable:
+        rows: list[WordRow] = []
+        for tr in _flat(tbl, {"tr"}):
+            if _tracked(tr.find(w("trPr"))) == ("del" if self.inline.accept else "ins"):
+                continue
+            self.rows += 1
+            if self.rows > self.limits.rows:
+                raise self._refuse(f"{self.limits.rows:,} table rows")
+            cells = tuple(self.cell(tc) for tc in _flat(tr, {"tc"}) if not _continued(tc))
+            rows.append(WordRow(len(rows) + 1, cells))
+        return WordTable(number, tuple(rows))
+
+    def cell(self, tc: Element) -> WordCell:
+        blocks = self.blocks(tc)
+        return WordCell(
+            paragraphs=tuple(b.text for b in blocks if isinstance(b, WordParagraph)),
+            nested=tuple(b for b in blocks if isinstance(b, WordTable)),
+        )
+
+
+def _continued(tc: Element) -> bool:
+    """A cell that continues a merge from above (vMerge) or the left (legacy hMerge)."""
+    props = tc.find(w("tcPr"))
+    if props is None:
+        return False
+    for name in ("vMerge", "hMerge"):
+        merge = props.find(w(name))
+        if merge is not None and val(merge) != "restart":
+            return True
+    return False
