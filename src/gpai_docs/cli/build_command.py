@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from gpai_docs.cli import EXIT_ERROR, EXIT_OK
+from gpai_docs.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from gpai_docs.errors import GpaiDocsError
+from gpai_docs.escaping import text_line
 
 if TYPE_CHECKING:
     from gpai_docs.render.build import BuildResult
@@ -52,6 +53,11 @@ if TYPE_CHECKING:
     help="Check deadlines as of this date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH, "
     "else the documents' latest date, never the clock, so builds are reproducible.",
 )
+@click.option(
+    "--complete",
+    is_flag=True,
+    help="Require all three documents: a missing one is an error (DL001), as in a release.",
+)
 def build_command(
     project: Path,
     out_dir: Path,
@@ -61,8 +67,14 @@ def build_command(
     html: bool,
     cover: bool,
     as_of: dt.datetime | None,
+    complete: bool,
 ) -> None:
     """Validate PROJECT and write its artifacts, in Markdown and PDF, for every audience.
+
+    PROJECT is a folder, or a document file in one. A folder may hold only one or two of
+    the documents (a team may own only the summary or only the copyright policy): each
+    document there gets its artifacts, plus the validation report, which lists the
+    cross-document checks that were skipped. --complete refuses such a folder.
 
     \b
     Files (FORMAT is md or pdf; drafts are named *.draft.FORMAT):
@@ -76,7 +88,8 @@ def build_command(
 
     Each audience sees only the fields whose metadata names it. The build is refused
     (exit 1, findings printed) while there are errors or answers still to be provided,
-    unless --draft is given. Unchanged artifacts are not rebuilt.
+    unless --draft is given, and a build that could make no document artifact (only the
+    validation report) says why and exits 1. Unchanged artifacts are not rebuilt.
 
     \b
     Example:
@@ -87,18 +100,20 @@ def build_command(
     internal error, GD001, which refuses drafts too).
     """
     from gpai_docs.cli.refusal import exit_refused
+    from gpai_docs.integrations.project_paths import project_folders
     from gpai_docs.render.build import BuildRefused, build_project
 
     formats = (("md",) if no_pdf else ("md", "pdf")) + (("html",) if html else ())
     try:
         result = build_project(
-            project,
+            project_folders([project])[0],
             out_dir,
             draft=draft,
             formats=formats,
             cover=cover,
             jobs=jobs,
             as_of=as_of.date() if as_of else None,
+            complete=complete,
         )
     except BuildRefused as refused:
         exit_refused(refused, "Build", report_to_stderr=False)
@@ -122,4 +137,13 @@ def _report(result: BuildResult, out_dir: Path) -> NoReturn:
         summary = f"{result.rendered} written, {len(result.artifacts) - result.rendered} unchanged"
     kind = "draft artifacts" if result.draft else "artifacts"
     click.echo(f"Built {len(result.artifacts)} {kind} in {out_dir} ({summary}).", err=True)
+    if not result.documents_built:
+        click.echo(
+            "error: No document artifact was built, only the validation report: "
+            f"{text_line(result.why_no_document())}.\n"
+            "  hint: Fix the document's errors (the validation report lists them), or add "
+            "the document to the project folder.",
+            err=True,
+        )
+        raise SystemExit(EXIT_FINDINGS)
     raise SystemExit(EXIT_OK)

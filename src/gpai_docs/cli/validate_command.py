@@ -46,6 +46,11 @@ FORMATS = ["text", "json", "sarif", "github"]
     help="List every finding in the text report; without it, a finding that repeats "
     "in a document (such as every answer still to be provided) is summarised in one line.",
 )
+@click.option(
+    "--complete",
+    is_flag=True,
+    help="Require all three documents: a missing one is an error (DL001), as in a release.",
+)
 def validate_command(
     paths: tuple[Path, ...],
     output_format: str,
@@ -53,12 +58,19 @@ def validate_command(
     as_of: dt.datetime | None,
     quiet: bool,
     verbose: bool,
+    complete: bool,
 ) -> None:
     """Check the documents of a project (default: the current folder).
 
     Each PATH is a project folder or a document file in one (as pre-commit passes them),
     or a release folder (OUT/<model>/<version>: its sources/, as of its release date);
     every project is checked once, whole, since rules compare the three documents.
+
+    A folder may hold only one or two of the documents (a team may own only the summary
+    or only the copyright policy): what is there is checked, a missing document is a
+    note (DL009), and the report lists the cross-document checks that were skipped
+    (XD001-XD015 and the others that need the missing document) and the determinations
+    that stay unknown. --complete makes a missing document an error, as a release does.
 
     Every finding names the file, line and column, the field, what is wrong, how to fix
     it, and the Code measure or AI Act article behind it. The report also states what
@@ -84,7 +96,10 @@ def validate_command(
             raise click.UsageError("--format json reports one project; give one folder.")
         day = as_of.date() if as_of else None
         checked = [_documents_of(folder, day) for folder in folders]
-        results = [validate_project(folder, as_of=on) for folder, on in checked]
+        results = [
+            validate_project(folder, as_of=on, complete=complete or released)
+            for folder, on, released in checked
+        ]
         output = _render(results, output_format, quiet=quiet, verbose=verbose, color=color)
     except GpaiDocsError as error:
         click.echo(f"error: {error}", err=True)
@@ -109,15 +124,16 @@ def validate_command(
     raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _documents_of(folder: Path, as_of: dt.date | None) -> tuple[Path, dt.date | None]:
+def _documents_of(folder: Path, as_of: dt.date | None) -> tuple[Path, dt.date | None, bool]:
     """A release folder (it holds manifest.json) is checked from its sources/, as of its
-    release date unless --as-of is given: an archived release validates as it was released."""
+    release date unless --as-of is given: an archived release validates as it was released,
+    complete (the third value: whether the project must be complete)."""
     if not (folder / "manifest.json").is_file():
-        return folder, as_of
+        return folder, as_of, False
     from gpai_docs.bundle.manifest import read_manifest
     from gpai_docs.bundle.sources import SOURCES_DIR
 
-    return folder / SOURCES_DIR, as_of or read_manifest(folder).released_on
+    return folder / SOURCES_DIR, as_of or read_manifest(folder).released_on, True
 
 
 def _render(

@@ -1,10 +1,11 @@
 """Build every artifact of a project: validate, render Markdown, lay out PDFs, write.
 
 Public API (other commands code against it): :func:`build_project`, :class:`BuildResult`,
-:class:`Artifact`, :class:`BuildRefused`. Everything is rendered in memory first and
-then written file by file atomically, so a failed build leaves no half-written artifact
-and earlier outputs stay intact. PDFs are laid out in parallel worker processes, and an
-artifact whose inputs, templates and tool are unchanged is not laid out again.
+:class:`Artifact`, :class:`BuildRefused`, :func:`default_as_of`. Everything is rendered
+in memory first and then written file by file atomically, so a failed build leaves no
+half-written artifact and earlier outputs stay intact. PDFs are laid out in parallel
+worker processes, and an artifact whose inputs, templates and tool are unchanged is not
+laid out again.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from gpai_docs.models.kinds import KINDS
 from gpai_docs.render import cache, pdf
 from gpai_docs.render.artifacts import SPECS, Audience, Document
 from gpai_docs.render.markdown import render_artifact
-from gpai_docs.render.outputs import Output, artifact_outputs, source_date
+from gpai_docs.render.outputs import Output, artifact_outputs
 from gpai_docs.render.pdf import PdfJob
 from gpai_docs.render.publication import ChangesSince
+from gpai_docs.render.reference_date import default_as_of
 from gpai_docs.validate.pipeline import ValidationResult, typed_documents, validate_loaded
 from gpai_docs.validate.project import Project, load_project
 
@@ -58,6 +60,26 @@ class BuildResult:
     draft: bool
     rendered: int  # files written by this build (the others were reused unchanged)
 
+    @property
+    def documents_built(self) -> bool:
+        """Whether any document artifact was built, not only the validation report."""
+        return any(a.document != "validation_report" for a in self.artifacts)
+
+    def why_no_document(self) -> str:
+        """Why no document artifact was built: what became of each document."""
+        if self.validation is None:
+            return "no document validated in the last build, and nothing changed since"
+        reasons = []
+        for doc in self.validation.project.documents.values():
+            title = doc.kind.title
+            if doc.absent:
+                reasons.append(f"the {title.lower()} is not in this project")
+            elif doc.loaded is None:
+                reasons.append(f"the {title.lower()} is missing or could not be read")
+            elif doc.model is None:
+                reasons.append(f"the {title.lower()} did not validate (see its errors)")
+        return "; ".join(reasons) or "no document had anything to build"
+
 
 class BuildRefused(GpaiDocsError):
     """Validation found errors or answers still to be provided; ``result`` holds them."""
@@ -73,23 +95,6 @@ class BuildRefused(GpaiDocsError):
             "is then marked DRAFT).",
         )
         self.result = result
-
-
-def default_as_of(project: Project) -> dt.date:
-    """The date deadlines are checked against when none is given: never the clock.
-
-    ``SOURCE_DATE_EPOCH`` if set, else the latest last-updated date of the documents.
-    """
-    stamp = source_date()
-    if stamp is not None:
-        return stamp.date()
-    md, tds, cp = typed_documents(project)
-    dates = [
-        md.document.last_updated if md else None,
-        tds.header.last_update if tds else None,
-        cp.document.last_updated if cp else None,
-    ]
-    return max((d for d in dates if d is not None), default=dt.date(1970, 1, 1))
 
 
 def _input_names(project: Project) -> list[str]:
@@ -175,8 +180,12 @@ def build_project(
     as_of: dt.date | None = None,
     cover: bool = False,
     changes: ChangesSince | None = None,
+    complete: bool = True,
 ) -> BuildResult:
     """Validate ``project_dir`` and write every artifact into ``out_dir``.
+
+    ``complete=False`` builds a folder holding one or two of the documents (a partial
+    project): each document there gets its artifacts, plus the validation report.
 
     ``html`` writes the public summary's and the copyright-policy summary's web page with
     its JSON sidecar; ``cover`` puts a cover and a contents page before each PDF;
@@ -193,7 +202,7 @@ def build_project(
             reused = _reuse_all(manifest, out_dir)
             if reused is not None:
                 return BuildResult(reused, None, draft, 0)
-        project = load_project(project_dir)
+        project = load_project(project_dir, complete=complete)
         result = validate_loaded(project, as_of=as_of or default_as_of(project))
         refuse_unless_buildable(result, draft=draft)
         return _build(result, out_dir, manifest, key, options)
