@@ -116,6 +116,18 @@ def xml_chars(value: object) -> str:
     return _XML_ILLEGAL.sub("\ufffd", str(value))
 
 
+def docx_text(value: object) -> str:
+    """Text a Word document (WordprocessingML, XML 1.0) can hold: the characters XML cannot
+    carry are removed, and nothing else is touched.
+
+    python-docx raises on a NUL, a lone surrogate or U+FFFE; every provider value written
+    to a DOCX goes through here first. Tabs and line breaks stay (python-docx writes them
+    as ``w:tab`` and ``w:br``); bidi overrides and zero-width characters stay as the text
+    the provider wrote (a reader of the document sees them as they are).
+    """
+    return _XML_ILLEGAL.sub("", str(value))
+
+
 # --- Markdown ----------------------------------------------------------------
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~$])")

@@ -1,7 +1,8 @@
-"""`gpai-docs export`: Hugging Face model cards and CycloneDX ML-BOMs."""
+"""`gpai-docs export`: Hugging Face model cards, CycloneDX ML-BOMs and Word documents."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -29,6 +30,7 @@ def export_command() -> None:
     Examples:
       gpai-docs export hf-card my-model --out README.md
       gpai-docs export cyclonedx my-model --out bom.json
+      gpai-docs export docx my-model --document training-data-summary --out summary.docx
     """
 
 
@@ -143,3 +145,134 @@ def cyclonedx_command(project: Path, out: Path, audience: str) -> None:
     except GpaiDocsError as error:
         _fail(error)
     click.echo(f"wrote {out}")
+
+
+# Who each document is for when --audience is not given; the model documentation has no
+# default: its three versions hold different confidential answers.
+_DEFAULT_AUDIENCE = {"training-data-summary": "public", "copyright-policy": "public"}
+
+
+@export_command.command("docx", short_help="Write one document as Word (.docx).")
+@click.argument("project", type=click.Path(path_type=Path), default=".")
+@click.option(
+    "--document",
+    type=click.Choice(["training-data-summary", "model-documentation", "copyright-policy"]),
+    required=True,
+    help="The document to export.",
+)
+@click.option(
+    "--audience",
+    type=click.Choice(["public", "internal", "aio", "nca", "dp"]),
+    default=None,
+    help="Who the document is for: only the fields meant for them go in. The summary is "
+    "public only; the copyright policy is public (default) or internal; the model "
+    "documentation needs aio, nca or dp.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="The .docx file to write (replaced if it exists).",
+)
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Export even with errors or answers to be provided; the document is marked DRAFT.",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Check deadlines as of this date (YYYY-MM-DD); default as for `build`.",
+)
+def docx_command(
+    project: Path,
+    document: str,
+    audience: str | None,
+    out: Path,
+    draft: bool,
+    as_of: dt.datetime | None,
+) -> None:
+    """Write one document of PROJECT as a Word file, in the layout of its PDF.
+
+    The document has the Commission's template layout (the summary), the Model
+    Documentation Form with its AIO, NCA and DP columns (the model documentation) or the
+    Code's measures (the copyright policy): Word headings for each section (so the
+    navigation pane and the table of contents work), question | answer tables in a
+    named table style, check boxes as ☒ and ☐. Each audience gets only the fields meant
+    for it, as in the build.
+
+    \b
+    Audiences (--audience):
+      training-data-summary  public (the default and only one)
+      copyright-policy       public (default: the summary) or internal (whole policy)
+      model-documentation    aio, nca or dp: required, no default
+
+    The export is refused (exit 1, findings printed) while the document has errors or
+    answers still to be provided, unless --draft is given; findings in the other
+    documents do not stop it. The file is written whole or not at all.
+
+    \b
+    Examples:
+      gpai-docs export docx my-model --document training-data-summary --out summary.docx
+      gpai-docs export docx my-model --document model-documentation --audience dp \\
+        --out model-documentation-downstream.docx
+      gpai-docs export docx my-model --document copyright-policy --audience internal \\
+        --out copyright-policy.docx --draft
+
+    Exit codes: 0 written, 1 export refused (findings), 2 usage or tool error.
+    """
+    from gpai_docs.cli.refusal import exit_refused
+    from gpai_docs.render.build import BuildRefused
+    from gpai_docs.render.docx import AUDIENCES, export_docx
+
+    chosen = audience or _DEFAULT_AUDIENCE.get(document)
+    if chosen is None:
+        raise click.UsageError(
+            f"--audience is required for the {document}: use "
+            f"{', '.join(AUDIENCES[document])} (AI Office, national competent authorities, "
+            "downstream providers)."
+        )
+    if chosen not in AUDIENCES[document]:
+        raise click.UsageError(
+            f"the {document} is not made for the audience {chosen!r}: use "
+            f"{' or '.join(AUDIENCES[document])}."
+        )
+    try:
+        data = export_docx(
+            project, document, chosen, draft=draft, as_of=as_of.date() if as_of else None
+        )
+        _write_bytes(out, data, project)
+    except BuildRefused as refused:
+        exit_refused(
+            refused,
+            "Export",
+            report_to_stderr=False,
+            hint="Fix the findings above, or export anyway with --draft (the document is "
+            "then marked DRAFT).",
+        )
+    except GpaiDocsError as error:
+        _fail(error)
+    except Exception as error:
+        from gpai_docs.cli.validate_command import internal_failure
+
+        internal_failure("export docx", error)
+    click.echo(f"wrote {out}")
+
+
+def _write_bytes(target: Path, data: bytes, project: Path) -> None:
+    """Write ``target`` whole or not at all, never over one of the project's documents; a
+    failure is an OutputError naming the file."""
+    from gpai_docs.errors import OutputError
+    from gpai_docs.fileio import write_bytes_atomic
+    from gpai_docs.load.project import SUFFIXES
+    from gpai_docs.models.kinds import KINDS
+
+    inputs = [project / f"{kind.stem}{suffix}" for kind in KINDS for suffix in SUFFIXES]
+    try:
+        write_bytes_atomic(target, data, inputs=inputs)
+    except OSError as error:
+        raise OutputError(
+            f"cannot write {target}: {error.strerror or error}",
+            hint="Check that the folder is writable.",
+        ) from None
