@@ -181,6 +181,17 @@ class RoundTripText:
         self._cut(at, at, "".join("\n" + " " * entry.items_at + line for line in lines))
         return True
 
+    def insert(self, mapping: Mapping, key: str, value: Any) -> bool:
+        """A new ``key: value`` after the last entry of the block mapping ``mapping``
+        (False, and nothing done, for a flow or an empty mapping)."""
+        if mapping.flow or not mapping.entries:
+            return False
+        last = max(mapping.entries.values(), key=lambda e: e.end)
+        at = _line_end(self.text, last.end)
+        text = _entry_text(key, value, mapping.column, flow=False)
+        self._cut(at, at, "\n" + " " * mapping.column + text)
+        return True
+
     def remove(self, entry: Entry) -> None:
         """The entry gone, with the comment on its last line and its line break."""
         self._cut(entry.start, _break_after(self.text, _line_end(self.text, entry.end)), "")

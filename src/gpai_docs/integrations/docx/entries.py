@@ -1,0 +1,153 @@
+"""A list of records read back from its paragraphs, one entry each ("name — link — …").
+
+An entry that reads as the project renders one of its items now is that item, unchanged
+(with the fields this reader was not shown). An edited or new entry is split at its
+separator, and each part goes to the sub-field ``Entry.keys`` names for it: in order,
+a part going to the first field that takes it by its form (a link, a period "From … to
+…", one of a field's choices, "Label: value"), else to the next free-text field. An
+edited entry keeps the fields the cell does not show of the item with the same name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic import BaseModel
+
+from gpai_docs.integrations.docx.cells import (
+    _DMY,
+    _LABELLED,
+    _PERIOD,
+    REMOVE,
+    CellError,
+    is_url,
+    period_of,
+    scalar,
+    unwrap,
+)
+from gpai_docs.integrations.docx.text import fold, inline, untypeset
+from gpai_docs.models.choices import _fold
+from gpai_docs.models.walk import FieldSpec, fields_of
+from gpai_docs.render import cells
+from gpai_docs.render.environment import NOT_GIVEN, row_label
+
+_AMOUNT = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[×x*]\s*10\^?[-+]?\d+)?\s+\S.*$")
+
+
+def _names(key: str) -> list[str]:
+    return [n for n in re.split(r"[| ]", key) if n]
+
+
+def _labelled_as(spec: FieldSpec, part: str) -> str | None:
+    """The part without its label, when it is labelled as this field."""
+    match = _LABELLED.match(part.strip())
+    if match is None:
+        return None
+    label = fold(match.group(1)).casefold()
+    forms = {fold(f).casefold() for f in (row_label(spec.label), spec.label, spec.name)}
+    forms.add(spec.name.replace("_", " "))
+    forms.add(fold(row_label(spec.label)).split(",")[0].casefold())
+    return match.group(2).strip() if label in forms else None
+
+
+def _strict(key: str, part: str, by_name: dict[str, FieldSpec]) -> bool:
+    """Whether the part has the form only this field takes."""
+    if "|" in key:
+        return bool(_PERIOD.match(fold(part)))
+    if " " in key:
+        return bool(_AMOUNT.match(fold(untypeset(part))))
+    spec = by_name.get(key)
+    if spec is None:
+        return False
+    if _labelled_as(spec, part) is not None:
+        return True
+    inner = unwrap(spec.shape)
+    if inner.choices:
+        return _fold(part) in {_fold(c) for c in inner.choices}
+    if "url" in key or "link" in key:
+        return is_url(part)
+    if inner.base is dt.date:
+        return bool(_DMY.match(fold(part)))
+    return False
+
+
+def _free(key: str, by_name: dict[str, FieldSpec]) -> bool:
+    spec = by_name.get(key)
+    if spec is None or "|" in key or " " in key:
+        return False
+    inner = unwrap(spec.shape)
+    return not inner.choices and "url" not in key and "link" not in key
+
+
+def _assign(
+    model: type[BaseModel], key: str, part: str, by_name: dict[str, FieldSpec]
+) -> dict[str, Any]:
+    if fold(part) == NOT_GIVEN:
+        return {}
+    if "|" in key:
+        start, end = _names(key)
+        return period_of(model, part, start, end)
+    if " " in key:
+        value, unit = untypeset(fold(part)).rsplit(" ", 1)
+        first, second = _names(key)
+        return {first: value, second: unit}
+    spec = by_name[key]
+    text = _labelled_as(spec, part)
+    return {key: scalar(spec.shape, text if text is not None else part)}
+
+
+def split_entry(
+    model: type[BaseModel], text: str, keys: tuple[str | None, ...], sep: str
+) -> dict[str, Any]:
+    """One entry's parts as its sub-fields (see the module's description)."""
+    by_name = {s.name: s for s in fields_of(model)}
+    parts = [p for p in re.split(rf"\s*{re.escape(sep.strip())}\s*", fold(text)) if p]
+    named = [k or "" for k in keys]
+    out: dict[str, Any] = {}
+    at = 0
+    for index, part in enumerate(parts):
+        target = 0 if index == 0 else None
+        if target is None:
+            ahead = range(at, len(named))
+            target = next((k for k in ahead if named[k] and _strict(named[k], part, by_name)), None)
+        if target is None:
+            target = next((k for k in range(at, len(named)) if _free(named[k], by_name)), None)
+        if target is None:
+            order = " — ".join(k.replace("|", " to ") for k in named if k)
+            raise CellError(f"{part!r} does not fit this entry; write it as {order}")
+        out.update(_assign(model, named[target], part, by_name))
+        at = target + 1
+    return out
+
+
+def entries(
+    model: type[BaseModel], texts: list[str], raw: list[Any], lines: tuple[Any, ...]
+) -> Any:
+    """The list's items from its paragraphs (``raw``: the YAML's items, ``lines``: the
+    cell as rendered now, one line per item shown)."""
+    shown = [line for line in lines if isinstance(line, cells.Entry)]
+    keys = next((e.keys for e in shown if e.keys), ()) or tuple(s.name for s in fields_of(model))
+    sep = shown[0].sep if shown else " — "
+    same = {fold(inline(line)): i for i, line in enumerate(lines)}
+    aligned = len(lines) == len(raw)
+    visible = {n for k in keys if k for n in _names(k)}
+    first = _names(keys[0] or "")[0] if keys and keys[0] else None
+    out: list[Any] = []
+    for text in texts:
+        index = same.get(fold(text))
+        if index is not None and aligned:
+            out.append(raw[index])
+            continue
+        parsed = split_entry(model, text, keys, sep)
+        old = next(
+            (
+                item
+                for item in raw
+                if isinstance(item, dict) and first and item.get(first) == parsed.get(first)
+            ),
+            {},
+        )
+        out.append({**{k: v for k, v in old.items() if k not in visible}, **parsed})
+    return out or REMOVE

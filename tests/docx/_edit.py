@@ -1,0 +1,151 @@
+"""Word files for the import tests: a layout written as the export writes it, and edits
+made with python-docx the way Word makes them (cell text, ticks, paragraphs, tables moved,
+comments, tracked changes)."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.table import Table
+
+import docx
+from gpai_docs.integrations.docx.questions import DOCUMENT_TITLES
+from gpai_docs.integrations.docx.text import cell_paragraphs
+from gpai_docs.render.artifacts import spec_for
+from gpai_docs.render.cells import Block, Part
+from gpai_docs.render.markdown import render_artifact
+from gpai_docs.validate.pipeline import validate_project
+
+AS_OF = dt.date(2026, 6, 1)
+
+
+def _cell(cell: Any, paragraphs: list[str]) -> None:
+    cell.paragraphs[0].text = paragraphs[0] if paragraphs else ""
+    for text in paragraphs[1:]:
+        cell.add_paragraph(text)
+
+
+def _block(doc: Document, block: Block) -> None:
+    if block.kind == "table":
+        table = doc.add_table(rows=1, cols=len(block.columns))
+        for cell, name in zip(table.rows[0].cells, block.columns, strict=True):
+            _cell(cell, [name])
+        for cells in block.cells:
+            row = table.add_row()
+            for cell, lines in zip(row.cells, cells, strict=True):
+                _cell(cell, cell_paragraphs(lines))
+        return
+    extra = len(block.columns) - 2 if block.kind == "form" else 0
+    table = doc.add_table(rows=0, cols=2 + max(extra, 0))
+    if block.columns:
+        row = table.add_row()
+        for cell, name in zip(row.cells, block.columns, strict=True):
+            _cell(cell, [name])
+    for entry in block.rows:
+        row = table.add_row()
+        _cell(row.cells[0], [entry.label])
+        _cell(row.cells[1], [entry.note] if entry.note else cell_paragraphs(entry.lines))
+        for cell, mark in zip(row.cells[2:], entry.marks, strict=False):
+            _cell(cell, ["☒" if mark else "☐"])
+
+
+def export(project: Path, document: str, audience: str, out: Path) -> Path:
+    """The document's layout for ``audience`` as a DOCX: headings, one table per block."""
+    result = validate_project(project, as_of=AS_OF)
+    rendered = render_artifact(result, spec_for(document, audience))
+    assert rendered is not None
+    doc = docx.Document()
+    doc.core_properties.title = DOCUMENT_TITLES[document]
+    doc.add_heading(DOCUMENT_TITLES[document], 0)
+    if isinstance(rendered.header_block, Block):
+        _block(doc, rendered.header_block)
+    for part in rendered.parts:
+        assert isinstance(part, Part)
+        doc.add_heading(part.heading, min(part.level, 3))
+        for block in part.blocks:
+            _block(doc, block)
+    doc.save(str(out))
+    return out
+
+
+def tables_under(doc: Document, heading: str) -> list[Table]:
+    """The tables between the heading that starts with ``heading`` and the next heading."""
+    found: list[Table] = []
+    inside = False
+    for element in doc.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            style = element.find(qn("w:pPr"))
+            text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+            is_heading = style is not None and "Heading" in (
+                (style.find(qn("w:pStyle")).get(qn("w:val")) or "")
+                if style.find(qn("w:pStyle")) is not None
+                else ""
+            )
+            if is_heading:
+                inside = text.startswith(heading)
+        elif element.tag == qn("w:tbl") and inside:
+            found.append(Table(element, doc))
+    return found
+
+
+def row_of(doc: Document, section: str, question: str) -> Any:
+    """The row of ``question`` (its first words) in the tables of ``section``."""
+    for table in tables_under(doc, section):
+        for row in table.rows:
+            if row.cells[0].text.startswith(question):
+                return row
+    raise LookupError(f"no row {question!r} under {section!r}")
+
+
+def set_cell(cell: Any, paragraphs: list[str]) -> None:
+    """The cell's paragraphs replaced, as typing over them in Word does."""
+    for paragraph in cell.paragraphs[1:]:
+        paragraph._element.getparent().remove(paragraph._element)
+    cell.paragraphs[0].text = paragraphs[0]
+    for text in paragraphs[1:]:
+        cell.add_paragraph(text)
+
+
+def swap_tables(doc: Document, first: Table, second: Table) -> None:
+    """Two tables moved past each other (cut and paste in Word)."""
+    a, b = first._element, second._element
+    marker = OxmlElement("w:p")
+    a.addprevious(marker)
+    b.addprevious(a)
+    marker.addprevious(b)
+    marker.getparent().remove(marker)
+
+
+def add_comment(doc: Document, paragraph: Any, text: str) -> None:
+    doc.add_comment(paragraph.runs or [paragraph.add_run(" ")], text=text, author="Legal")
+
+
+def add_tracked_insertion(paragraph: Any, text: str) -> None:
+    """Text added with Track Changes on: a <w:ins> run at the end of the paragraph."""
+    ins = OxmlElement("w:ins")
+    ins.set(qn("w:id"), "901")
+    ins.set(qn("w:author"), "Legal")
+    ins.set(qn("w:date"), "2026-05-01T10:00:00Z")
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text
+    run.append(t)
+    ins.append(run)
+    paragraph._element.append(ins)
+
+
+def copy_tree(source: Path, target: Path) -> Path:
+    import shutil
+
+    shutil.copytree(source, target)
+    return target
+
+
+__all__ = ["copy"]
