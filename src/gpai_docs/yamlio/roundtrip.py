@@ -152,11 +152,20 @@ class RoundTripText:
         entries = {str(key.value): self._entry(key, value) for key, value in node.value}
         return Mapping(entries, bool(node.flow_style), node.start_mark.column, start, end)
 
+    def node(self, *path: str) -> Node | None:
+        """The node of the value at ``path`` (mapping keys from the top), if there is one."""
+        node = self._root
+        for key in path:
+            if not isinstance(node, MappingNode):
+                return None
+            node = next((v for k, v in node.value if str(k.value) == key), None)
+        return node
+
     def _entry(self, key: Node, value: Node) -> Entry:
         block_list = isinstance(value, SequenceNode) and not value.flow_style and value.value
         # An alias's node is the anchored one, written elsewhere: its end says nothing here.
         aliased = value.start_mark.index < key.end_mark.index
-        end = key.end_mark.index if aliased else _content_end(value, self.text)
+        end = key.end_mark.index if aliased else content_end(value, self.text)
         mark = key.start_mark
         items_at = value.start_mark.column if block_list else None
         return Entry(str(key.value), mark.index, end, mark.line + 1, mark.column, items_at, aliased)
@@ -166,8 +175,12 @@ class RoundTripText:
         after the new one; a value over several lines is replaced with its last line's."""
         end = entry.end
         if "\n" in self.text[entry.start : end]:
-            end = _line_end(self.text, end)
-        self._cut(entry.start, end, _entry_text(entry.key, value, entry.column, flow))
+            end = line_end(self.text, end)
+        text = _entry_text(entry.key, value, entry.column, flow)
+        if not flow and isinstance(value, list) and entry.items_at is not None:
+            pad = " " * max(entry.items_at - entry.column, 0)  # its items' `-` where they were
+            text = text.replace("\n", "\n" + pad)
+        self._cut(entry.start, end, text)
 
     def extend(self, entry: Entry, items: list[Any]) -> bool:
         """``items`` written after the last item of the block list ``entry`` holds, each on a
@@ -177,7 +190,7 @@ class RoundTripText:
         lines = dump_block({entry.key: items}).rstrip("\n").split("\n")[1:]
         if len(lines) != len(items):  # an item the emitter spread over lines
             return False
-        at = _line_end(self.text, entry.end)  # after the last item's comment, which stays with it
+        at = line_end(self.text, entry.end)  # after the last item's comment, which stays with it
         self._cut(at, at, "".join("\n" + " " * entry.items_at + line for line in lines))
         return True
 
@@ -187,14 +200,19 @@ class RoundTripText:
         if mapping.flow or not mapping.entries:
             return False
         last = max(mapping.entries.values(), key=lambda e: e.end)
-        at = _line_end(self.text, last.end)
+        at = line_end(self.text, last.end)
         text = _entry_text(key, value, mapping.column, flow=False)
         self._cut(at, at, "\n" + " " * mapping.column + text)
         return True
 
     def remove(self, entry: Entry) -> None:
-        """The entry gone, with the comment on its last line and its line break."""
-        self._cut(entry.start, _break_after(self.text, _line_end(self.text, entry.end)), "")
+        """The entry gone, with the comment on its last line and its line break (and the
+        blanks before its key, when the key starts its line)."""
+        start = entry.start
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if not self.text[line_start:start].strip(" "):
+            start = line_start
+        self._cut(start, _break_after(self.text, line_end(self.text, entry.end)), "")
 
     def write(self, start: int, end: int, key: str, value: Any, *, column: int) -> None:
         """A new ``key: value`` line, its value in flow style, in place of text[start:end]
@@ -219,11 +237,15 @@ class RoundTripText:
             out += ("" if not out or out.endswith("\n") else "\n") + self._tail
         return out
 
+    def cut(self, start: int, end: int, new: str) -> None:
+        """text[start:end] replaced by ``new`` (its line breaks the text's own)."""
+        self._cut(start, end, new)
+
     def _cut(self, start: int, end: int, new: str) -> None:
         self._cuts.append((start, end, new.replace("\n", self._newline)))
 
 
-def _content_end(node: Node, text: str) -> int:
+def content_end(node: Node, text: str) -> int:
     """The end of the value's own text: a block collection's end mark reaches over the
     comments and blank lines after it, which belong to what follows."""
     seen: set[int] = set()
@@ -243,7 +265,7 @@ def _content_end(node: Node, text: str) -> int:
     return end
 
 
-def _line_end(text: str, end: int) -> int:
+def line_end(text: str, end: int) -> int:
     """Where the line holding ``end`` ends (before its line break) if only blanks or a
     comment follow ``end`` on it; else ``end``."""
     stop = text.find("\n", end)

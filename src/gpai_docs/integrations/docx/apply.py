@@ -16,7 +16,8 @@ from typing import Any
 
 from gpai_docs.integrations.docx.cells import REMOVE
 from gpai_docs.render.cells import JsonPath
-from gpai_docs.yamlio.roundtrip import RoundTripText
+from gpai_docs.yamlio.roundtrip import Entry, RoundTripText
+from gpai_docs.yamlio.roundtrip_lists import Kept, item_texts, replace_items
 
 MAX_BYTES = 8 * 1024 * 1024
 Edit = tuple[JsonPath, Any]  # a field's path and its new value (REMOVE: the field goes)
@@ -85,7 +86,28 @@ def _was_flow(text: str, start: int, end: int) -> bool:
     return value.startswith(("[", "{"))
 
 
-def yaml_applied(source: str, new_data: dict[str, Any], edits: Sequence[Edit]) -> str:
+def _by_item(text: RoundTripText, whole: tuple[str, ...], entry: Entry, old: Any, new: Any) -> bool:
+    """A list of records rewritten item by item, the unchanged items' text kept."""
+    if not (isinstance(old, list) and isinstance(new, list)) or not all(
+        isinstance(item, dict) for item in new
+    ):
+        return False
+    texts = item_texts(text, *whole)
+    if texts is None or len(texts) != len(old):
+        return False
+    free = list(range(len(old)))
+    items: list[Any] = []
+    for item in new:
+        index = next((i for i in free if old[i] == item), None)
+        if index is not None:
+            free.remove(index)
+        items.append(Kept(texts[index]) if index is not None else item)
+    return replace_items(text, entry, items)
+
+
+def yaml_applied(
+    source: str, new_data: dict[str, Any], edits: Sequence[Edit], old_data: dict[str, Any]
+) -> str:
     """The YAML text with each edited field written in, the rest as it was."""
     text = RoundTripText(source, max_bytes=MAX_BYTES)
     anchors: list[tuple[tuple[str, ...], str]] = []
@@ -107,7 +129,7 @@ def yaml_applied(source: str, new_data: dict[str, Any], edits: Sequence[Edit]) -
                 raise ValueError(f"cannot add {key!r} at {keys!r}")
         elif value is REMOVE:
             text.remove(entry)
-        else:
+        elif not _by_item(text, whole, entry, get_in(old_data, whole), value):
             text.replace(entry, value, flow=_was_flow(source, entry.start, entry.end))
     return text.dump()
 

@@ -154,7 +154,8 @@ def _new_text(doc: ProjectDocument, new_data: dict[str, Any], run: _Run) -> str:
     bom = source.startswith(_BOM)
     if doc.path is not None and doc.path.suffix == ".json":
         return json_applied(new_data)
-    text = yaml_applied(source.removeprefix(_BOM), new_data, run.mapped.edits)
+    old_data = doc.loaded.data if doc.loaded is not None else {}
+    text = yaml_applied(source.removeprefix(_BOM), new_data, run.mapped.edits, old_data)
     return _BOM + text if bom else text
 
 
@@ -205,7 +206,7 @@ def import_word(
     after = validate_loaded(project, as_of=result.as_of, pack=result.pack)
     before = {(d.code, d.message) for d in result.report.diagnostics}
     findings = tuple(
-        f"{d.severity.value} {d.code}: {_said(d, mapped.places)}"
+        f"{d.severity.name.lower()} {d.code}: {_said(d, mapped.places)}"
         for d in after.report.diagnostics
         if _touches(d, mapped.places) and (d.code, d.message) not in before
     )

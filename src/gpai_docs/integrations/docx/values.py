@@ -57,7 +57,7 @@ def value_of(spec: FieldSpec, paragraphs: list[str], raw: Any, lines: tuple[Any,
     shape = spec.shape
     inner = unwrap(shape)
     texts = [p for p in paragraphs if fold(p)]
-    if inner.kind == "model" and inner.model is YesNo:
+    if inner.model is YesNo or inner.base is YesNo:
         return yes_no(texts or [NOT_GIVEN])
     first = special(" ".join(texts)) if len(texts) <= 1 else None
     if inner.kind == "list" and inner.inner is not None and inner.inner.choices:
