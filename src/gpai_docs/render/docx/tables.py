@@ -107,9 +107,10 @@ def form_table(document: Any, block: cells.Block) -> Any:
     widths = _widths((30, 70 - 30), (MARK_MM,) * marks) if marks else _widths((38, 62))
     table = _table(document, widths, styles.GRID_TABLE)
     _header(table, widths, block.columns)
+    bold = block.css == "policy"  # the policy's commitments are bold, the Form's items not
     for item in block.rows:
         row = _row(table, widths)
-        fill(row.cells[0], [(Run(item.label),)])
+        fill(row.cells[0], [(Run(item.label, bold=bold),)])
         fill(row.cells[1], _answer(item))
         for cell, mark in zip(row.cells[2:], item.marks, strict=False):
             fill(cell, [(tick(mark),)])
@@ -126,8 +127,12 @@ def grid_table(document: Any, block: cells.Block) -> Any:
     _header(table, widths, block.columns)
     for row_cells in block.cells:
         row = _row(table, widths)
-        for cell, lines in zip(row.cells, row_cells, strict=True):
+        for index, (cell, lines) in enumerate(zip(row.cells, row_cells, strict=True)):
             fill(cell, cell_paragraphs(lines))
+            if block.css == "domains" and index % 2 == 0:  # the ranks, right-aligned
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            elif block.css == "modalities" and index == 0:
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     return table
 
 
