@@ -68,7 +68,7 @@ _COMMANDS = {
     "export": (
         "gpai_docs.cli.export_command",
         "export_command",
-        "Export to Hugging Face model cards or CycloneDX.",
+        "Export to Hugging Face model cards, CycloneDX or Word.",
     ),
     "import": (
         "gpai_docs.cli.import_command",
