@@ -22,7 +22,8 @@ _PPR_ORDER = (
     "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
     "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
     "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
-    "w:jc",
+    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
 )  # fmt: skip
 _TCPR_ORDER = (
     "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
@@ -80,10 +81,12 @@ def drop_border(owner: Any) -> None:
 
 def under_rule(cell: Any) -> None:
     """A rule under an answer cell, as the template draws question | answer rows."""
-    borders = _element("w:tcBorders")
-    for side in ("top", "left", "right"):
-        borders.append(_element(f"w:{side}", val="nil"))
-    borders.append(_element("w:bottom", val="single", sz="4", space="0", color="000000"))
+    borders = _element("w:tcBorders")  # the sides in the schema's order
+    for side in ("top", "left", "bottom", "right"):
+        if side == "bottom":
+            borders.append(_element("w:bottom", val="single", sz="4", space="0", color="000000"))
+        else:
+            borders.append(_element(f"w:{side}", val="nil"))
     _put(cell._tc.get_or_add_tcPr(), borders, _TCPR_ORDER)
 
 
