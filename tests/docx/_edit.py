@@ -14,13 +14,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.table import Table
 
-import docx
-from gpai_docs.integrations.docx.questions import DOCUMENT_TITLES
 from gpai_docs.integrations.docx.text import cell_paragraphs
-from gpai_docs.render.artifacts import spec_for
-from gpai_docs.render.cells import Block, Part
-from gpai_docs.render.markdown import render_artifact
-from gpai_docs.validate.pipeline import validate_project
+from gpai_docs.models.kinds import KIND_BY_KEY
+from gpai_docs.render.cells import Block
 
 AS_OF = dt.date(2026, 6, 1)
 
@@ -56,21 +52,11 @@ def _block(doc: Document, block: Block) -> None:
 
 
 def export(project: Path, document: str, audience: str, out: Path) -> Path:
-    """The document's layout for ``audience`` as a DOCX: headings, one table per block."""
-    result = validate_project(project, as_of=AS_OF)
-    rendered = render_artifact(result, spec_for(document, audience))
-    assert rendered is not None
-    doc = docx.Document()
-    doc.core_properties.title = DOCUMENT_TITLES[document]
-    doc.add_heading(DOCUMENT_TITLES[document], 0)
-    if isinstance(rendered.header_block, Block):
-        _block(doc, rendered.header_block)
-    for part in rendered.parts:
-        assert isinstance(part, Part)
-        doc.add_heading(part.heading, min(part.level, 3))
-        for block in part.blocks:
-            _block(doc, block)
-    doc.save(str(out))
+    """The document for ``audience`` as ``gpai-docs export docx`` writes it."""
+    from gpai_docs.render.docx import export_docx
+
+    stem = KIND_BY_KEY[document].stem
+    out.write_bytes(export_docx(project, stem, audience, draft=True, as_of=AS_OF))
     return out
 
 

@@ -45,6 +45,7 @@ DOCUMENT_OPTIONS = {
     "policy": "copyright_policy",
 }
 _BOM = "\ufeff"
+DRAFT_MARK = "DRAFT — not for release"  # the export's first line of a --draft document
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,8 @@ def document_of(word: WordDocument, option: str | None) -> str:
     texts += [getattr(b, "text", "") for b in word.blocks[:40]]
     for text in texts:
         folded = fold_question(text)
-        for key, title in DOCUMENT_TITLES.items():
-            if folded.startswith(fold_question(title)):
+        for key, titles in DOCUMENT_TITLES.items():
+            if any(folded.startswith(fold_question(title)) for title in titles):
                 return key
     raise UserError(
         "The Word file does not say which document it is (no title or heading "
@@ -110,9 +111,10 @@ def _notes(word: WordDocument) -> tuple[str, ...]:
 
 
 def _map(run: _Run) -> str | None:
-    doc = run.result.project.documents[run.document]
+    doc = run.result.project.documents[run.document]  # present: import_word checked
     model = doc.kind.model
-    index = question_index(run.result, run.document)
+    draft = any(getattr(b, "text", "").startswith(DRAFT_MARK) for b in run.word.blocks[:10])
+    index = question_index(run.result, run.document, draft=draft)
     add_wordings(index, model)
     tables: list[LocatedTable] = list(located_tables(run.word.blocks))
     audience = audience_of(tables, index)
@@ -172,11 +174,11 @@ def import_word(
     """Import the answers of ``word`` (read from ``source``) into the project ``root``."""
     result = validate_project(root, as_of=as_of)
     key = document_of(word, document)
-    doc = result.project.documents[key]
-    if doc.model is None or doc.loaded is None or doc.path is None:
+    doc = result.project.documents.get(key)
+    if doc is None or doc.model is None or doc.loaded is None or doc.path is None:
         raise UserError(
-            f"{doc.kind.title} in {root} does not validate, so the Word file cannot be "
-            "compared with it.",
+            f"{KIND_BY_KEY[key].title} in {root} is missing or does not validate, so the "
+            "Word file cannot be compared with it.",
             hint=f"Fix it first: `gpai-docs validate {root}`.",
         )
     run = _Run(result, key, word)

@@ -83,6 +83,8 @@ def _heading(block: Any) -> str | None:
         return None
     level = getattr(block, "heading_level", None)
     style = str(getattr(block, "style", "") or "")
+    if style.casefold().startswith("toc"):
+        return None  # a line of the table of contents
     if level or style.casefold().startswith(("heading", "title")):
         return text
     if getattr(block, "bold", False) and section_key(text):

@@ -19,7 +19,7 @@ from gpai_docs.integrations.docx.cells import REMOVE, CellError
 from gpai_docs.integrations.docx.located import LocatedRow, LocatedTable
 from gpai_docs.integrations.docx.questions import Question, QuestionIndex
 from gpai_docs.integrations.docx.text import cell_paragraphs, fold_cell, fold_question
-from gpai_docs.integrations.docx.values import value_of
+from gpai_docs.integrations.docx.values import readable, value_of
 from gpai_docs.models.walk import field_at
 from gpai_docs.render.cells import Row
 
@@ -126,6 +126,12 @@ class RowMapper:
         node = field_at(self.model, path)
         if node is None:
             self.out.unmapped.append(f"{located.place()}: no field of the project holds it")
+            return
+        if not readable(node.field, reference.lines):
+            self.out.unmapped.append(
+                f"{located.place()}: gpai-docs writes this answer from other fields; the "
+                "change was not imported (edit the project instead)"
+            )
             return
         raw = get_in(self.data, path)
         try:

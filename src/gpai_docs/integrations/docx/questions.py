@@ -26,10 +26,11 @@ from gpai_docs.validate.pipeline import ValidationResult
 LIGHT_EDIT = 0.85  # difflib ratio a lightly edited question still has to its row
 _NUMBER = re.compile(r"^\s*(?:section|measure|part)?\s*(\d+(?:\.\d+)*)\.?(?=[\s:]|$)", re.I)
 
-DOCUMENT_TITLES = {
-    "training_data_summary": "Public Summary of Training Content",
-    "model_documentation": "Model Documentation Form",
-    "copyright_policy": "Copyright policy",
+# The titles a Word file of each document opens with: the template's and the export's.
+DOCUMENT_TITLES: dict[str, tuple[str, ...]] = {
+    "training_data_summary": ("Public Summary of Training Content",),
+    "model_documentation": ("Model Documentation Form", "Model documentation"),
+    "copyright_policy": ("Copyright policy",),
 }
 
 
@@ -141,15 +142,28 @@ def _add_parts(index: QuestionIndex, parts: tuple[Any, ...], audience: str) -> N
             _add_block(index, section, block, audience)
 
 
-def question_index(result: ValidationResult, document: str) -> QuestionIndex:
-    """The index of ``document``'s rows, every audience's layout merged."""
+def question_index(
+    result: ValidationResult, document: str, *, draft: bool = False
+) -> QuestionIndex:
+    """The index of ``document``'s rows, every audience's layout merged (``draft``: as a
+    draft export words them)."""
     index = QuestionIndex(document)
     for spec in SPECS:
         if spec.document != document:
             continue
-        rendered = render_artifact(result, spec)
+        rendered = render_artifact(result, spec, draft=draft)
         if rendered is None:
             continue
+        cover = rendered.cover
+        facts = (
+            ("Provider", cover.provider),
+            ("Model", cover.model),
+            ("Version", cover.version),
+            ("Date", cover.date_text),
+            ("Audience", cover.audience),
+        )  # the title block the export writes above the Form and the policy
+        for label, value in facts:
+            index.add("", Row(label, (value,)), spec.audience)
         if isinstance(rendered.header_block, Block):
             _add_block(index, "", rendered.header_block, spec.audience)
         _add_parts(index, rendered.parts, spec.audience)

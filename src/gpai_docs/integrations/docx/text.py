@@ -1,10 +1,9 @@
 """A layout cell as the paragraphs Word shows, and Word text folded for comparing.
 
-The export writes each line of a cell (``render.cells``) as one paragraph: a value as the
-templates print it, ticks as "☒ Label" (inline ticks two spaces apart, stacked ones a
-paragraph each), an entry's parts joined by its separator, a labelled part as
-"label: value". The import compares a Word cell with the same paragraphs built from the
-current project: a cell that reads the same is not an edit, whatever the value's type.
+The paragraphs are the export's own (``render.docx.text``): each line of a cell one
+paragraph (provider text with blank lines several), ticks as "☒ Label". The import
+compares a Word cell with the same paragraphs built from the current project: a cell
+that reads the same is not an edit, whatever the value's type.
 """
 
 from __future__ import annotations
@@ -13,8 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from gpai_docs.render import cells, typeset
-from gpai_docs.render.environment import NOT_GIVEN, answer_plain
+from gpai_docs.render.docx import text as word
 
 _SPACES = re.compile(r"\s+")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
@@ -22,34 +20,19 @@ _POWER = re.compile(r"10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+)")
 _QUESTION_NOISE = re.compile(r"[^\w]+")
 
 
-def value_text(value: Any) -> str:
-    """One value as a cell prints it (numbers typeset, N/A and pending marked)."""
-    return answer_plain(value)
-
-
-def inline(part: Any) -> str:
-    """A line, or a part of an entry, as text on one line."""
-    if isinstance(part, cells.Ticks):
-        return "  ".join(typeset.box(bool(on), str(label)) for on, label in part.items)
-    if isinstance(part, cells.Labelled):
-        return f"{part.label}: {inline(part.value)}"
-    if isinstance(part, cells.Entry):
-        return part.sep.join(inline(p) for p in part.given) or NOT_GIVEN
-    if isinstance(part, cells.FileRef):
-        return part.name
-    return value_text(part)
-
-
 def line_paragraphs(line: Any) -> list[str]:
-    """The paragraphs one line of a cell becomes."""
-    if isinstance(line, cells.Ticks) and line.stacked:
-        return [typeset.box(bool(on), str(label)) for on, label in line.items]
-    return [inline(line)]
+    """The paragraphs one line of a cell becomes, as the export writes them."""
+    return [word.plain_text(p) for p in word.line_paragraphs(line)]
+
+
+def inline(line: Any) -> str:
+    """A line of a cell as one text (an entry, a labelled part)."""
+    return " ".join(line_paragraphs(line))
 
 
 def cell_paragraphs(lines: Sequence[Any]) -> list[str]:
-    """A cell's paragraphs, in order; an empty cell reads as the dash."""
-    return [p for line in lines for p in line_paragraphs(line)] or [NOT_GIVEN]
+    """A cell's paragraphs, in order, as the export writes them (an empty cell: the dash)."""
+    return [word.plain_text(p) for p in word.cell_paragraphs(lines)]
 
 
 def fold(text: str) -> str:

@@ -40,6 +40,19 @@ def _labels(model: type[BaseModel]) -> dict[str, FieldSpec]:
     return out
 
 
+def readable(spec: FieldSpec, lines: tuple[Any, ...]) -> bool:
+    """Whether a cell can be read back into its field: not a record the layout words in
+    sentences of its own (the 2.3 domain list's introduction)."""
+    record = unwrap(spec.shape).record if not spec.shape.is_list else None
+    if record is None:
+        return True
+    names = [s.name for s in fields_of(record)]
+    worded = any(
+        isinstance(line, str) or (isinstance(line, cells.Entry) and not line.keys) for line in lines
+    )
+    return names[:2] == ["start", "end"] or bool(shown_keys(lines)) or not worded
+
+
 def shown_keys(lines: tuple[Any, ...]) -> set[str]:
     """The sub-fields a reference cell shows (its labelled lines' and entries' keys)."""
     keys: set[str] = set()
