@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from gpai_docs.law.catalogue import AUDIENCES, all_entries
+from gpai_docs.law.catalogue import AUDIENCES, all_entries, derived_entries
 from gpai_docs.models.json_schema import json_schemas
 from gpai_docs.report.rule_reference import rules_markdown
 from tests.conftest import ROOT
@@ -54,12 +54,14 @@ def _properties(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 @pytest.mark.parametrize("name", sorted(json_schemas()))
 def test_every_field_carries_a_catalogue_id_and_valid_audiences(name: str) -> None:
     schema = json.loads(json_schemas()[name])
-    known = all_entries()
+    known = all_entries() | derived_entries()
     helpers = {
         "NotApplicable.not_applicable",
         "ToBeProvided.to_be_provided",
         "YesNo.answer",
         "YesNo.qualification",
+        "MonthWithText.month",  # a month answer with its text: the field's id is the parent's
+        "MonthWithText.text",
     }
     for qualified, prop in _properties(schema):
         if qualified in helpers or ("x-section" in prop and "x-catalogue-id" not in prop):
@@ -70,7 +72,7 @@ def test_every_field_carries_a_catalogue_id_and_valid_audiences(name: str) -> No
 
 def test_model_documentation_audiences_come_from_the_catalogue() -> None:
     schema = json.loads(json_schemas()["model-documentation.schema.json"])
-    known = all_entries()
+    known = all_entries() | derived_entries()
     for qualified, prop in _properties(schema):
         cid = prop.get("x-catalogue-id", "")
         if cid.startswith("MDF.") and known[cid].audience and "x-audience" in prop:

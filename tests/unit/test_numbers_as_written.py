@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from gpai_docs.load.documents import load_file, load_text
 from gpai_docs.models import ModelDocumentation
+from gpai_docs.models.dates import AmbiguousDate
 from gpai_docs.models.numbers import Quantity
 from tests.conftest import SAMPLES
 
@@ -253,28 +254,40 @@ def test_a_modifications_compute_takes_flop_too(field: str) -> None:
 
 
 # --- point 3: slash dates that could be read two ways ---------------------------------------
+# Issue 12 changed these deliberately: an ambiguous date was refused (SC006); it is now kept
+# as written, and DT001 asks which day and which month it is (never a guessed date).
 
 
-def _release(raw: str) -> Any:
+def _release(raw: str, order: str | None = None) -> Any:
     data = load_file(MINIMAL / "model-documentation.yaml").data
     data["general"]["release_date"] = raw
+    if order is not None:
+        data["document"]["date_order"] = order
     return ModelDocumentation.model_validate(data).general.release_date
 
 
 @pytest.mark.parametrize(
-    ("written", "readings", "iso"),
+    ("written", "readings"),
     [
-        ("03/04/2026", "could be 3 April 2026 or 4 March 2026", "2026-04-03 for 3 April 2026"),
-        ("02/08/25", "could be 2 August 2025 or 8 February 2025", "2025-08-02 for 2 August 2025"),
+        (
+            "03/04/2026",
+            "could be 3 April 2026 (day first, as the template prints dates) or "
+            "4 March 2026 (month first)",
+        ),
+        (
+            "02/08/25",
+            "could be 2 August 2025 (day first, as the template prints dates) or "
+            "8 February 2025 (month first)",
+        ),
     ],
 )
-def test_a_slash_date_that_reads_two_ways_asks_for_the_iso_form(
-    written: str, readings: str, iso: str
+def test_a_slash_date_that_reads_two_ways_is_kept_with_both_readings(
+    written: str, readings: str
 ) -> None:
-    message = _refusal(_release, written)
-    assert readings in message
-    assert "write the date as YYYY-MM-DD" in message
-    assert iso in message
+    kept = _release(written)
+    assert isinstance(kept, AmbiguousDate)
+    assert kept.text == written
+    assert readings in kept.question
 
 
 @pytest.mark.parametrize(
@@ -285,22 +298,23 @@ def test_a_slash_date_that_reads_one_way_is_read_day_first(written: str, iso: st
     assert _release(written).isoformat() == iso
 
 
-def test_a_month_first_date_is_refused_with_its_iso_form() -> None:
-    message = _refusal(_release, "12/25/2026")
-    assert "'12/25/2026' has no month 25" in message
+def test_a_month_first_date_reads_one_way_unless_the_document_says_day_first() -> None:
+    assert _release("12/25/2026").isoformat() == "2026-12-25"
+    message = _refusal(lambda raw: _release(raw, "day-first"), "12/25/2026")
+    assert "'12/25/2026' cannot be read day first" in message
     assert "write 2026-12-25 if you meant 25 December 2026" in message
 
 
-def test_an_ambiguous_date_is_sc006_where_it_is_written(
+def test_an_ambiguous_date_is_dt001_where_it_is_written(
     tmp_path: Path, run_cli: Callable[..., Result]
 ) -> None:
     project = _project(tmp_path, ("  release_date: 2025-10-01", "  release_date: 03/04/2025"))
     result = run_cli("validate", project)
-    assert result.exit_code == 1
     assert (
-        "model-documentation.yaml:17:17: error SC006 general.release_date: '03/04/2025' could "
-        "be 3 April 2025 or 4 March 2025"
+        "model-documentation.yaml:17:3: warning DT001 general.release_date: '03/04/2025' could "
+        "be 3 April 2025 (day first, as the template prints dates) or 4 March 2025 (month first)"
     ) in result.output
+    assert "SC006" not in result.output
 
 
 def _project(tmp_path: Path, *edits: tuple[str, str]) -> Path:

@@ -14,10 +14,11 @@ from pydantic import BaseModel
 
 from gpai_docs.models.answers import NotApplicable, ToBeProvided
 from gpai_docs.models.choices import YesNo
-from gpai_docs.models.dates import MonthYear
+from gpai_docs.models.dates import AmbiguousDate, MonthYear
 from gpai_docs.models.numbers import Quantity
 from gpai_docs.models.shapes import is_record
 from gpai_docs.models.walk import AnswerState, JsonPath, walk_values
+from gpai_docs.models.written_months import WrittenMonth
 
 JsonValue = str | int | float | bool | list[Any] | None
 
@@ -89,7 +90,7 @@ def _plain(value: Any) -> JsonValue:
         return f"not applicable: {value.not_applicable}"
     if isinstance(value, ToBeProvided):
         return "to be provided"
-    if isinstance(value, YesNo | MonthYear | Quantity):
+    if isinstance(value, YesNo | MonthYear | Quantity | AmbiguousDate | WrittenMonth):
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()

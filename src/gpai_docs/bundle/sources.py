@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from gpai_docs.bundle.manifest import path_problem
 from gpai_docs.errors import UserError
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
+from gpai_docs.models.dates import AmbiguousDate
 from gpai_docs.validate.pipeline import typed_documents
 from gpai_docs.validate.project import Project, load_project
 
@@ -90,9 +91,11 @@ def _referenced(project: Project) -> dict[str, Referenced]:
     }
 
 
-def _versioned(version: object, date: dt.date) -> dict[str, str]:
-    # A release refuses answers still to be provided, so a version is text by now.
-    return {"version": version if isinstance(version, str) else "", "date": date.isoformat()}
+def _versioned(version: object, date: dt.date | AmbiguousDate) -> dict[str, str]:
+    # A release refuses answers still to be provided, so a version is text by now; a date
+    # whose day and month could swap is recorded as written, never as a guessed date.
+    shown = date.isoformat() if isinstance(date, dt.date) else date.text
+    return {"version": version if isinstance(version, str) else "", "date": shown}
 
 
 def is_release(path: Path) -> bool:

@@ -46,10 +46,37 @@ def _entries() -> dict[str, CatalogueEntry]:
     return out
 
 
+@cache
+def derived_entries() -> dict[str, CatalogueEntry]:
+    """Ids the shared catalogue lacks, each derived from the entry it serves (derived_ids.json).
+
+    A derived entry takes its parent's document, section, audience, requirement and
+    confidence; only its id and label are its own.
+    """
+    raw = json.loads(
+        resources.files("gpai_docs").joinpath("data/derived_ids.json").read_text(encoding="utf-8")
+    )
+    parents = _entries()
+    out: dict[str, CatalogueEntry] = {}
+    for cid, item in raw["derived"].items():
+        parent = parents[item["from"]]
+        out[cid] = CatalogueEntry(
+            id=cid,
+            document=parent.document,
+            section=parent.section,
+            label=item["label"],
+            audience=parent.audience,
+            allowed_values=None,
+            required=parent.required,
+            confidence=parent.confidence,
+        )
+    return out
+
+
 def entry(catalogue_id: str) -> CatalogueEntry:
     """Return the catalogue entry for an id; unknown ids are a bug in gpai-docs."""
     try:
-        return _entries()[catalogue_id]
+        return _entries().get(catalogue_id) or derived_entries()[catalogue_id]
     except KeyError:
         raise KeyError(
             f"catalogue id {catalogue_id!r} is not in the requirement catalogue"
@@ -57,5 +84,5 @@ def entry(catalogue_id: str) -> CatalogueEntry:
 
 
 def all_entries() -> dict[str, CatalogueEntry]:
-    """Every catalogue entry, keyed by id."""
+    """Every entry of the shared catalogue, keyed by id (the derived ones apart)."""
     return dict(_entries())

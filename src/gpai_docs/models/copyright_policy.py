@@ -13,7 +13,7 @@ from gpai_docs.law import optout_protocols
 from gpai_docs.models._base import StrictModel, section, spec
 from gpai_docs.models.answers import Answer, Text
 from gpai_docs.models.choices import choice
-from gpai_docs.models.dates import Date
+from gpai_docs.models.dates import DATE_ORDER_FIELD, Date, DatedDocument, DateOrder
 
 INTERNAL = ("internal",)
 PUBLIC = ("internal", "public")
@@ -38,6 +38,7 @@ class PolicyDocument(StrictModel):
         title="Models covered",
         description="Every GPAI model placed on the Union market that this single policy covers.",
     )
+    date_order: DateOrder | None = _public("COP.C.1.1.policy", **DATE_ORDER_FIELD)
 
 
 class Responsibility(StrictModel):
@@ -222,7 +223,7 @@ class VoluntarySection(StrictModel):
     text: Text = _internal("COP.C.1.1.policy", title="Text")
 
 
-class CopyrightPolicy(StrictModel):
+class CopyrightPolicy(DatedDocument):
     """Copyright policy: the Copyright chapter's Measures 1.1 to 1.5, in one document."""
 
     document: PolicyDocument = section("1.1", "Copyright policy", "COP.C.1.1.policy")

@@ -11,7 +11,7 @@ from pydantic import Field
 
 from gpai_docs.models._base import StrictModel, section, spec
 from gpai_docs.models.answers import Answer, AnswerNA, Text
-from gpai_docs.models.dates import Date
+from gpai_docs.models.dates import DATE_ORDER_FIELD, Date, DatedDocument, DateOrder
 from gpai_docs.models.model_choices import (
     INTERNAL,
     LicenseCategory,
@@ -29,6 +29,9 @@ class DocumentInfo(StrictModel):
     version: Answer[Text] = spec("MDF.doc.version", audience=("aio", "nca", "dp"), example="1.2.0")
     last_updated: Date = spec(
         "MDF.doc.last_updated", audience=("aio", "nca", "dp"), example="2026-03-01"
+    )
+    date_order: DateOrder | None = spec(
+        "MDF.doc.date_order", audience=("aio", "nca", "dp"), **DATE_ORDER_FIELD
     )
 
 
@@ -198,7 +201,7 @@ class Use(StrictModel):
     required_software: AnswerNA[Text] = spec("MDF.use.required_software")
 
 
-class ModelDocumentation(StrictModel):
+class ModelDocumentation(DatedDocument):
     """Model documentation: every item of the Code's Model Documentation Form."""
 
     document: DocumentInfo = section("", "Document information")

@@ -15,6 +15,11 @@ from pydantic import BaseModel
 
 from gpai_docs.models.answers import NotApplicable, ToBeProvided
 from gpai_docs.models.choices import YesNo
+from gpai_docs.models.dates import AmbiguousDate
+from gpai_docs.models.written_months import WrittenMonth
+
+#: The as-written fallbacks of a structured value: its field has the value's shape.
+AS_WRITTEN: tuple[type, ...] = (AmbiguousDate, WrittenMonth)
 
 #: Answer wrappers and Yes/No answers are values, not nested records.
 VALUE_MODELS: tuple[type[BaseModel], ...] = (NotApplicable, ToBeProvided, YesNo)
@@ -90,6 +95,8 @@ def shape_of(tp: Any, meta: Sequence[Any] = ()) -> Shape:
             return Shape("answer", inner=inner, form_na=form_na)
         if len(members) == 1:
             return shape_of(members[0], collected)
+        if len(members) == 2 and _strip(members[1]) in AS_WRITTEN:
+            return shape_of(members[0], collected)  # a date, or a date as written
         return Shape("scalar", base=str, choices=_literal_choices(collected))
     choices = _literal_choices(collected)
     if get_origin(tp) is Literal:

@@ -14,9 +14,10 @@ from gpai_docs.law.catalogue import entry
 from gpai_docs.models._base import StrictModel, section, spec
 from gpai_docs.models.answers import Answer, AnswerNA, Text
 from gpai_docs.models.choices import YesNoAnswer, choice
-from gpai_docs.models.dates import Date, Month
+from gpai_docs.models.dates import DATE_ORDER_FIELD, Date, DatedDocument, DateOrder
 from gpai_docs.models.languages import LANGUAGES_FIELD, LanguageCode
 from gpai_docs.models.numbers import Number
+from gpai_docs.models.written_months import MonthText, Period
 
 _PACK = rulepack.load()
 PUBLIC = ("public",)
@@ -49,6 +50,7 @@ class PreviousVersion(StrictModel):
 class Header(StrictModel):
     version: Answer[Text] = _public("TDS.header.version", example="1.0")
     last_update: Date = _public("TDS.header.last_update", example="2026-03-01")
+    date_order: DateOrder | None = _public("TDS.header.date_order", **DATE_ORDER_FIELD)
     previous_versions: list[PreviousVersion] = _public("TDS.rule.versioning", default_factory=list)
     canonical_url: Text | None = _public(
         "TDS.rule.where_publish",
@@ -164,7 +166,7 @@ class Section1(StrictModel):
     model_dependencies: AnswerNA[list[Dependency]] = _public("TDS.1.2.model_dependencies")
     union_market_date: Answer[Date] = _public("TDS.1.2.union_market_date")
     modalities: Modalities = _public("TDS.1.3.scope_note", title="Modalities and size")
-    latest_collection_date: Answer[Month] = _public(
+    latest_collection_date: Answer[MonthText] = _public(
         "TDS.1.3.latest_collection_date", example="03/2025"
     )
     continuous_training: Answer[YesNoAnswer] = _public("TDS.1.3.continuous_training")
@@ -180,10 +182,10 @@ class LargeDataset(StrictModel):
     description: Text | None = _public(
         "TDS.2.1.large_datasets", default=None, title="Description (when there is no link)"
     )
-    collection_start: Month | None = _public(
+    collection_start: MonthText | None = _public(
         "TDS.2.1.large_datasets", default=None, title="Start of collection"
     )
-    collection_end: Month | None = _public(
+    collection_end: MonthText | None = _public(
         "TDS.2.1.large_datasets", default=None, title="End of collection"
     )
     modality: TdsModality | None = _public("TDS.2.1.modalities", default=None, title="Modality")
@@ -234,11 +236,6 @@ class PrivateThirdPartyData(StrictModel):
     known_datasets: list[Text] | None = _public("TDS.2.2.2.known_datasets", default=None)
     description: Text | None = _public("TDS.2.2.2.description", default=None)
     comments: Text | None = _public("TDS.2.2.2.comments", default=None)
-
-
-class Period(StrictModel):
-    start: Month = _public("TDS.2.3.period", title="From (MM/YYYY)")
-    end: Month = _public("TDS.2.3.period", title="To (MM/YYYY)")
 
 
 class TopDomains(StrictModel):
@@ -339,8 +336,10 @@ class Section3(StrictModel):
     )
 
 
-class TrainingDataSummary(StrictModel):
+class TrainingDataSummary(DatedDocument):
     """Public summary of training content, following the Commission's mandatory template."""
+
+    DATE_ORDER_AT = ("header", "date_order")
 
     header: Header = section("", "Summary header")
     section_1: Section1 = section("1", "General information")

@@ -9,8 +9,9 @@ from typing import Any
 
 from gpai_docs.models.answers import NotApplicable, ToBeProvided
 from gpai_docs.models.choices import YesNo
-from gpai_docs.models.dates import MonthYear
+from gpai_docs.models.dates import AmbiguousDate, MonthYear
 from gpai_docs.models.numbers import Quantity
+from gpai_docs.models.written_months import WrittenMonth
 from gpai_docs.render.artifacts import ArtifactSpec
 from gpai_docs.render.audience import Record
 from gpai_docs.render.cover import get_path, names_of
@@ -27,7 +28,7 @@ def to_jsonable(value: Any) -> Any:
         return value.model_dump(mode="json", exclude_none=True)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, Quantity | MonthYear):
+    if isinstance(value, Quantity | MonthYear | AmbiguousDate | WrittenMonth):
         return str(value)
     return value
 

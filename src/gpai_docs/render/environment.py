@@ -25,8 +25,9 @@ from gpai_docs.escaping import (
 )
 from gpai_docs.models.answers import FORM_NA, NotApplicable, ToBeProvided
 from gpai_docs.models.choices import YesNo
-from gpai_docs.models.dates import MonthYear
+from gpai_docs.models.dates import AmbiguousDate, MonthYear
 from gpai_docs.models.numbers import Quantity
+from gpai_docs.models.written_months import WrittenMonth
 from gpai_docs.render import typeset
 from gpai_docs.render.audience import Record
 
@@ -77,8 +78,8 @@ def plain(value: Any) -> str:
         return typeset.date(value)
     if isinstance(value, Quantity):
         return typeset.quantity(value)
-    if isinstance(value, MonthYear | YesNo):
-        return str(value)
+    if isinstance(value, MonthYear | YesNo | AmbiguousDate | WrittenMonth):
+        return str(value)  # a date or month as written: the provider's text
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, Record):

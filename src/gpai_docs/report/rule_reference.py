@@ -14,6 +14,7 @@ _FAMILIES = {
     "TS": "Public summary of training content",
     "CP": "Copyright policy",
     "XD": "Cross-document consistency",
+    "DT": "Dates as written",
 }
 
 

@@ -72,15 +72,17 @@ def retention_end(md: ModelDocumentation, pack: RulePack) -> dt.date | None:
 
 
 def notification_deadline(md: ModelDocumentation, pack: RulePack) -> dt.date | None:
-    if md.systemic_risk is None or md.systemic_risk.threshold_date is None:
+    threshold = _date(md.systemic_risk.threshold_date) if md.systemic_risk else None
+    if threshold is None:  # none given, or day and month could swap: unknown
         return None
-    return add_days(md.systemic_risk.threshold_date, int(pack["notification_days"]))
+    return add_days(threshold, int(pack["notification_days"]))
 
 
 def next_summary_update(tds: TrainingDataSummary, pack: RulePack) -> dt.date | None:
     continuous = tds.section_1.continuous_training
-    if isinstance(continuous, YesNo) and continuous.yes:
-        return add_months(tds.header.last_update, int(pack["summary_update_months"]))
+    updated = _date(tds.header.last_update)  # unknown while day and month could swap
+    if isinstance(continuous, YesNo) and continuous.yes and updated is not None:
+        return add_months(updated, int(pack["summary_update_months"]))
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from gpai_docs.validate.rules import (  # noqa: F401  (imported to register their rules)
     consistency,
     copyright_policy,
+    dates_as_written,
     model_documentation,
     project,
     publication,

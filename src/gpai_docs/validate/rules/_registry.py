@@ -13,7 +13,7 @@ from gpai_docs.diagnostics import JsonPath, Severity
 if TYPE_CHECKING:
     from gpai_docs.validate.rules.context import RuleContext
 
-CODE = re.compile(r"^(PJ|MD|TS|CP|XD)\d{3}$")
+CODE = re.compile(r"^(PJ|MD|TS|CP|XD|DT)\d{3}$")
 NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DOCUMENTS = ("model_documentation", "training_data_summary", "copyright_policy")
 

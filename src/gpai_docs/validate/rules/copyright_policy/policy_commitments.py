@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
 from gpai_docs.models.answers import NotApplicable
+from gpai_docs.models.dates import known
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.copyright_policy._document import CP, NEEDS
@@ -79,8 +80,8 @@ def policy_date_not_in_future(context: RuleContext) -> Iterator[Finding]:
     Fails:
         document: {last_updated: 2099-01-01}
     """
-    updated = context.cp.document.last_updated
-    if updated > context.as_of:
+    updated = known(context.cp.document.last_updated)  # DT001 asks about an unclear one
+    if updated is not None and updated > context.as_of:
         yield Finding(
             CP,
             ("document", "last_updated"),

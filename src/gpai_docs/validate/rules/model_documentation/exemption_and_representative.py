@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
+from gpai_docs.models.dates import known
 from gpai_docs.validate.determinations.deadlines import union_placement
 from gpai_docs.validate.determinations.exemptions_and_representative import (
     authorised_representative_needed,
@@ -94,7 +95,8 @@ def authorised_representative(context: RuleContext) -> Iterator[Finding]:
         )
         return
     placed = union_placement(md)
-    if rep.mandate_date is not None and placed is not None and rep.mandate_date > placed:
+    mandate = known(rep.mandate_date)  # unknown while day and month could swap (DT001)
+    if mandate is not None and placed is not None and mandate > placed:
         yield Finding(
             MD,
             ("provider", "authorised_representative", "mandate_date"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
+from gpai_docs.models.dates import known
 from gpai_docs.validate.determinations.deadlines import notification_deadline
 from gpai_docs.validate.determinations.modification import dependencies
 from gpai_docs.validate.determinations.scope_and_systemic_risk import (
@@ -61,7 +62,8 @@ def systemic_risk_notification(context: RuleContext) -> Iterator[Finding]:
         )
         return
     deadline = notification_deadline(md, pack)
-    if deadline is not None and risk.notification_date > deadline:
+    notified = known(risk.notification_date)  # unknown while day and month could swap
+    if deadline is not None and notified is not None and notified > deadline:
         yield Finding(
             MD,
             ("systemic_risk", "notification_date"),

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
+from gpai_docs.models.dates import known
 from gpai_docs.validate.determinations import fines
 from gpai_docs.validate.determinations.wording import euros
 from gpai_docs.validate.rules._links import is_link
@@ -36,8 +37,8 @@ def document_date_plausible(context: RuleContext) -> Iterator[Finding]:
     Fails:
         document: {version: "1.0", last_updated: 2099-01-01}
     """
-    updated = context.md.document.last_updated
-    if updated > context.as_of:
+    updated = known(context.md.document.last_updated)  # DT001 asks about an unclear one
+    if updated is not None and updated > context.as_of:
         yield Finding(
             MD,
             ("document", "last_updated"),
@@ -69,10 +70,14 @@ def information_requests_answered_in_time(context: RuleContext) -> Iterator[Find
     """
     days = int(context.pack["dp_request_days"])
     for index, request in enumerate(context.md.information_requests):
-        if request.requester == "downstream_provider":
-            deadline = request.received + dt.timedelta(days=days)
-        elif request.deadline is not None:
-            deadline = request.deadline
+        received, stated = known(request.received), known(request.deadline)
+        answered = known(request.answered) if request.answered else context.as_of
+        if None in (received, answered) or (request.deadline and stated is None):
+            continue  # day and month could swap: DT001 asks which; no deadline is guessed
+        if request.requester == "downstream_provider" and received is not None:
+            deadline = received + dt.timedelta(days=days)
+        elif stated is not None:
+            deadline = stated
         else:
             yield Finding(
                 MD,
@@ -81,8 +86,7 @@ def information_requests_answered_in_time(context: RuleContext) -> Iterator[Find
                 hint="Add `deadline:`.",
             )
             continue
-        answered = request.answered or context.as_of
-        if answered > deadline and request.exceptional_circumstances is None:
+        if answered is not None and answered > deadline and not request.exceptional_circumstances:
             state = f"answered on {request.answered}" if request.answered else "still open"
             yield Finding(
                 MD,

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import JsonPath, Severity
-from gpai_docs.models.dates import MonthYear
+from gpai_docs.models.written_months import structured_month
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.training_data_summary._answers import NEEDS, TS, answered_yes
@@ -83,19 +83,19 @@ def crawl_period_ordered(context: RuleContext) -> Iterator[Finding]:
     if period is None:
         return
     path: JsonPath = ("section_2", "crawled_data", "period")
-    if period.start > period.end:
+    start, end = structured_month(period.start), structured_month(period.end)
+    if start is not None and end is not None and start > end:
         yield Finding(
             TS,
             (*path, "start"),
-            f"The crawling period starts ({period.start}) after it ends ({period.end})",
+            f"The crawling period starts ({start}) after it ends ({end})",
             hint="Swap or correct the months.",
         )
-    latest = context.tds.section_1.latest_collection_date
-    if isinstance(latest, MonthYear) and period.end > latest:
+    latest = structured_month(context.tds.section_1.latest_collection_date)
+    if latest is not None and end is not None and end > latest:
         yield Finding(
             TS,
             (*path, "end"),
-            f"The crawling period ends ({period.end}) after the latest data collection "
-            f"date ({latest})",
+            f"The crawling period ends ({end}) after the latest data collection date ({latest})",
             hint="Correct the period, or `section_1.latest_collection_date`.",
         )

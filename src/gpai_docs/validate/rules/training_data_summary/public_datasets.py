@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from gpai_docs.diagnostics import JsonPath, Severity
 from gpai_docs.models.training_data_summary import LargeDataset
+from gpai_docs.models.written_months import structured_month
 from gpai_docs.validate.rules._name_matching import fold
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
@@ -48,7 +49,7 @@ def large_dataset_identified(context: RuleContext) -> Iterator[Finding]:
                 hint="Add `link:`, or `description:`, `collection_start:` and "
                 "`collection_end:` (MM/YYYY).",
             )
-        elif item.collection_start > item.collection_end:
+        elif _starts_after_end(item):
             yield Finding(
                 TS,
                 (*path, "collection_start"),
@@ -91,3 +92,9 @@ def large_datasets_listed(context: RuleContext) -> Iterator[Finding]:
                 f"data, above {threshold:.0%}, but is not in the list of large datasets",
                 hint="Add it to `large_datasets` under the same name.",
             )
+
+
+def _starts_after_end(item: LargeDataset) -> bool:
+    """Compared on the structured months only: a period in words is DT002's, not this rule's."""
+    start, end = structured_month(item.collection_start), structured_month(item.collection_end)
+    return start is not None and end is not None and start > end

@@ -7,7 +7,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
-from gpai_docs.models.dates import MonthYear
+from gpai_docs.models.dates import MonthYear, known
+from gpai_docs.models.written_months import structured_month
 from gpai_docs.validate.determinations.deadlines import next_summary_update
 from gpai_docs.validate.rules._links import is_link
 from gpai_docs.validate.rules._registry import Finding, rule
@@ -41,8 +42,9 @@ def collection_before_placement(context: RuleContext) -> Iterator[Finding]:
         section_1: {union_market_date: 2025-10-01, latest_collection_date: 11/2025}
     """
     tds = context.tds
-    latest, placed = tds.section_1.latest_collection_date, tds.section_1.union_market_date
-    if tds.header.previous_versions or not isinstance(latest, MonthYear):
+    latest = structured_month(tds.section_1.latest_collection_date)
+    placed = tds.section_1.union_market_date
+    if tds.header.previous_versions or latest is None:
         return
     if isinstance(placed, dt.date) and latest > _month(placed):
         yield Finding(
@@ -156,8 +158,8 @@ def summary_date_not_in_future(context: RuleContext) -> Iterator[Finding]:
     Fails:
         header: {last_update: 2099-01-01}
     """
-    updated = context.tds.header.last_update
-    if updated > context.as_of:
+    updated = known(context.tds.header.last_update)  # DT001 asks about an unclear one
+    if updated is not None and updated > context.as_of:
         yield Finding(
             TS,
             ("header", "last_update"),
