@@ -82,6 +82,12 @@ def private_datasets(rows: Rows, lic: Record, pt: Record) -> list[Part]:
     ]
 
 
+def _crawl_period(crawl_period: Any) -> str | None:
+    if not crawl_period:
+        return None
+    return period(crawl_period.start, crawl_period.end, crawl_period.get("text"))
+
+
 def crawled_data(
     rows: Rows, c: Record, domains: Block | None, domains_intro: tuple[str, ...]
 ) -> Part:
@@ -91,7 +97,7 @@ def crawled_data(
         row(c, "crawler_names"),
         row(c, "purposes"),
         row(c, "behaviour"),
-        row(c, "period", [period(crawl_period.start, crawl_period.end) if crawl_period else None]),
+        row(c, "period", [_crawl_period(crawl_period)]),
         row(c, "content_description"),
         rows.choose(c, "modalities"),
         row(c, "top_domains", list(domains_intro) or [None]),

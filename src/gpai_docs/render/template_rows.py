@@ -64,11 +64,15 @@ def choice_lines(chosen: Any, options: Sequence[str]) -> tuple[Any, ...]:
     return (Ticks(tuple((option in picked, option) for option in options)),)
 
 
-def period(start: Any, end: Any) -> str | None:
-    """The template's period: "From 01/2024 to 06/2026"."""
+def period(start: Any, end: Any, text: Any = None) -> str | None:
+    """The template's period: "From 01/2024 to 06/2026"; a period the provider wrote in
+    words is shown as written, after both months when both are given."""
     if start is None and end is None:
-        return None
-    return f"From {start or NOT_GIVEN} to {end or NOT_GIVEN}"
+        return None if text is None else str(text)
+    months = f"From {start or NOT_GIVEN} to {end or NOT_GIVEN}"
+    if text is None:
+        return months
+    return f"{months} ({text})" if start is not None and end is not None else str(text)
 
 
 class Rows:
