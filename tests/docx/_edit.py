@@ -4,7 +4,6 @@ comments, tracked changes)."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -65,16 +64,8 @@ def tables_under(doc: Document, heading: str) -> list[Table]:
     found: list[Table] = []
     inside = False
     for element in doc.element.body.iterchildren():
-        if element.tag == qn("w:p"):
-            style = element.find(qn("w:pPr"))
-            text = "".join(t.text or "" for t in element.iter(qn("w:t")))
-            is_heading = style is not None and "Heading" in (
-                (style.find(qn("w:pStyle")).get(qn("w:val")) or "")
-                if style.find(qn("w:pStyle")) is not None
-                else ""
-            )
-            if is_heading:
-                inside = text.startswith(heading)
+        if element.tag == qn("w:p") and _is_heading(element):
+            inside = _text(element).startswith(heading)
         elif element.tag == qn("w:tbl") and inside:
             found.append(Table(element, doc))
     return found
@@ -108,23 +99,59 @@ def swap_tables(doc: Document, first: Table, second: Table) -> None:
     marker.getparent().remove(marker)
 
 
-def add_comment(doc: Document, paragraph: Any, text: str) -> None:
-    doc.add_comment(paragraph.runs or [paragraph.add_run(" ")], text=text, author="Legal")
+def move_section_before(doc: Document, moved: str, before: str) -> None:
+    """The heading starting ``moved`` and its tables moved before the heading ``before``
+    (a section cut and pasted elsewhere in Word)."""
+    body = list(doc.element.body.iterchildren())
+
+    def heading_at(text: str) -> int:
+        for i, element in enumerate(body):
+            if (
+                element.tag == qn("w:p")
+                and _is_heading(element)
+                and _text(element).startswith(text)
+            ):
+                return i
+        raise LookupError(text)
+
+    start = heading_at(moved)
+    end = next(
+        (
+            i
+            for i in range(start + 1, len(body))
+            if body[i].tag == qn("w:p") and _is_heading(body[i])
+        ),
+        len(body),
+    )
+    target = body[heading_at(before)]
+    for element in body[start:end]:
+        target.addprevious(element)
 
 
-def add_tracked_insertion(paragraph: Any, text: str) -> None:
-    """Text added with Track Changes on: a <w:ins> run at the end of the paragraph."""
-    ins = OxmlElement("w:ins")
-    ins.set(qn("w:id"), "901")
-    ins.set(qn("w:author"), "Legal")
-    ins.set(qn("w:date"), "2026-05-01T10:00:00Z")
-    run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = text
-    run.append(t)
-    ins.append(run)
-    paragraph._element.append(ins)
+def swap_rows(table: Table, first: int, second: int) -> None:
+    """Two rows of a table moved past each other."""
+    a, b = table.rows[first]._tr, table.rows[second]._tr
+    marker = OxmlElement("w:tr")
+    a.addprevious(marker)
+    b.addprevious(a)
+    marker.addprevious(b)
+    marker.getparent().remove(marker)
+
+
+def add_row(table: Table, cells: list[str]) -> None:
+    row = table.add_row()
+    for cell, text in zip(row.cells, cells, strict=False):
+        cell.paragraphs[0].text = text
+
+
+def _text(element: Any) -> str:
+    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+
+
+def _is_heading(element: Any) -> bool:
+    style = element.find(qn("w:pPr"))
+    name = style.find(qn("w:pStyle")) if style is not None else None
+    return name is not None and "Heading" in (name.get(qn("w:val")) or "")
 
 
 def copy_tree(source: Path, target: Path) -> Path:
@@ -132,6 +159,3 @@ def copy_tree(source: Path, target: Path) -> Path:
 
     shutil.copytree(source, target)
     return target
-
-
-__all__ = ["copy"]
