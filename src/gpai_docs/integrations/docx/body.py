@@ -51,22 +51,19 @@ class Body:
     limits: DocxLimits
     paragraphs: int = 0
     rows: int = 0
-    alt_chunks: int = 0
     carried: list[str] = field(default_factory=list)
 
     def _refuse(self, what: str) -> DocxRefused:
         return DocxRefused(
-            f"{self.file} holds more than {what}, more than gpai-docs reads from one document.",
+            f"{self.file} has more than {what}, the most gpai-docs reads from one document; "
+            "it was not read.",
             hint="Split the document into smaller ones and import each.",
         )
 
     def blocks(self, container: Element) -> list[WordParagraph | WordTable]:
         out: list[WordParagraph | WordTable] = []
-        for element in _flat(container, {"p", "tbl", "altChunk"}):
-            name = in_w(element)
-            if name == "altChunk":
-                self.alt_chunks += 1
-            elif name == "tbl":
+        for element in _flat(container, {"p", "tbl"}):
+            if in_w(element) == "tbl":
                 self._flush(out)
                 tables = sum(isinstance(block, WordTable) for block in out)
                 out.append(self.table(element, tables + 1))

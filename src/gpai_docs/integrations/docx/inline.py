@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
-from gpai_docs.integrations.docx.names import in_w, local, on, val, w, w14
+from gpai_docs.integrations.docx.names import in_w, local, on, small_int, val, w, w14
 from gpai_docs.integrations.docx.styles import Styles
 
 CHECKED, UNCHECKED = "☒", "☐"
@@ -134,7 +134,7 @@ def _form_field(form: Element) -> str:
     choices = form.find(w("ddList"))
     if choices is not None:
         entries = [val(e) or "" for e in choices.findall(w("listEntry"))]
-        picked = val(choices.find(w("result"))) or val(choices.find(w("default"))) or "0"
-        index = int(picked) if picked.isdigit() else 0
+        picked = val(choices.find(w("result"))) or val(choices.find(w("default")))
+        index = small_int(picked) or 0
         return entries[index] if index < len(entries) else ""
     return ""

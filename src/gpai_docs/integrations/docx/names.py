@@ -41,3 +41,10 @@ def on(element: Element | None, name: str = "val") -> bool | None:
         return None
     value = element.get(w(name))
     return value is None or value.lower() not in ("0", "false", "off")
+
+
+def small_int(text: str | None) -> int | None:
+    """A small non-negative number written in ASCII digits, None for anything else."""
+    if text is None or not (0 < len(text) <= 6) or not text.isascii() or not text.isdigit():
+        return None
+    return int(text)

@@ -22,6 +22,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _END = b"PK\x05\x06"
 _END_FORMAT = "<4s4H2LH"
 _END_SIZE = struct.calcsize(_END_FORMAT)
+_CHUNK = 1 << 16
 RESAVE = "Open it in Word or LibreOffice, save it as a Word document (.docx) and import that file."
 FRESH = "A Word file never looks like this: ask the sender for a copy saved again from Word."
 # Entry reading fails in these ways on a damaged or hand-made ZIP (zipfile's own errors).
@@ -156,14 +157,20 @@ class Package:
                 f"once unpacked, more than the {limit // MIB} MB gpai-docs reads.",
                 hint="Split the document, or remove large pasted content, and save it again.",
             )
+        chunks: list[bytes] = []
+        size = 0
         try:
             with self.archive.open(info) as handle:
-                data = handle.read(limit + 1)
+                # Small reads: zipfile inflates about as much as asked for each time, so a
+                # directory that understates a part never costs more than the part's bound.
+                while chunk := handle.read(_CHUNK):
+                    size += len(chunk)
+                    if size > limit:
+                        raise damaged(self.file, f"its part {info.filename} is larger than it says")
+                    chunks.append(chunk)
         except UNPACK_ERRORS:
             raise damaged(self.file, f"its part {info.filename} cannot be unpacked") from None
-        if len(data) > limit:
-            raise damaged(self.file, f"its part {info.filename} is larger than it says")
-        return data
+        return b"".join(chunks)
 
 
 def open_package(file: str, data: bytes, limits: DocxLimits) -> Package:

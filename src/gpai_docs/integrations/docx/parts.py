@@ -106,6 +106,9 @@ def package_ignored(package: Package, rels: list[Rel], objects: int) -> list[str
     activex = sum(1 for name in names if "/activex/" in name and name.endswith(".xml"))
     if activex:
         found.append(counted(activex, "ActiveX control{s} ignored"))
+    chunks = sum(1 for rel in rels if not rel.external and rel.type == "aFChunk")
+    if chunks:
+        found.append(counted(chunks, "imported document{s} (altChunk) ignored"))
     for kind, sentence in EXTERNAL.items():
         count = sum(1 for rel in rels if rel.external and rel.type == kind)
         if count:

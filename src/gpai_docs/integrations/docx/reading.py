@@ -87,9 +87,9 @@ def read_word(path: Path, *, tracked: str = "accept", limits: DocxLimits = LIMIT
 
 def _zip_kind(package: Package) -> str:
     if package.has("xl/workbook.xml"):
-        return "an Excel workbook, not a Word document"
+        return "an Excel workbook"
     if package.has("ppt/presentation.xml"):
-        return "a PowerPoint presentation, not a Word document"
+        return "a PowerPoint presentation"
     if package.has("mimetype") and b"opendocument" in (package.read("mimetype") or b""):
         return "an OpenDocument file (.odt): save it as .docx"
     return "a ZIP without word/document.xml"
@@ -156,8 +156,6 @@ def read_word_bytes(
     counts = walker.inline.counts
     ignored = package_ignored(package, rels + doc_rels + settings_rels, counts.get("objects", 0))
     ignored += [counted(counts[k], s) for k, s in _BODY_IGNORED.items() if counts.get(k)]
-    if walker.alt_chunks:
-        ignored.append(counted(walker.alt_chunks, "imported document{s} (altChunk) ignored"))
     core = core_properties(read_xml(package, _target(rels, "core-properties")))
     return WordDocument(
         blocks=blocks,

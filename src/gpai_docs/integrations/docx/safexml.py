@@ -79,6 +79,12 @@ def parse_part(data: bytes, *, part: str, file: str, limits: DocxLimits) -> Elem
             "not read.",
             hint=FRESH,
         ) from None
+    except LookupError:  # expat meets an encoding declaration Python does not know
+        raise DocxRefused(
+            f"{file}: {part} is damaged: it declares an unknown text encoding; open and "
+            "re-save it in Word.",
+            hint=RESAVE,
+        ) from None
     except ET.ParseError as error:
         line, column = error.position
         reason = _WHERE.sub("", str(error)) or "not well-formed XML"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
-from gpai_docs.integrations.docx.names import in_w, on, val, w
+from gpai_docs.integrations.docx.names import in_w, on, small_int, val, w
 
 _HEADING = re.compile(r"heading ([1-9])", re.IGNORECASE)
 _SHOWN = {"title": "Title", "caption": "Caption", "header": "Header", "footer": "Footer"}
@@ -37,10 +37,10 @@ def shown_name(name: str) -> str:
 
 def outline_level(ppr: Element | None) -> int | None:
     """1-9 from ``w:outlineLvl`` (stored 0-8; 9 means body text), None if absent."""
-    value = val(ppr.find(w("outlineLvl"))) if ppr is not None else None
-    if value is None or not value.isdigit():
+    value = small_int(val(ppr.find(w("outlineLvl")))) if ppr is not None else None
+    if value is None:
         return None
-    level = int(value) + 1
+    level = value + 1
     return level if 1 <= level <= 9 else 0
 
 
