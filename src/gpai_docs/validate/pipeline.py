@@ -91,7 +91,7 @@ def validate_loaded(
     }
     diagnostics = [*project.diagnostics, *run_rules(context, maps)]
     try:
-        determinations = tuple(determine(md, tds, pack, absent=project.absent))
+        determinations = tuple(determine(md, tds, pack, project.absent))
     except Exception as exc:  # a bug, not a finding: reported as GD001 beside the findings
         if debugging():
             raise

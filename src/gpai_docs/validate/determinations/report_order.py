@@ -32,7 +32,6 @@ def determine(
     md: ModelDocumentation | None,
     tds: TrainingDataSummary | None,
     pack: RulePack,
-    *,
     absent: frozenset[str] = frozenset(),
 ) -> list[Determination]:
     """Every determination the data supports; a document that did not validate gives
