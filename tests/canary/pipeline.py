@@ -29,8 +29,14 @@ SAMPLE_NAMES = sorted(
 DATES = {"1.0": dt.date(2026, 11, 21), "1.1": dt.date(2026, 12, 1)}
 DIFF_AUDIENCES = ("aio", "nca", "dp", "public", "internal")
 FORMATS = ("text", "markdown", "json")
-KNOWN_EXPORTS = ("cyclonedx", "hf-card")
+KNOWN_EXPORTS = ("cyclonedx", "docx", "hf-card")
 CYCLONEDX_AUDIENCES = ("dp", "public", "nca", "aio")
+# Each document `export docx` writes, with the audiences `export docx --help` names for it.
+DOCX_EXPORTS = {
+    "training-data-summary": ("public",),
+    "copyright-policy": ("public", "internal"),
+    "model-documentation": ("aio", "nca", "dp"),
+}
 
 
 @dataclass
@@ -100,6 +106,14 @@ def _exports(project: Path, out: Path, tag: str) -> list[Checked]:
         cli("export", "cyclonedx", project, "--audience", audience, "--out", bom)
         found, shown = readers.extract(bom.name, bom.read_bytes())
         checked.append(Checked("export cyclonedx", f"{tag}/{bom.name}", audience, found, shown))
+    for document, audiences in DOCX_EXPORTS.items():
+        for audience in audiences:
+            name = f"{document}.{audience}.docx"
+            cli("export", "docx", project, "--document", document, "--audience", audience,
+                "--out", out / name)  # fmt: skip
+            found, shown = readers.extract(name, (out / name).read_bytes())
+            reader = readers.reader_of(audience)
+            checked.append(Checked("export docx", f"{tag}/{name}", reader, found, shown))
     written = {p.relative_to(out).as_posix() for p in out.rglob("*")}
     assert written == {c.label.removeprefix(f"{tag}/") for c in checked}, f"{tag}: {written}"
     return checked

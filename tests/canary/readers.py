@@ -14,6 +14,7 @@ import io
 import json
 import re
 import tarfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -127,8 +128,32 @@ def _pdf(raw: bytes) -> tuple[list[str], list[str]]:
 _PDFS: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
 
+_WORD_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+_WORD_PARAGRAPH = re.compile(r"</w:p>")
+
+
+def _docx(raw: bytes) -> tuple[str, str]:
+    """(every member of the Word package as text, the text its pages show: the body,
+    headers and footers, paragraph by paragraph)."""
+    import html
+
+    everything: list[str] = []
+    shown: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(raw)) as package:
+        for member in package.namelist():
+            text = package.read(member).decode("utf-8", "replace")
+            everything.append(f"{member}\n{html.unescape(text)}")
+            if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", member):
+                for paragraph in _WORD_PARAGRAPH.split(text):
+                    shown.append(html.unescape("".join(_WORD_TEXT.findall(paragraph))))
+    return "\n".join(everything), "\n".join(shown)
+
+
 def extract(name: str, raw: bytes) -> tuple[frozenset[str], frozenset[str]]:
     """(markers anywhere in the file, markers in its visible text)."""
+    if name.endswith(".docx"):
+        everything_text, shown_text = _docx(raw)
+        return _markers(f"{name}\n{everything_text}"), _markers(shown_text)
     everything = _markers(f"{name}\n{raw.decode('utf-8', 'replace')}")
     if not name.endswith(".pdf"):
         return everything, everything
@@ -142,7 +167,14 @@ def extract(name: str, raw: bytes) -> tuple[frozenset[str], frozenset[str]]:
     return everything | inside, shown
 
 
-_KINDS = {".md": "Markdown", ".pdf": "PDF", ".csv": "CSV", ".json": "JSON", ".yaml": "YAML"}
+_KINDS = {
+    ".md": "Markdown",
+    ".pdf": "PDF",
+    ".csv": "CSV",
+    ".json": "JSON",
+    ".yaml": "YAML",
+    ".docx": "DOCX",
+}
 
 
 def _kind(name: str) -> str:

@@ -16,7 +16,13 @@ from pathlib import Path
 import pytest
 
 from tests.canary import readers, verdicts
-from tests.canary.pipeline import CYCLONEDX_AUDIENCES, SAMPLE_NAMES, Run, run_everything
+from tests.canary.pipeline import (
+    CYCLONEDX_AUDIENCES,
+    DOCX_EXPORTS,
+    SAMPLE_NAMES,
+    Run,
+    run_everything,
+)
 from tests.canary.planting import Planter, found_in
 from tests.conftest import FIXED_DATE
 from tests.rules.patching import sample_data
@@ -41,6 +47,7 @@ EXPECTED_PER_RUN = {
     "crawler feed": 1,
     "export hf-card": 2,
     "export cyclonedx": 2 * len(CYCLONEDX_AUDIENCES),
+    "export docx": 2 * sum(len(audiences) for audiences in DOCX_EXPORTS.values()),
     "diff output": 18,
     "history output": 3,
 }
@@ -79,6 +86,12 @@ def test_every_marker_reaches_each_artifact_meant_for_its_audience(run: Run) -> 
     misses, looked = verdicts.artifact_misses(run, ".md")
     assert misses == []
     assert looked >= 2 * sum(len(m) for m in run.markers.values())
+
+
+def test_every_marker_reaches_each_word_export_meant_for_its_audience(run: Run) -> None:
+    misses, looked = verdicts.docx_misses(run)
+    assert misses == []
+    assert looked >= sum(len(m) for m in run.markers.values())
 
 
 def test_diff_shows_each_change_to_the_audiences_of_its_field(run: Run) -> None:

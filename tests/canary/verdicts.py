@@ -3,7 +3,7 @@ misses (a marker absent from an artifact its field's audience should find it in)
 
 from __future__ import annotations
 
-from tests.canary.pipeline import DIFF_AUDIENCES, FORMATS, Run
+from tests.canary.pipeline import DIFF_AUDIENCES, DOCX_EXPORTS, FORMATS, Run
 from tests.canary.readers import Checked, may_read
 
 
@@ -60,6 +60,27 @@ def artifact_misses(run: Run, suffix: str) -> tuple[list[str], int]:
                     looked += 1
                     if marker.text not in shown:
                         misses.append(f"{folder}/{stem}{draft}{suffix}: {marker.where}")
+    return misses, looked
+
+
+def docx_misses(run: Run) -> tuple[list[str], int]:
+    """Markers missing from the page text of an `export docx` file meant for their
+    field's audience; and how many (marker, file) pairs were looked at."""
+    by_label = _by_label(run)
+    misses: list[str] = []
+    looked = 0
+    for version, markers in run.markers.items():
+        for document, audiences in DOCX_EXPORTS.items():
+            key = document.replace("-", "_")
+            for audience in audiences:
+                label = f"export-{version}/{document}.{audience}.docx"
+                shown = by_label[label].shown
+                for marker in markers:
+                    if marker.leaf.document != key or audience not in marker.leaf.audience:
+                        continue
+                    looked += 1
+                    if marker.text not in shown:
+                        misses.append(f"{label}: {marker.where}")
     return misses, looked
 
 
