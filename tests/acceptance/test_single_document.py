@@ -211,6 +211,15 @@ def test_complete_makes_a_missing_document_an_error(run_cli: Run, tmp_path: Path
     assert built.exit_code == 1
 
 
+def test_complete_is_not_skipped_by_an_earlier_partial_build(run_cli: Run, tmp_path: Path) -> None:
+    document = _alone(tmp_path, CP, ".yaml")
+    out = tmp_path / "out"
+    assert run_cli("build", document, "--out", out, "--no-pdf").exit_code == 0
+    again = run_cli("build", document, "--out", out, "--no-pdf", "--complete")
+    assert again.exit_code == 1
+    assert "DL001" in again.output
+
+
 def test_the_library_default_and_so_a_release_still_need_all_three(tmp_path: Path) -> None:
     from gpai_docs.validate.pipeline import validate_project
 

@@ -145,6 +145,7 @@ class BuildOptions:
     as_of: dt.date | None = None
     cover: bool = False
     changes: ChangesSince | None = None
+    complete: bool = True  # False: a folder may hold one or two of the documents
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.formats) - set(FORMATS))
@@ -159,15 +160,16 @@ class BuildOptions:
 
     def key(self, as_of: dt.date | None) -> str:
         """What decides the artifacts besides the inputs: a changed option rebuilds."""
-        return cache.build_key(
-            {
-                "draft": self.draft,
-                "formats": sorted(self.formats),
-                "as_of": as_of,
-                "cover": self.cover,
-                "changes": repr(self.changes),
-            }
-        )
+        settings: dict[str, object] = {
+            "draft": self.draft,
+            "formats": sorted(self.formats),
+            "as_of": as_of,
+            "cover": self.cover,
+            "changes": repr(self.changes),
+        }
+        if not self.complete:  # else a build with --complete would reuse a partial one's
+            settings["partial"] = True
+        return cache.build_key(settings)
 
 
 def build_project(
@@ -194,7 +196,7 @@ def build_project(
     answers still to be provided (unless ``draft``), and :class:`GpaiDocsError`
     subclasses for tool problems.
     """
-    options = BuildOptions(draft, frozenset(formats), jobs, as_of, cover, changes)
+    options = BuildOptions(draft, frozenset(formats), jobs, as_of, cover, changes, complete)
     key = options.key(as_of)
     with cache.locked(out_dir):
         manifest = cache.Manifest.read(out_dir)
