@@ -51,6 +51,8 @@ def special(text: str) -> Any:
     text = fold(text)
     if text in ("", NOT_GIVEN):
         return REMOVE
+    if text == NA_MARK:  # a bare N/A: the Form's (and model_dependencies'), else a schema error
+        return NA_MARK
     if text.startswith(f"{NA_MARK}:"):
         return {"not_applicable": text[len(NA_MARK) + 1 :].strip()}
     pending = text.lstrip("⚠ ").strip()

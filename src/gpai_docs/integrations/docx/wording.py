@@ -19,9 +19,6 @@ TEMPLATE_WORDING: dict[str, tuple[str, ...]] = {
         "The model is continuously trained on new data after this date",
         "Is the model continuously trained on new data after this date?",
     ),
-    "TDS.1.3.modality.custom_size": (
-        "Alternatively, specify the approximate size in a different measurement unit",
-    ),
     "TDS.2.1.large_datasets": (
         "If yes, list the large publicly available datasets used",
         "List of large publicly available datasets used",
