@@ -28,6 +28,7 @@ class Labelled:
     label: str
     value: Any
     key: str | None = None  # the sub-field the value is (for reading a cell back)
+    label_key: str | None = None  # the sub-field the label is, when the label is a value
 
 
 @dataclass(frozen=True, slots=True)

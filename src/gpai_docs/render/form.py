@@ -60,9 +60,8 @@ def compact(value: Any) -> Any:
         modality = value.get("modality")
         return Entry((f"{value['value'].text} {value['unit']}", modality), keys=_QUANTITY)
     if {"modality", "max_size"} <= keys:
-        return Labelled(
-            str(value.get("other_name") or value["modality"]), value["max_size"], "max_size"
-        )
+        named = "other_name" if value.get("other_name") else "modality"
+        return Labelled(str(value[named]), value["max_size"], "max_size", named)
     given = [item for item in value.entries() if item.value is not None and item.value != []]
     return Entry(
         tuple(Labelled(row_label(item.title), item.value, item.key) for item in given),

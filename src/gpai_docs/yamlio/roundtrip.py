@@ -304,14 +304,14 @@ _Representer.add_representer(WrittenInt, RoundTripRepresenter.represent_int)  # 
 _Representer.add_representer(WrittenFloat, RoundTripRepresenter.represent_float)
 
 
-def _flow(value: Any) -> Any:
+def flow_style(value: Any) -> Any:
     """``value`` with every list and mapping in it marked for flow style (`[...]`, `{...}`)."""
     if isinstance(value, dict):
-        mapping = CommentedMap((key, _flow(v)) for key, v in value.items())
+        mapping = CommentedMap((key, flow_style(v)) for key, v in value.items())
         mapping.fa.set_flow_style()
         return mapping
     if isinstance(value, list):
-        sequence = CommentedSeq(_flow(v) for v in value)
+        sequence = CommentedSeq(flow_style(v) for v in value)
         sequence.fa.set_flow_style()
         return sequence
     return value
@@ -330,5 +330,5 @@ def dump_block(values: dict[str, Any]) -> str:
 
 def _entry_text(key: str, value: Any, column: int, flow: bool) -> str:
     """``key: value`` as ruamel writes it, its later lines indented to ``column``."""
-    text = dump_block({key: _flow(value) if flow else value}).rstrip("\n")
+    text = dump_block({key: flow_style(value) if flow else value}).rstrip("\n")
     return text.replace("\n", "\n" + " " * column)

@@ -12,7 +12,14 @@ from typing import Any
 
 from ruamel.yaml.nodes import SequenceNode
 
-from gpai_docs.yamlio.roundtrip import Entry, RoundTripText, content_end, dump_block, line_end
+from gpai_docs.yamlio.roundtrip import (
+    Entry,
+    RoundTripText,
+    content_end,
+    dump_block,
+    flow_style,
+    line_end,
+)
 
 
 @dataclass(frozen=True)
@@ -39,10 +46,12 @@ def item_texts(text: RoundTripText, *path: str) -> list[str] | None:
     return texts
 
 
-def replace_items(text: RoundTripText, entry: Entry, items: list[Any]) -> bool:
+def replace_items(
+    text: RoundTripText, entry: Entry, items: list[Any], *, flow: bool = False
+) -> bool:
     """The block list of ``entry`` written anew: a :class:`Kept` item as written, any
-    other value dumped as a new item (False, and nothing done, where ``entry`` holds no
-    block list)."""
+    other value dumped as a new item (``flow``: as ``- {a: 1}``). False, and nothing
+    done, where ``entry`` holds no block list."""
     if entry.items_at is None:
         return False
     lines = [f"{entry.key}:"]
@@ -50,7 +59,8 @@ def replace_items(text: RoundTripText, entry: Entry, items: list[Any]) -> bool:
         if isinstance(item, Kept):
             lines.append(item.text.replace("\r\n", "\n"))
             continue
-        dumped = dump_block({entry.key: [item]}).rstrip("\n").split("\n")[1:]
+        value = flow_style(item) if flow else item
+        dumped = dump_block({entry.key: [value]}).rstrip("\n").split("\n")[1:]
         lines.append("\n".join(" " * entry.items_at + line for line in dumped))
     text.cut(entry.start, line_end(text.text, entry.end), "\n".join(lines))
     return True

@@ -55,6 +55,19 @@ def set_in(data: dict[str, Any], path: JsonPath, value: Any) -> None:
         node[last] = value
 
 
+def expanded(path: JsonPath, value: Any, old: Any) -> list[Edit]:
+    """A record's edit as the edits of the sub-fields that changed, so that each is
+    written in its own place and the record's other lines stay."""
+    if not (isinstance(value, dict) and isinstance(old, dict)):
+        return [(path, value)]
+    out: list[Edit] = [((*path, key), REMOVE) for key in old if key not in value]
+    for key, new in value.items():
+        before = old.get(key, REMOVE)
+        if before != new:
+            out += expanded((*path, key), new, before)
+    return out
+
+
 def applied(data: dict[str, Any], edits: Sequence[Edit]) -> dict[str, Any]:
     out = copy.deepcopy(data)
     for path, value in edits:
@@ -102,7 +115,8 @@ def _by_item(text: RoundTripText, whole: tuple[str, ...], entry: Entry, old: Any
         if index is not None:
             free.remove(index)
         items.append(Kept(texts[index]) if index is not None else item)
-    return replace_items(text, entry, items)
+    flow = any(t.lstrip().startswith("- {") for t in texts)  # new items written alike
+    return replace_items(text, entry, items, flow=flow)
 
 
 def yaml_applied(

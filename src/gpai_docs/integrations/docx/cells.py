@@ -107,13 +107,14 @@ def yes_no(paragraphs: list[str]) -> Any:
 
 
 def choices(paragraphs: list[str], allowed: tuple[str, ...]) -> Any:
+    """Ticked choices, or (in a cell that lists them) one choice per paragraph."""
     boxes = ticks(paragraphs)
+    folded = {_fold(a): a for a in allowed}
     if not boxes:
-        found = special(" ".join(paragraphs))
+        found = special(" ".join(paragraphs)) if len(paragraphs) <= 1 else None
         if found is not None:
             return found
-        raise CellError(f"tick the boxes that apply ({', '.join(allowed)})")
-    folded = {_fold(a): a for a in allowed}
+        return [folded.get(_fold(text), fold(text)) for text in paragraphs] or REMOVE
     picked = [folded.get(_fold(label), label) for on, label in boxes if on]
     return picked or REMOVE
 

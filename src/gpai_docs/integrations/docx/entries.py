@@ -122,25 +122,55 @@ def split_entry(
     return out
 
 
+def by_name(model: type[BaseModel]) -> set[str]:
+    return {s.name for s in fields_of(model)}
+
+
+def labelled_item(model: type[BaseModel], text: str, like: cells.Labelled) -> dict[str, Any]:
+    """ "Text: 16,384 tokens": the label one sub-field (a modality, or an other modality's
+    name), the value another, as ``like`` (a line of the cell) shows them."""
+    match = _LABELLED.match(fold(text))
+    if match is None or not like.key:
+        raise CellError(f"{fold(text)!r} is not 'Label: value'; write it as '{like.label}: …'")
+    specs = {s.name: s for s in fields_of(model)}
+    label, value = match.group(1).strip(), match.group(2).strip()
+    out: dict[str, Any] = {like.key: scalar(specs[like.key].shape, value)}
+    choices = unwrap(specs["modality"].shape).choices if "modality" in specs else ()
+    folded = {_fold(c): c for c in choices}
+    if _fold(label) in folded or "other_name" not in specs:
+        out["modality"] = folded.get(_fold(label), label)
+    else:
+        out.update(modality=folded.get(_fold("Other"), "Other"), other_name=label)
+    return out
+
+
 def entries(
     model: type[BaseModel], texts: list[str], raw: list[Any], lines: tuple[Any, ...]
 ) -> Any:
     """The list's items from its paragraphs (``raw``: the YAML's items, ``lines``: the
     cell as rendered now, one line per item shown)."""
     shown = [line for line in lines if isinstance(line, cells.Entry)]
+    labelled = [line for line in lines if isinstance(line, cells.Labelled) and line.label_key]
     keys = next((e.keys for e in shown if e.keys), ()) or tuple(s.name for s in fields_of(model))
     sep = shown[0].sep if shown else " — "
     same = {fold(inline(line)): i for i, line in enumerate(lines)}
     aligned = len(lines) == len(raw)
     visible = {n for k in keys if k for n in _names(k)}
     first = _names(keys[0] or "")[0] if keys and keys[0] else None
+    if labelled:
+        key, named = labelled[0].key or "", labelled[0].label_key or ""
+        visible, first = {key, named, "modality", "other_name"} & by_name(model), named
     out: list[Any] = []
     for text in texts:
         index = same.get(fold(text))
         if index is not None and aligned:
             out.append(raw[index])
             continue
-        parsed = split_entry(model, text, keys, sep)
+        parsed = (
+            labelled_item(model, text, labelled[0])
+            if labelled
+            else split_entry(model, text, keys, sep)
+        )
         old = next(
             (
                 item
@@ -149,5 +179,7 @@ def entries(
             ),
             {},
         )
-        out.append({**{k: v for k, v in old.items() if k not in visible}, **parsed})
+        kept = {k: v for k, v in old.items() if k not in visible}
+        merged = {k: parsed.get(k, kept.get(k)) for k in old if k in parsed or k in kept}
+        out.append({**merged, **{k: v for k, v in parsed.items() if k not in merged}})
     return out or REMOVE

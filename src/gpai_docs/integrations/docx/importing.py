@@ -20,7 +20,13 @@ from gpai_docs.bundle.diff import SemanticDiff, diff_models
 from gpai_docs.diagnostics import Diagnostic, Severity
 from gpai_docs.errors import UserError
 from gpai_docs.fileio import write_text_atomic
-from gpai_docs.integrations.docx.apply import applied, json_applied, yaml_applied
+from gpai_docs.integrations.docx.apply import (
+    applied,
+    expanded,
+    get_in,
+    json_applied,
+    yaml_applied,
+)
 from gpai_docs.integrations.docx.located import LocatedTable, located_tables
 from gpai_docs.integrations.docx.mapping import Mapped, RowMapper, audience_of
 from gpai_docs.integrations.docx.model import WordDocument
@@ -196,7 +202,9 @@ def import_word(
     )
     if errors or not mapped.edits:
         return dataclasses.replace(base, errors=tuple(errors))
-    new_data = applied(doc.loaded.data, mapped.edits)
+    old_data = doc.loaded.data
+    mapped.edits = [e for p, v in mapped.edits for e in expanded(p, v, get_in(old_data, p))]
+    new_data = applied(old_data, mapped.edits)
     text = _new_text(doc, new_data, run)
     loaded = load_text(text, doc.loaded.file, json_syntax=doc.path.suffix == ".json")
     checked = validate_document(doc.kind, loaded)

@@ -22,8 +22,8 @@ _SYMBOLS = {"A8": UNCHECKED, "6F": UNCHECKED, "71": UNCHECKED, "78": CHECKED, "F
 _SYMBOLS |= {"FE": CHECKED}
 _CONTAINERS = {"hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo"}
 INSERTED, DELETED = {"ins", "moveTo"}, {"del", "moveFrom"}
-_SKIPPED = {"drawing": "images", "pict": "images", "object": "objects"}
-_SKIPPED |= {"footnoteReference": "footnotes", "endnoteReference": "footnotes"}
+_PICTURES = {"drawing": "images", "pict": "images", "object": "objects"}
+_NOTES = {"footnoteReference", "endnoteReference"}
 
 
 @dataclass(slots=True)
@@ -61,7 +61,12 @@ class Inline:
             elif name == "sdt":
                 self.content_control(child)
             elif local(child.tag) == "AlternateContent":
-                self.count("images")
+                self.picture(child, "images")
+
+    def picture(self, element: Element, kind: str) -> None:
+        """Count a drawing, picture or object: a text box if it holds text, else ``kind``."""
+        boxed = any(True for _ in element.iter(w("txbxContent")))
+        self.count("text boxes" if boxed else kind)
 
     def content_control(self, sdt: Element) -> None:
         props = sdt.find(w("sdtPr"))
@@ -97,12 +102,12 @@ class Inline:
                 self.emit(_SYMBOLS.get((val(child, "char") or "").upper()[-2:], ""), bold)
             elif name == "fldChar":
                 self.field_char(child)
-            elif name in _SKIPPED and self.shown():
-                self.count(_SKIPPED[name])
-                if any(True for _ in child.iter(w("txbxContent"))):
-                    self.count("text boxes")
+            elif name in _PICTURES and self.shown():
+                self.picture(child, _PICTURES[name])
+            elif name in _NOTES and self.shown():
+                self.count("footnotes")
             elif local(child.tag) == "AlternateContent" and self.shown():
-                self.count("images")
+                self.picture(child, "images")
 
     def field_char(self, char: Element) -> None:
         kind = val(char, "fldCharType")

@@ -64,9 +64,30 @@ def _header(located: LocatedRow, index: QuestionIndex) -> bool:
     return tuple(fold_question(" ".join(c)) for c in located.cells) in index.headers
 
 
-def _reference(question: Question, audience: str | None) -> Row | None:
-    shown = [(a, r) for a, r in question.rows if r.note is None]
+def _reference(rows: list[tuple[str, Row]], audience: str | None) -> Row | None:
+    shown = [(a, r) for a, r in rows if r.note is None]
     return next((r for a, r in shown if a == audience), shown[0][1] if shown else None)
+
+
+def _marks(located: LocatedRow) -> tuple[bool, ...] | None:
+    """The AIO, NCA and DP ticks of a Form row, if the row has them."""
+    marks = []
+    for cell in located.cells[2:]:
+        text = "".join(cell)
+        if "☒" not in text and "☐" not in text:
+            return None
+        marks.append("☒" in text)
+    return tuple(marks) if marks else None
+
+
+def narrowed(question: Question, located: LocatedRow) -> list[tuple[str, Row]]:
+    """The question's rows for this Word row: where one wording is two fields (the Form's
+    rows split by reader), the one whose reader ticks the Word row has."""
+    if len({row.field for _, row in question.rows}) <= 1:
+        return question.rows
+    marks = _marks(located)
+    same = [(a, r) for a, r in question.rows if marks is not None and r.marks == marks]
+    return same or question.rows
 
 
 class RowMapper:
@@ -95,12 +116,20 @@ class RowMapper:
         if match.question is None:
             self._unmapped(located, match.ambiguous)
             return
-        question = match.question
-        if any(_reads_as(row, located.answer) for _, row in question.rows):
+        rows = narrowed(match.question, located)
+        if any(_reads_as(row, located.answer) for _, row in rows):
             self.out.unchanged += 1
             return
-        path = question.field
-        reference = _reference(question, self.audience)
+        fields = {row.field for _, row in rows if row.field is not None}
+        if len(fields) > 1:
+            self.out.unmapped.append(
+                f"{located.place()}: this wording is {len(fields)} rows of the Form; tick "
+                "the AIO, NCA and DP columns as exported so the row can be told apart; "
+                "nothing was imported from it"
+            )
+            return
+        path = next(iter(fields), None)
+        reference = _reference(rows, self.audience)
         if path is None or reference is None:
             self.out.unmapped.append(
                 f"{located.place()}: this row is written by gpai-docs, not answered in the "

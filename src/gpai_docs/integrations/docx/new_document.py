@@ -95,7 +95,7 @@ def _header_lines(blocks: Sequence[Any], tables: list[LocatedTable]) -> list[tup
             said = f"the paragraph '{match.group(1)}:'"
             found.append((_HEADER[fold_question(match.group(1))], match.group(2), said, None))
     for table in tables:
-        if table.section:
+        if table.section and table.section[0].isdigit():  # the title is no section
             break
         for row in table.rows:
             header = _HEADER.get(fold_question(row.question))

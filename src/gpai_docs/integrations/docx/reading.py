@@ -54,7 +54,7 @@ _BODY_IGNORED = {
     "objects": "embedded object{s} ignored",
     "images": "image{s} ignored",
     "text boxes": "text box{es} ignored (their text is not imported)",
-    "footnotes": "footnote{s} and endnote{s} not imported (only the body is read)",
+    "footnotes": "footnote{s} or endnote{s} not imported (only the body is read)",
 }
 
 

@@ -17,6 +17,7 @@ from gpai_docs.render.docx import text as word
 _SPACES = re.compile(r"\s+")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _POWER = re.compile(r"10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+)")
+_TIMES = re.compile(r"\s*×\s*10\^")
 _QUESTION_NOISE = re.compile(r"[^\w]+")
 
 
@@ -53,4 +54,5 @@ def fold_question(text: str) -> str:
 def untypeset(text: str) -> str:
     """A number as typed back from its print: ``3.8 × 10²⁵`` is ``3.8 × 10^25``."""
     plain = text.replace("\u00a0", " ")
-    return _POWER.sub(lambda m: "10^" + m.group(1).translate(_SUPERSCRIPTS), plain)
+    plain = _POWER.sub(lambda m: "10^" + m.group(1).translate(_SUPERSCRIPTS), plain)
+    return _TIMES.sub("*10^", plain)
