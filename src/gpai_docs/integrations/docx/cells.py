@@ -90,7 +90,7 @@ def scalar(shape: Shape, text: str) -> Any:
         return untypeset(text)
     if base in (int, float):
         return text.replace("\u00a0", "").replace(" ", "")
-    return text
+    return untypeset(text).replace("\u202f", " ")  # the print's no-break spaces: spaces
 
 
 def yes_no(paragraphs: list[str]) -> Any:

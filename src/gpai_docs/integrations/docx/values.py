@@ -25,7 +25,7 @@ from gpai_docs.integrations.docx.cells import (
     yes_no,
 )
 from gpai_docs.integrations.docx.entries import entries
-from gpai_docs.integrations.docx.text import fold
+from gpai_docs.integrations.docx.text import fold, inline
 from gpai_docs.models.choices import YesNo
 from gpai_docs.models.walk import FieldSpec, fields_of
 from gpai_docs.render import cells
@@ -87,7 +87,7 @@ def value_of(spec: FieldSpec, paragraphs: list[str], raw: Any, lines: tuple[Any,
         return [scalar(inner.inner, t) for t in items]
     if inner.record is not None:
         held = raw if isinstance(raw, dict) else {}
-        return record(inner.record, texts, held, shown_keys(lines))
+        return record(inner.record, texts, held, lines)
     return scalar(shape, "\n\n".join(_unlabelled(spec, t.strip(), lines) for t in texts))
 
 
@@ -101,9 +101,18 @@ def _unlabelled(spec: FieldSpec, text: str, lines: tuple[Any, ...]) -> str:
     return text
 
 
-def record(model: type[BaseModel], texts: list[str], raw: dict[str, Any], shown: set[str]) -> Any:
+def record(
+    model: type[BaseModel], texts: list[str], raw: dict[str, Any], lines: tuple[Any, ...]
+) -> Any:
     """A record from "Label: value" lines (or a period, "From X to Y"). Sub-fields the
-    cell did not show (other readers' fields) stay as the YAML holds them."""
+    cell did not show (other readers' fields), and lines that read as before, stay as the
+    YAML holds them."""
+    shown = shown_keys(lines)
+    same = {
+        line.key: fold(inline(line))
+        for line in lines
+        if isinstance(line, cells.Labelled) and line.key
+    }
     names = [s.name for s in fields_of(model)]
     if names[:2] == ["start", "end"] and len(texts) == 1 and _PERIOD.match(fold(texts[0])):
         return {**raw, **period_of(model, texts[0], "start", "end")}
@@ -117,6 +126,9 @@ def record(model: type[BaseModel], texts: list[str], raw: dict[str, Any], shown:
                 f"{fold(text)!r} names no part of this answer; write each part as "
                 f"'Label: value' ({', '.join(row_label(s.label) for s in fields_of(model))})"
             )
+        if spec.name in raw and same.get(spec.name) == fold(text):
+            out[spec.name] = raw[spec.name]
+            continue
         said = match.group(2)
         listed = unwrap(spec.shape).inner if spec.shape.is_list else None
         if listed is not None and listed.record is not None:
