@@ -301,24 +301,32 @@ def test_tabs_breaks_content_controls_and_placeholders() -> None:
     ]
 
 
-def test_images_embedded_objects_and_text_boxes_are_listed_not_read() -> None:
+def test_images_embedded_objects_text_boxes_and_notes_are_listed_not_read() -> None:
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    boxed = "<w:txbxContent><w:p><w:r><w:t>BOXED</w:t></w:r></w:p></w:txbxContent>"
+
     def build(document: Document) -> None:
         paragraph = document.add_paragraph("Figure: ")
         add_raw(paragraph, "<w:r><w:drawing/></w:r>")
         add_raw(paragraph, "<w:r><w:object><w:t>OLE</w:t></w:object></w:r>")
         add_raw(paragraph, "<w:r><w:object/></w:r>")
+        add_raw(paragraph, f"<w:r><w:pict>{boxed}</w:pict></w:r>")
         add_raw(
             paragraph,
-            "<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>BOXED</w:t></w:r></w:p>"
-            "</w:txbxContent></w:pict></w:r>",
+            f"<w:r><mc:AlternateContent {mc}><mc:Choice Requires='wps'><w:drawing>{boxed}"
+            f"</w:drawing></mc:Choice><mc:Fallback><w:pict>{boxed}</w:pict></mc:Fallback>"
+            "</mc:AlternateContent></w:r>",
         )
+        add_raw(paragraph, '<w:r><w:footnoteReference w:id="1"/></w:r>')
+        paragraph.add_run("end")
 
     document = _read(make_docx(build))
-    assert _texts(document) == ["Figure: "]
+    assert _texts(document) == ["Figure: end"]
     assert document.ignored == (
         "2 embedded objects ignored",
-        "2 images ignored",
-        "1 text box ignored (their text is not imported)",
+        "1 image ignored",
+        "2 text boxes ignored (their text is not imported)",
+        "1 footnote or endnote not imported (only the body is read)",
     )
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
+import subprocess
 import sys
 import tracemalloc
 import zlib
@@ -91,6 +93,35 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # a compound file's head
 )
 def test_what_is_not_a_docx_is_named_for_what_it_is(data: bytes, kind: str) -> None:
     _check(data, f"{NAME} is not a Word document (it is {kind}).", RESAVE)
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
+def test_a_real_doc_saved_by_libreoffice_is_named_an_old_doc_file(tmp_path: Path) -> None:
+    source = tmp_path / "summary.docx"
+    source.write_bytes(GOOD)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "doc:MS Word 97",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    doc = tmp_path / "out" / "summary.doc"
+    with pytest.raises(DocxRefused) as caught:
+        read_word(doc)
+    assert caught.value.message == (
+        f"{doc} is not a Word document (it is an old .doc binary file: save it as .docx)."
+    )
 
 
 def test_a_password_protected_docx_is_named_so() -> None:
@@ -301,6 +332,16 @@ def test_xml_nested_past_the_depth_bound_is_refused() -> None:
         f"{NAME}: its part word/document.xml nests XML elements more than 256 deep; a Word "
         "document never does, so it was not read.",
         FRESH,
+    )
+
+
+def test_more_xml_elements_than_the_bound_are_refused_while_parsing() -> None:
+    _check(
+        body_docx("<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 400),
+        f"{NAME}: its part word/document.xml holds more than 1,000 XML elements, the most "
+        "gpai-docs reads from one part, so it was not read.",
+        "Split the document into smaller ones and import each.",
+        limits=DocxLimits(xml_elements=1_000),
     )
 
 

@@ -34,8 +34,8 @@ class DocxLimits:
     """Small entries may compress better than ``ratio`` (a run of blank XML, say)."""
     xml_depth: int = 256
     """Elements nested in one another in an XML part."""
-    xml_elements: int = 2_000_000
-    """Elements in one XML part."""
+    xml_elements: int = 1_500_000
+    """Elements in one XML part (about 90 bytes each once parsed: 135 MB at most)."""
     paragraphs: int = 100_000
     """Paragraphs in the document, in tables included."""
     rows: int = 20_000
