@@ -8,6 +8,7 @@ import must produce.
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from collections import Counter
 from collections.abc import Callable
@@ -22,9 +23,10 @@ from docx import Document
 from gpai_docs.integrations.docx.wording import TEMPLATE_WORDING
 from gpai_docs.law.catalogue import all_entries
 from gpai_docs.load.documents import load_file, load_text
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLES
 from tests.docx.commission_template import build, write
 from tests.docx.template_fixtures import aurore, fjord, kuva
+from tests.docx.test_libreoffice import answer_cell, set_text
 
 Run = Callable[..., Result]
 
@@ -316,3 +318,23 @@ def test_template_wordings_name_catalogue_entries() -> None:
     for cid, wordings in TEMPLATE_WORDING.items():
         assert wordings, cid
         assert known[cid].label not in wordings  # an alias, not the label again
+
+
+def test_the_exported_header_edited_in_word_imports(tmp_path: Path, run_cli: Run) -> None:
+    """The README's example: version and last update are answers, edited in Word too."""
+    project = tmp_path / "lumen"
+    shutil.copytree(SAMPLES / "minimal", project)
+    exported = tmp_path / "summary.docx"
+    result = run_cli(
+        "export", "docx", project, "--document", "training-data-summary", "--out", exported
+    )
+    assert result.exit_code == 0, result.output
+    doc = Document(str(exported))
+    for question, answer in (("Version of the Summary", "1.1"), ("Last update", "01/12/2026")):
+        cell = answer_cell(doc, question)
+        set_text(next(p for p in cell if p.text.strip()), answer)
+    doc.save(str(exported))
+    result = run_cli("import", "docx", exported, "--into", project)
+    assert result.exit_code == 0, result.output
+    header = load_file(project / "training-data-summary.yaml").data["header"]
+    assert (header["version"], header["last_update"]) == ("1.1", "2026-12-01")
