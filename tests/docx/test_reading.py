@@ -146,6 +146,17 @@ def test_a_tracked_paragraph_mark_joins_paragraphs_as_word_shows_them() -> None:
     assert _read(data).tracked_changes == 2
 
 
+def test_a_paragraph_running_on_into_a_table_keeps_its_own_style() -> None:
+    def build(document: Document) -> None:
+        heading = document.add_heading("Provider", 2)
+        mark_paragraph(heading, "del")
+        document.add_table(rows=1, cols=1).cell(0, 0).text = "cell"
+
+    blocks = _read(make_docx(build)).blocks
+    assert blocks[0] == WordParagraph("Provider", "Heading 2", 2, True)
+    assert isinstance(blocks[1], WordTable)
+
+
 def test_tracked_table_rows_are_kept_or_dropped_with_the_mode() -> None:
     def build(document: Document) -> None:
         table = document.add_table(rows=3, cols=1)
@@ -281,6 +292,20 @@ def test_a_field_spanning_paragraphs_hides_its_instruction_only() -> None:
         "<w:p><w:r><w:t>After</w:t></w:r></w:p>"
     )
     assert _texts(_read(body_docx(body))) == ["Entry one", "Entry two", "After"]
+
+
+def test_a_field_that_never_ends_is_reported() -> None:
+    body = (
+        '<w:p><w:r><w:t xml:space="preserve">Before </w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> HYPERLINK "x" </w:instrText></w:r></w:p>'
+        "<w:p><w:r><w:t>swallowed</w:t></w:r></w:p>"
+    )
+    document = _read(body_docx(body))
+    assert _texts(document) == ["Before ", ""]
+    assert document.ignored == (
+        "1 field without an end: text after it may be missing (re-save in Word)",
+    )
 
 
 def test_tabs_breaks_content_controls_and_placeholders() -> None:

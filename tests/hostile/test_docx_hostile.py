@@ -24,7 +24,13 @@ from docx.document import Document
 
 from gpai_docs.errors import DocxRefused
 from gpai_docs.integrations.docx.limits import MIB, DocxLimits
-from gpai_docs.integrations.docx.reading import WordDocument, read_word, read_word_bytes
+from gpai_docs.integrations.docx.reading import (
+    WordDocument,
+    WordParagraph,
+    WordTable,
+    read_word,
+    read_word_bytes,
+)
 from tests.docx._word import (
     RawEntry,
     add_raw,
@@ -333,6 +339,34 @@ def test_xml_nested_past_the_depth_bound_is_refused() -> None:
         "document never does, so it was not read.",
         FRESH,
     )
+
+
+DEEP = 250  # just under the depth bound (256) once document/body/paragraph are counted
+P_DEEP = "<w:p><w:r><w:t>deep</w:t></w:r></w:p>"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<w:customXml>" * DEEP + P_DEEP + "</w:customXml>" * DEEP,
+        "<w:p>"
+        + "<w:hyperlink>" * DEEP
+        + "<w:r><w:t>deep</w:t></w:r>"
+        + "</w:hyperlink>" * DEEP
+        + "</w:p>",
+        "<w:tbl><w:tr><w:tc>" * (DEEP // 3) + P_DEEP + "</w:tc></w:tr></w:tbl>" * (DEEP // 3),
+    ],
+    ids=["custom-xml", "hyperlinks", "tables"],
+)
+def test_nesting_just_inside_the_bound_is_read_without_running_out_of_stack(body: str) -> None:
+    document = read_word_bytes(body_docx(body), name=NAME)
+    block = document.blocks[0]
+    while isinstance(block, WordTable):
+        cell = block.rows[0].cells[0]
+        block = (
+            cell.nested[0] if cell.nested else WordParagraph(cell.paragraphs[0], None, None, False)
+        )
+    assert block.text == "deep"
 
 
 def test_more_xml_elements_than_the_bound_are_refused_while_parsing() -> None:

@@ -51,7 +51,7 @@ class Body:
     limits: DocxLimits
     paragraphs: int = 0
     rows: int = 0
-    carried: list[str] = field(default_factory=list)
+    carried: list[WordParagraph] = field(default_factory=list)
 
     def _refuse(self, what: str) -> DocxRefused:
         return DocxRefused(
@@ -75,9 +75,9 @@ class Body:
         return out
 
     def _flush(self, out: list[WordParagraph | WordTable]) -> None:
-        """A paragraph that ran on into nothing (a table or the end follows) stands alone."""
+        """Paragraphs that ran on into nothing (a table or the end follows) stand as one."""
         if self.carried:
-            out.append(WordParagraph("".join(self.carried), None, None, False))
+            out.append(_joined(self.carried))
             self.carried = []
 
     def paragraph(self, p: Element) -> WordParagraph | None:
@@ -89,15 +89,16 @@ class Body:
         self.inline.paragraph_style = sid
         self.inline.walk(p)
         text, bold = self.inline.take()
-        mark = _tracked(ppr.find(w("rPr")) if ppr is not None else None)
-        if mark == ("del" if self.inline.accept else "ins"):
-            self.carried.append(text)
-            return None
-        if self.carried:
-            text, self.carried = "".join(self.carried) + text, []
         direct = outline_level(ppr)
         level = self.styles.heading_level(sid) if direct is None else direct or None
-        return WordParagraph(text, self.styles.name(sid), level, bold)
+        own = WordParagraph(text, self.styles.name(sid), level, bold)
+        mark = _tracked(ppr.find(w("rPr")) if ppr is not None else None)
+        if mark == ("del" if self.inline.accept else "ins"):
+            self.carried.append(own)
+            return None
+        if self.carried:
+            own, self.carried = _joined([*self.carried, own]), []
+        return own
 
     def table(self, tbl: Element, number: int) -> WordTable:
         rows: list[WordRow] = []
@@ -117,6 +118,14 @@ class Body:
             paragraphs=tuple(b.text for b in blocks if isinstance(b, WordParagraph)),
             nested=tuple(b for b in blocks if isinstance(b, WordTable)),
         )
+
+
+def _joined(parts: list[WordParagraph]) -> WordParagraph:
+    """Paragraphs run together: the text of all, the style of the last (whose mark stays)."""
+    texts = [part for part in parts if part.text.strip()]
+    bold = bool(texts) and all(part.bold for part in texts)
+    last = parts[-1]
+    return WordParagraph("".join(p.text for p in parts), last.style, last.heading_level, bold)
 
 
 def _continued(tc: Element) -> bool:

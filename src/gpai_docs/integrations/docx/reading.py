@@ -55,6 +55,7 @@ _BODY_IGNORED = {
     "images": "image{s} ignored",
     "text boxes": "text box{es} ignored (their text is not imported)",
     "footnotes": "footnote{s} or endnote{s} not imported (only the body is read)",
+    "unended fields": "field{s} without an end: text after it may be missing (re-save in Word)",
 }
 
 
@@ -154,6 +155,8 @@ def read_word_bytes(
     walker = Body(name, styles, Inline(tracked == "accept", styles), limits)
     blocks = tuple(walker.blocks(body))
     counts = walker.inline.counts
+    if walker.inline.fields:
+        counts["unended fields"] = len(walker.inline.fields)
     ignored = package_ignored(package, rels + doc_rels + settings_rels, counts.get("objects", 0))
     ignored += [counted(counts[k], s) for k, s in _BODY_IGNORED.items() if counts.get(k)]
     core = core_properties(read_xml(package, _target(rels, "core-properties")))
