@@ -338,3 +338,19 @@ def test_the_exported_header_edited_in_word_imports(tmp_path: Path, run_cli: Run
     assert result.exit_code == 0, result.output
     header = load_file(project / "training-data-summary.yaml").data["header"]
     assert (header["version"], header["last_update"]) == ("1.1", "2026-12-01")
+
+
+def test_two_size_bands_ticked_are_refused_at_their_row(tmp_path: Path, run_cli: Run) -> None:
+    project = tmp_path / "aurore-2"
+    assert run_cli("init", project, "--provider", "Aurore Labs SAS").exit_code == 0
+    before = (project / "training-data-summary.yaml").read_bytes()
+    doc = Document(str(write(aurore.blocks(), tmp_path / "filing.docx")))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Modality")
+    bands = table.rows[1].cells[1].paragraphs  # the Text row's size bands
+    first = next(r for r in bands[0].runs if r.text == "☐")
+    first.text = "☒"  # now "Less than 1 billion" and "More than 10 trillions" are ticked
+    doc.save(str(tmp_path / "filing.docx"))
+    result = run_cli("import", "docx", tmp_path / "filing.docx", "--into", project)
+    assert result.exit_code == 1, result.output
+    assert "section 1.3" in result.output and "tick one size band" in result.output
+    assert (project / "training-data-summary.yaml").read_bytes() == before
