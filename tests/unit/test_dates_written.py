@@ -127,11 +127,11 @@ def test_garbage_and_impossible_dates_are_refused(written: str, code: str, says:
     assert says in error["msg"]
 
 
-def test_an_ambiguous_date_makes_its_deadlines_unknown_and_is_dt001() -> None:
+def test_an_ambiguous_date_makes_its_deadlines_unknown_and_is_dt001(tmp_path: Path) -> None:
     base = sample_data("minimal")
     patch = {"model_documentation": {"general": {"union_market_release_date": "03/04/2025"}}}
     documents = merge(base, patch)
-    result = _validated(documents)
+    result = _validated(documents, tmp_path / "p")
     (finding,) = [d for d in result.report.diagnostics if d.code == "DT001"]
     assert finding.location.dotted_path == "general.union_market_release_date"
     assert "3 April 2025" in finding.message and "4 March 2025" in finding.message
@@ -245,10 +245,7 @@ def test_a_period_side_in_years_keeps_its_text() -> None:
 # --- findings and the rendered summary -------------------------------------------------------
 
 
-def _validated(documents: dict[str, Any], tmp: Path | None = None) -> Any:
-    import tempfile
-
-    folder = Path(tmp) if tmp else Path(tempfile.mkdtemp()) / "project"
+def _validated(documents: dict[str, Any], folder: Path) -> Any:
     return validate_project(write_project(folder, documents), as_of=FIXED_DATE)
 
 
@@ -278,3 +275,52 @@ def test_the_rendered_summary_shows_the_prose_verbatim(tmp_path: Path) -> None:
     markdown = render_markdown(result, "training_data_summary", "public")
     assert f"| {prose} |" in markdown
     assert period in markdown
+
+
+# --- N/A and "Not applicable"; MD017 ------------------------------------------------------
+
+
+def _use(field: str, answer: Any) -> Any:
+    data = sample_data("minimal")["model_documentation"]
+    data["use"][field] = answer
+    return getattr(ModelDocumentation.model_validate(data).use, field)
+
+
+@pytest.mark.parametrize("written", ["N/A", "Not applicable", "not applicable.", "n/a"])
+def test_na_and_not_applicable_are_the_forms_na_where_the_form_allows_it(written: str) -> None:
+    assert _use("required_hardware", written) == "N/A"
+
+
+@pytest.mark.parametrize("written", ["N/A", "Not applicable"])
+def test_na_and_not_applicable_are_refused_alike_where_a_reason_is_owed(written: str) -> None:
+    data = sample_data("minimal")["model_documentation"]
+    data["properties"]["architecture"] = written
+    with pytest.raises(ValidationError) as caught:
+        ModelDocumentation.model_validate(data)
+    (error,) = caught.value.errors()
+    assert error["msg"] == (
+        f"Value error, {written!r} says the answer does not apply without saying why: write "
+        "`not_applicable: <reason>`, or `to_be_provided: true` if it is still open"
+    )
+
+
+def test_tbd_is_not_read_as_the_forms_na() -> None:
+    data = sample_data("minimal")["model_documentation"]
+    data["use"]["required_hardware"] = "TBD"
+    with pytest.raises(ValidationError, match="'TBD' is a placeholder"):
+        ModelDocumentation.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("written", "fires"),
+    [
+        ("See https://lumen-ai.example/aup", False),
+        ("see: https://lumen-ai.example/aup", False),
+        ("https://lumen-ai.example/aup", False),
+        ("See our website", True),
+    ],
+)
+def test_md017_takes_a_link_pointed_to_in_words(written: str, fires: bool, tmp_path: Path) -> None:
+    patch = {"model_documentation": {"use": {"acceptable_use_policy": written}}}
+    result = _validated(merge(sample_data("minimal"), patch), tmp_path / "p")
+    assert any(d.code == "MD017" for d in result.report.diagnostics) is fires

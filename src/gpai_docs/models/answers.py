@@ -20,11 +20,19 @@ from gpai_docs.models._base import StrictModel
 
 T = TypeVar("T")
 
-_PLACEHOLDERS = {
+# "N/A" and "Not applicable" are one answer, however written: the Form's N/A where the
+# Form allows it, and elsewhere an answer that still has to say why it does not apply.
+_NOT_APPLICABLE = {
     "n/a",
+    "n/a.",
     "na",
     "n.a.",
     "n.a",
+    "not applicable",
+    "not applicable.",
+    "not-applicable",
+}
+_PLACEHOLDERS = _NOT_APPLICABLE | {
     "tbd",
     "tba",
     "todo",
@@ -39,10 +47,20 @@ _PLACEHOLDERS = {
 
 def is_placeholder(text: str) -> bool:
     """Whether text is a stand-in such as ``N/A`` or ``TBD`` rather than an answer."""
-    return text.strip().lower() in _PLACEHOLDERS
+    return " ".join(text.split()).lower() in _PLACEHOLDERS
+
+
+def is_not_applicable(text: str) -> bool:
+    """Whether text is ``N/A`` or ``Not applicable`` (in any case, with or without a dot)."""
+    return " ".join(text.split()).lower() in _NOT_APPLICABLE
 
 
 def _reject_placeholder(text: str) -> str:
+    if is_not_applicable(text):
+        raise ValueError(
+            f"{text!r} says the answer does not apply without saying why: write "
+            "`not_applicable: <reason>`, or `to_be_provided: true` if it is still open"
+        )
     if is_placeholder(text):
         raise ValueError(
             f"{text!r} is a placeholder, not an answer: write `not_applicable: <reason>` "
@@ -75,7 +93,7 @@ FORM_NA = "N/A"
 
 
 def _normalise_form_na(value: Any) -> Any:
-    return FORM_NA if isinstance(value, str) and is_placeholder(value) else value
+    return FORM_NA if isinstance(value, str) and is_not_applicable(value) else value
 
 
 FormNA = Annotated[Literal["N/A"], BeforeValidator(_normalise_form_na)]
@@ -96,8 +114,8 @@ def _answer_kind(value: Any) -> str:
 
 
 def _answer_kind_na(value: Any) -> str:
-    if isinstance(value, str) and is_placeholder(value):
-        return "~form_na"
+    if isinstance(value, str) and is_not_applicable(value):
+        return "~form_na"  # "TBD" is no N/A: it is refused as the placeholder it is
     return _answer_kind(value)
 
 

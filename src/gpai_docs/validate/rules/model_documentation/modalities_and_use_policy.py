@@ -3,6 +3,7 @@ and on the acceptable use policy (Use)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
@@ -60,6 +61,10 @@ def modality_max_size(context: RuleContext) -> Iterator[Finding]:
             seen.add(key)
 
 
+# "See https://…", "See: https://…", "Available at https://…": words that point to a link.
+_POINTED_TO = re.compile(r"^\s*(?:see|available at|published at)\s*:?\s+", re.IGNORECASE)
+
+
 @rule(
     "MD017",
     "acceptable-use-policy-link",
@@ -74,14 +79,16 @@ def acceptable_use_policy_link(context: RuleContext) -> Iterator[Finding]:
     Why: the Form asks for a link to the applicable AUP, or an explicit statement that none
     exists (VR-15).
 
+    A link pointed to in words ("See https://example.com/aup") is a link too.
+
     Passes:
-        use: {acceptable_use_policy: "https://example.com/aup"}
+        use: {acceptable_use_policy: "See https://example.com/aup"}
 
     Fails:
         use: {acceptable_use_policy: "see our website"}
     """
     aup = context.md.use.acceptable_use_policy
-    if isinstance(aup, str) and not is_link(aup):
+    if isinstance(aup, str) and not is_link(_POINTED_TO.sub("", aup)):
         yield Finding(
             MD,
             ("use", "acceptable_use_policy"),
