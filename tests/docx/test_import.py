@@ -7,12 +7,15 @@ and the YAML text: the expected changes are written here from the edit made.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import docx
 from gpai_docs.bundle.diff import diff_paths
+from gpai_docs.cli import cli
 from gpai_docs.integrations.docx.importing import DocxImport, import_docx
 from tests.docx import _edit as E
 from tests.docx._word import add_comment, add_tracked_insertion
@@ -296,3 +299,33 @@ def test_the_domain_table_edits_the_inline_list(closed: tuple[Path, Path, str]) 
     assert after == before.replace(
         "        - civicinsights.net\n", "        - civic-insights.net\n"
     )
+
+
+def test_domains_from_a_statistics_file_are_regenerated_not_imported(tmp_path: Path) -> None:
+    project = E.copy_tree(Path("samples/large-closed"), tmp_path / "large-closed")
+    crawl = tmp_path / "crawl.csv"
+    rows = [f"https://site{i}.example/page,{(40 - i) * 1000}" for i in range(40)]
+    crawl.write_text("url,size\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    ran = CliRunner().invoke(cli, ["domains", str(crawl), "--out", str(project / "domains.csv")])
+    assert ran.exit_code == 0, ran.output
+    text = (project / SUMMARY).read_text(encoding="utf-8")
+    text = re.sub(
+        r"    top_domains:\n(?:      .*\n)+",
+        "    top_domains:\n      source: domains.summary.json\n",
+        text,
+    )
+    (project / SUMMARY).write_text(text, encoding="utf-8")
+    word = E.export(project, "training_data_summary", "public", tmp_path / "summary.docx")
+    doc = docx.Document(str(word))
+    table = next(t for t in E.tables_under(doc, "2.3") if t.rows[0].cells[0].text == "Rank")
+    assert table.rows[1].cells[1].text == "site0.example"
+    E.set_cell(table.rows[1].cells[1], ["elsewhere.example"])
+    doc.save(str(word))
+
+    result = _import(word, project)
+
+    assert result.diff.changes == () and result.written == ()
+    [said] = result.unmapped
+    assert "the domains come from the statistics file domains.summary.json" in said
+    assert "regenerate it with `gpai-docs domains`" in said
+    assert (project / SUMMARY).read_text(encoding="utf-8") == text
