@@ -163,3 +163,27 @@ def test_policy_rows_records_lists_and_voluntary_sections(tmp_path: Path) -> Non
     assert "    text: Licensors warrant rights.\n" in after
     untouched = before.split("natural_language_reservations:")[1].split("crawlers:")[0]
     assert untouched in after  # entries between the edits keep their bytes
+
+
+def test_a_wording_of_two_rows_without_its_ticks_is_reported(tmp_path: Path) -> None:
+    project, word, before = _exported(tmp_path, "model_documentation", "aio")
+    doc = docx.Document(str(word))
+    rows = [
+        r
+        for t in E.tables_under(doc, "3.")
+        for r in t.rows
+        if r.cells[0].text == "Distribution channels"
+    ]
+    assert len(rows) == 2  # the AI Office's version has both readers' rows
+    E.set_cell(rows[0].cells[1], ["Paid API only."])
+    for cell in rows[0].cells[2:]:
+        E.set_cell(cell, [""])
+    doc.save(str(word))
+
+    result = import_docx(word, project, as_of=E.AS_OF)
+
+    assert result.diff.changes == ()
+    [said] = result.unmapped
+    assert "row 2 'Distribution channels': this wording is 2 rows of the Form" in said
+    assert said.endswith("nothing was imported from it")
+    assert (project / FORM).read_text(encoding="utf-8") == before
