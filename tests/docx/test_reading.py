@@ -213,12 +213,16 @@ def test_check_boxes_come_out_as_glyphs_where_they_stand() -> None:
     ]
 
 
-def test_wingdings_box_symbols_become_glyphs() -> None:
+def test_wingdings_box_symbols_become_glyphs_and_other_symbols_do_not() -> None:
+    wingdings = '<w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr>'
     body = (
         '<w:p><w:r><w:sym w:font="Wingdings" w:char="F0FE"/><w:t xml:space="preserve"> Yes </w:t>'
         '<w:sym w:font="Wingdings" w:char="F0A8"/><w:t xml:space="preserve"> No</w:t></w:r></w:p>'
+        f'<w:p><w:r>{wingdings}<w:t>\u00fe</w:t></w:r><w:r><w:t xml:space="preserve"> Text </w:t></w:r>'
+        f'<w:r>{wingdings}<w:t>\uf0a8</w:t></w:r><w:r><w:t xml:space="preserve"> Audio</w:t></w:r></w:p>'
+        '<w:p><w:r><w:sym w:font="Symbol" w:char="F0A8"/><w:t>suit</w:t></w:r></w:p>'
     )
-    assert _texts(_read(body_docx(body))) == ["☒ Yes ☐ No"]
+    assert _texts(_read(body_docx(body))) == ["☒ Yes ☐ No", "☒ Text ☐ Audio", "suit"]
 
 
 def test_merged_cells_appear_once_where_they_start() -> None:

@@ -17,7 +17,8 @@ from gpai_docs.integrations.docx.names import in_w, local, on, small_int, val, w
 from gpai_docs.integrations.docx.styles import Styles
 
 CHECKED, UNCHECKED = "☒", "☐"
-# Wingdings code points Word's Insert > Symbol writes for boxes (w:sym w:char).
+# Wingdings code points of boxes: Word's Insert > Symbol writes them as w:sym w:char, older
+# templates as text ("þ", or U+F0FE in the private use area) in a Wingdings run.
 _SYMBOLS = {"A8": UNCHECKED, "6F": UNCHECKED, "71": UNCHECKED, "78": CHECKED, "FD": CHECKED}
 _SYMBOLS |= {"FE": CHECKED}
 _CONTAINERS = {"hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo"}
@@ -88,17 +89,20 @@ class Inline:
         if bold is None:
             run_style = val(rpr.find(w("rStyle"))) if rpr is not None else None
             bold = self.styles.bold(self.paragraph_style, run_style)
+        fonts = rpr.find(w("rFonts")) if rpr is not None else None
+        boxes = _wingdings(val(fonts, "ascii")) or _wingdings(val(fonts, "hAnsi"))
         for child in run:
             name = in_w(child)
             if name in ("t", "delText"):
-                self.emit(child.text or "", bold)
+                text = child.text or ""
+                self.emit("".join(map(_box, text)) if boxes else text, bold)
             elif name in ("tab", "ptab"):
                 self.emit("\t", bold)
             elif name in ("br", "cr"):
                 self.emit("\n", bold)
             elif name == "noBreakHyphen":
                 self.emit("-", bold)
-            elif name == "sym":
+            elif name == "sym" and _wingdings(val(child, "font")):
                 self.emit(_SYMBOLS.get((val(child, "char") or "").upper()[-2:], ""), bold)
             elif name == "fldChar":
                 self.field_char(child)
@@ -127,6 +131,16 @@ class Inline:
         text = "".join(text for text, _ in pieces)
         bolds = [bold for text, bold in pieces if text.strip() and bold is not None]
         return text, bool(bolds) and all(bolds)
+
+
+def _wingdings(font: str | None) -> bool:
+    return font is not None and font.strip().lower() == "wingdings"
+
+
+def _box(char: str) -> str:
+    """A character of a Wingdings run: a box glyph if it is one, else itself."""
+    code = ord(char) - 0xF000 if 0xF000 <= ord(char) <= 0xF0FF else ord(char)
+    return _SYMBOLS.get(f"{code:02X}", char)
 
 
 def _form_field(form: Element) -> str:
