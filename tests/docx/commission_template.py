@@ -259,23 +259,26 @@ def _rows(doc: DocxDocument, block: Rows) -> None:
         )
 
 
+def _after_table(doc: DocxDocument) -> bool:
+    body = [e for e in doc.element.body if not e.tag.endswith("}sectPr")]
+    return bool(body) and body[-1].tag.endswith("}tbl")
+
+
 def _block(writer: _Writer, block: Block) -> None:
     doc = writer.doc
+    tables = (Header, Bar, Rows, ModalityTable)
+    if isinstance(block, tables) and _after_table(doc):
+        # Word keeps a paragraph between two tables (it would join them into one), and so
+        # does LibreOffice on saving: the template's spacing paragraph.
+        doc.add_paragraph().paragraph_format.space_after = Pt(0)
     if isinstance(block, Title):
         doc.add_paragraph(
             f"Public Summary of Training Content for {block.model}", style="Template Title"
         )
     elif isinstance(block, Header):
+        lines = [("Version of the Summary:", block.version), ("Last update:", block.last_update)]
         if block.as_table:
-            _rows(
-                doc,
-                Rows(
-                    [
-                        ("Version of the Summary:", block.version),
-                        ("Last update:", block.last_update),
-                    ]
-                ),
-            )
+            _rows(doc, Rows(lines))
         else:
             doc.add_paragraph(f"Version of the Summary: {block.version}")
             doc.add_paragraph(f"Last update: {block.last_update}")

@@ -272,7 +272,7 @@ def _imported(tmp_path: Path, run_cli: Run, case: tuple[ModuleType, str, str, st
     return project
 
 
-def _differences(expected: Any, got: Any, path: str = "") -> list[str]:
+def differences(expected: Any, got: Any, path: str = "") -> list[str]:
     if isinstance(expected, dict) and isinstance(got, dict):
         out = []
         for key in sorted(set(expected) | set(got)):
@@ -282,7 +282,7 @@ def _differences(expected: Any, got: Any, path: str = "") -> list[str]:
             elif key not in expected:
                 out.append(f"{where}: not in the filing, got {got[key]!r}")
             else:
-                out.extend(_differences(expected[key], got[key], where))
+                out.extend(differences(expected[key], got[key], where))
         return out
     return [] if expected == got else [f"{path}: expected {expected!r}, got {got!r}"]
 
@@ -295,7 +295,7 @@ def test_every_answer_of_a_template_filing_is_imported(
     got = load_file(project / "training-data-summary.yaml")
     assert got.ok, got.diagnostics
     expected = load_text(case[1], "expected.yaml").data
-    assert _differences(expected, got.data) == []
+    assert differences(expected, got.data) == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c[0].__name__.rsplit(".", 1)[-1])

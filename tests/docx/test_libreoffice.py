@@ -24,7 +24,9 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from docx import Document
+from gpai_docs.load.documents import load_file, load_text
 from tests.conftest import SAMPLES
+from tests.docx.commission_template import write
 
 Run = Callable[..., Result]
 SOFFICE = shutil.which("soffice")
@@ -152,3 +154,25 @@ def test_resaved_by_libreoffice_then_edited_imports_exactly_the_edits(
         ("changed", "section_1.linguistic", OLD_LINGUISTIC, NEW_LINGUISTIC),
         ("changed", "section_2.public_datasets.modalities", ["Text"], ["Text", "Image"]),
     ]
+
+
+@pytest.mark.parametrize("name", ["aurore", "kuva", "fjord"])
+def test_a_template_filing_resaved_by_libreoffice_imports_the_same(
+    tmp_path: Path, run_cli: Run, name: str
+) -> None:
+    """A filing in the Commission's layout, once LibreOffice has rewritten it (check-box
+    controls, footnotes, shading and lists in its own form), imports every answer."""
+    from tests.docx import test_commission_template as filings
+
+    fixture, expected, provider, model = next(
+        case for case in filings.CASES if case[0].__name__.endswith(f".{name}")
+    )
+    filing = write(fixture.blocks(), tmp_path / f"{name}.docx")
+    resaved = resave_with_libreoffice(filing, tmp_path / "resaved", tmp_path / "lo-profile")
+    project = tmp_path / model
+    assert run_cli("init", project, "--provider", provider, "--model-name", model).exit_code == 0
+    result = run_cli("import", "docx", resaved, "--into", project)
+    assert result.exit_code == 0, result.output
+    assert "not imported:" not in result.output  # every row found its question
+    got = load_file(project / "training-data-summary.yaml")
+    assert filings.differences(load_text(expected, "expected.yaml").data, got.data) == []
