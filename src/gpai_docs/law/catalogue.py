@@ -23,6 +23,7 @@ class CatalogueEntry:
     allowed_values: tuple[Any, ...] | None
     required: str
     confidence: str
+    derived_from: str | None = None  # the shared entry a derived id serves (derived_ids.json)
 
 
 @cache
@@ -69,6 +70,7 @@ def derived_entries() -> dict[str, CatalogueEntry]:
             allowed_values=None,
             required=parent.required,
             confidence=parent.confidence,
+            derived_from=parent.id,
         )
     return out
 

@@ -86,7 +86,7 @@ class InformationRequest(StrictModel):
         "COP.T.1.2.dp_additional_14d", audience=INTERNAL, default=None, title="Answered"
     )
     deadline: Date | None = spec(
-        "COP.T.1.2.aio_request",
+        "COP.T.1.2.aio_request.deadline",
         audience=INTERNAL,
         default=None,
         title="Deadline stated in the request",

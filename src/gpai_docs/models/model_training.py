@@ -27,11 +27,11 @@ class DataCount(StrictModel):
 class Data(StrictModel):
     type_modality: Answer[list[Modality]] = spec("MDF.data.type_modality")
     other_modality: Text | None = spec(
-        "MDF.data.type_modality", default=None, title="Other modality (specify)"
+        "MDF.data.other_modality", default=None, title="Other modality (specify)"
     )
     provenance: Answer[list[Provenance]] = spec("MDF.data.provenance")
     provenance_other: Text | None = spec(
-        "MDF.data.provenance", default=None, title="Other provenance (specify)"
+        "MDF.data.provenance_other", default=None, title="Other provenance (specify)"
     )
     obtained_selected: Answer[Text] = spec("MDF.data.obtained_selected")
     num_data_points_nca: Answer[Text] = spec(

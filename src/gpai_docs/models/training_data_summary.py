@@ -5,45 +5,27 @@ numbering. Yes/No questions accept a qualification (published filings qualify th
 answers); their sub-fields are optional here and checked against the answer by rules.
 """
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import Field
 
-from gpai_docs.law import rulepack
 from gpai_docs.law.catalogue import entry
 from gpai_docs.models._base import StrictModel, section, spec
 from gpai_docs.models.answers import Answer, AnswerNA, Text
 from gpai_docs.models.choices import YesNoAnswer, choice
 from gpai_docs.models.dates import DATE_ORDER_FIELD, Date, DatedDocument, DateOrder
 from gpai_docs.models.languages import LANGUAGES_FIELD, LanguageCode
-from gpai_docs.models.numbers import Number
+from gpai_docs.models.summary_modalities import INTERNAL, PUBLIC, Modalities
+from gpai_docs.models.summary_modalities import public as _public
 from gpai_docs.models.written_months import MonthText, Period
 
-_PACK = rulepack.load()
-PUBLIC = ("public",)
-INTERNAL = ("internal",)
 _TDS_MODALITIES: tuple[str, ...] = entry("TDS.2.1.modalities").allowed_values or ()
 TdsModality = Annotated[str, choice(_TDS_MODALITIES, {"images": "Image", "picture": "Image"})]
-TextBand = Annotated[str, choice(_PACK.size_bands["text"].labels)]
-ImageBand = Annotated[str, choice(_PACK.size_bands["image"].labels)]
-AudioBand = Annotated[str, choice(_PACK.size_bands["audio"].labels)]
-VideoBand = Annotated[str, choice(_PACK.size_bands["video"].labels)]
-
-
-def _public(catalogue_id: str, **kwargs: Any) -> Any:
-    parts = catalogue_id.split(".")[1:]
-    numbers = []
-    for part in parts:
-        if not part.isdigit():
-            break
-        numbers.append(part)
-    sec = ".".join(numbers)
-    return spec(catalogue_id, audience=PUBLIC, section=sec or None, **kwargs)
 
 
 class PreviousVersion(StrictModel):
-    version: Text = _public("TDS.header.version", title="Version")
-    date: Date | None = _public("TDS.header.last_update", default=None, title="Date")
+    version: Text = _public("TDS.rule.versioning", title="Version")
+    date: Date | None = _public("TDS.rule.versioning", default=None, title="Date")
     url: Text | None = _public("TDS.rule.versioning", default=None, title="Link")
 
 
@@ -61,7 +43,7 @@ class Header(StrictModel):
         example="https://example.com/ai/model-x/training-content-summary",
     )
     versions_url: Text | None = _public(
-        "TDS.rule.versioning",
+        "TDS.rule.versioning.versions_url",
         default=None,
         title="Where all versions are listed",
         description="A page listing this summary's versions with links (for version 1.0 "
@@ -83,6 +65,13 @@ class Party(StrictModel):
     contact: Answer[Text] = _public("TDS.1.1.provider", title="Contact details")
 
 
+class Representative(Party):
+    """The authorised representative: a party, under the template's own item for it."""
+
+    name: Answer[Text] = _public("TDS.1.1.authorised_rep.name", title="Name")
+    contact: Answer[Text] = _public("TDS.1.1.authorised_rep.contact", title="Contact details")
+
+
 class Dependency(StrictModel):
     name: Text = _public("TDS.1.2.model_dependencies", title="Model")
     version: Text | None = _public("TDS.1.2.model_dependencies", default=None, title="Version")
@@ -91,67 +80,9 @@ class Dependency(StrictModel):
     )
 
 
-class CustomSize(StrictModel):
-    value: Number = _public("TDS.1.3.modality.custom_size", title="Approximate size")
-    unit: Text = _public("TDS.1.3.modality.custom_size", title="Unit", example="documents")
-
-
-class _ModalityBase(StrictModel):
-    custom_size: CustomSize | None = _public("TDS.1.3.modality.custom_size", default=None)
-    count: Number | None = spec(
-        "TDS.1.3.modality.text.size",
-        audience=INTERNAL,
-        default=None,
-        title="Counted size in the template's unit",
-        description="The provider's own count (tokens, images or hours), checked against the "
-        "band; kept internal.",
-    )
-    content_types: Answer[Text] = _public("TDS.1.3.modality.content_types")
-
-
-class TextModality(_ModalityBase):
-    size: Answer[TextBand] | None = _public("TDS.1.3.modality.text.size", default=None)
-
-
-class ImageModality(_ModalityBase):
-    size: Answer[ImageBand] | None = _public("TDS.1.3.modality.image.size", default=None)
-
-
-class AudioModality(_ModalityBase):
-    size: Answer[AudioBand] | None = _public("TDS.1.3.modality.audio.size", default=None)
-
-
-class VideoModality(_ModalityBase):
-    size: Answer[VideoBand] | None = _public("TDS.1.3.modality.video.size", default=None)
-
-
-class OtherModality(StrictModel):
-    name: Text = _public("TDS.1.3.modality.other", title="Modality", example="Image and video")
-    size: CustomSize = _public("TDS.1.3.modality.other", title="Size")
-    content_types: Answer[Text] = _public("TDS.1.3.modality.content_types")
-
-
-class Modalities(StrictModel):
-    text: Answer[TextModality] | None = _public(
-        "TDS.1.3.modality.text.size", default=None, title="Text"
-    )
-    image: Answer[ImageModality] | None = _public(
-        "TDS.1.3.modality.image.size", default=None, title="Image"
-    )
-    audio: Answer[AudioModality] | None = _public(
-        "TDS.1.3.modality.audio.size", default=None, title="Audio"
-    )
-    video: Answer[VideoModality] | None = _public(
-        "TDS.1.3.modality.video.size", default=None, title="Video"
-    )
-    other: Answer[list[OtherModality]] = _public(
-        "TDS.1.3.modality.other", default_factory=list, title="Other"
-    )
-
-
 class Section1(StrictModel):
     provider: Party = _public("TDS.1.1.provider")
-    authorised_representative: Answer[Party] | None = _public(
+    authorised_representative: Answer[Representative] | None = _public(
         "TDS.1.1.authorised_rep", default=None
     )
     versioned_model_names: list[Text] = Field(
@@ -171,7 +102,9 @@ class Section1(StrictModel):
     )
     continuous_training: Answer[YesNoAnswer] = _public("TDS.1.3.continuous_training")
     linguistic: Answer[Text] = _public("TDS.1.3.linguistic")
-    languages: list[LanguageCode] | None = _public("TDS.1.3.linguistic", **LANGUAGES_FIELD)
+    languages: list[LanguageCode] | None = _public(
+        "TDS.1.3.linguistic.languages", **LANGUAGES_FIELD
+    )
     other_characteristics: Text | None = _public("TDS.1.3.other_characteristics", default=None)
     comments: Text | None = _public("TDS.1.3.comments", default=None)
 
@@ -188,7 +121,9 @@ class LargeDataset(StrictModel):
     collection_end: MonthText | None = _public(
         "TDS.2.1.large_datasets", default=None, title="End of collection"
     )
-    modality: TdsModality | None = _public("TDS.2.1.modalities", default=None, title="Modality")
+    modality: TdsModality | None = _public(
+        "TDS.2.1.large_datasets", default=None, title="Modality"
+    )
     filtering: Text | None = _public(
         "TDS.2.1.large_datasets", default=None, title="Filtering, when only part was used"
     )
@@ -197,14 +132,14 @@ class LargeDataset(StrictModel):
 class DatasetShare(StrictModel):
     """The provider's own inventory of a public dataset's share, for the 3 % rule."""
 
-    name: Text = spec("TDS.2.1.large_datasets", audience=INTERNAL, title="Dataset")
-    modality: TdsModality = spec("TDS.2.1.large_datasets", audience=INTERNAL, title="Modality")
+    name: Text = spec("TDS.2.1.dataset_shares", audience=INTERNAL, title="Dataset")
+    modality: TdsModality = spec("TDS.2.1.dataset_shares", audience=INTERNAL, title="Modality")
     share: float = Field(
         ge=0,
         le=1,
         title="Share of that modality's public data (0 to 1)",
         json_schema_extra={
-            "x-catalogue-id": "TDS.2.1.large_datasets",
+            "x-catalogue-id": "TDS.2.1.dataset_shares",
             "x-audience": list(INTERNAL),
         },
     )
@@ -216,7 +151,7 @@ class PublicDatasets(StrictModel):
     large_datasets: list[LargeDataset] | None = _public("TDS.2.1.large_datasets", default=None)
     other_description: Text | None = _public("TDS.2.1.other_description", default=None)
     dataset_shares: list[DatasetShare] = spec(
-        "TDS.2.1.large_datasets",
+        "TDS.2.1.dataset_shares",
         audience=INTERNAL,
         default_factory=list,
         title="Inventory of dataset shares (internal)",

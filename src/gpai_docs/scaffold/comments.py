@@ -67,8 +67,10 @@ def recommended_by(catalogue_id: str | None) -> str | None:
     None when no such rule checks it."""
     if catalogue_id is None:
         return None
+    # A rule that checks a requirement checks the fields whose ids derive from it too.
+    ids = {catalogue_id, entry(catalogue_id).derived_from}
     checking = sorted(
-        (rule for rule in RULES.values() if catalogue_id in rule.catalogue_ids),
+        (rule for rule in RULES.values() if ids & set(rule.catalogue_ids)),
         key=lambda one: one.code,
     )
     codes = [rule for rule in checking if rule.severity >= Severity.WARNING]

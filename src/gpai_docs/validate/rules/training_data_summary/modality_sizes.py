@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import JsonPath, Severity
-from gpai_docs.models.training_data_summary import (
+from gpai_docs.models.summary_modalities import (
     AudioModality,
     ImageModality,
     TextModality,
