@@ -354,3 +354,19 @@ def test_two_size_bands_ticked_are_refused_at_their_row(tmp_path: Path, run_cli:
     assert result.exit_code == 1, result.output
     assert "section 1.3" in result.output and "tick one size band" in result.output
     assert (project / "training-data-summary.yaml").read_bytes() == before
+
+
+def test_a_folder_without_a_summary_gets_one_from_the_filing(tmp_path: Path, run_cli: Run) -> None:
+    """No `init` first: the summary starts as init's scaffold and the filing fills it."""
+    project = tmp_path / "aurore-2"
+    project.mkdir()
+    filing = write(aurore.blocks(), tmp_path / "filing.docx")
+    result = run_cli("import", "docx", filing, "--into", project, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert list(project.iterdir()) == []  # a dry run writes nothing
+    result = run_cli("import", "docx", filing, "--into", project)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in project.iterdir()) == ["training-data-summary.yaml"]
+    got = load_file(project / "training-data-summary.yaml")
+    assert differences(load_text(AURORE, "expected.yaml").data, got.data) == []
+    assert got.raw is not None and b"Scaffold written by `gpai-docs init`" in got.raw

@@ -29,8 +29,8 @@ from gpai_docs.integrations.docx.apply import (
 )
 from gpai_docs.integrations.docx.located import LocatedTable, located_tables
 from gpai_docs.integrations.docx.mapping import Mapped, RowMapper, audience_of
-from gpai_docs.integrations.docx.model import WordDocument
-from gpai_docs.integrations.docx.new_document import template_filing
+from gpai_docs.integrations.docx.model import WordDocument, WordParagraph
+from gpai_docs.integrations.docx.new_document import SUMMARY, template_filing, with_new_summary
 from gpai_docs.integrations.docx.questions import (
     DOCUMENT_TITLES,
     add_wordings,
@@ -104,6 +104,10 @@ def document_of(word: WordDocument, option: str | None) -> str:
         "policy').",
         hint="Pass --document summary, model-documentation or copyright-policy.",
     )
+
+
+def _first_text(word: WordDocument) -> str | None:
+    return next((b.text for b in word.blocks if isinstance(b, WordParagraph) and b.text), None)
 
 
 def _notes(word: WordDocument) -> tuple[str, ...]:
@@ -184,6 +188,9 @@ def import_word(
     result = validate_project(root, as_of=as_of)
     key = document_of(word, document)
     doc = result.project.documents.get(key)
+    if key == SUMMARY and (doc is None or doc.path is None):  # none yet: from the scaffold
+        result = with_new_summary(result, root, word.title or _first_text(word))
+        doc = result.project.documents[key]
     if doc is None or doc.model is None or doc.loaded is None or doc.path is None:
         raise UserError(
             f"{KIND_BY_KEY[key].title} in {root} is missing or does not validate, so the "

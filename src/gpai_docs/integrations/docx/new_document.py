@@ -22,6 +22,8 @@ prints them. Before the rows are mapped, this module:
   paragraph ("Domains, ranked by content size: a; b").
 
 A cell already in the export's form is left as it is, so an exported summary reads the same.
+A project without a summary gets the scaffold `gpai-docs init` writes, which the filing
+then fills (``with_new_summary``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -42,9 +45,18 @@ from gpai_docs.integrations.docx.tables import _rows_of
 from gpai_docs.integrations.docx.text import fold, fold_cell, fold_question
 from gpai_docs.integrations.docx.values import value_of
 from gpai_docs.law.catalogue import entry
+from gpai_docs.load.documents import load_text
+from gpai_docs.load.project import display_path
 from gpai_docs.models.choices import _fold
+from gpai_docs.models.kinds import KIND_BY_KEY
 from gpai_docs.models.walk import field_at
+from gpai_docs.scaffold.documents import scaffold
+from gpai_docs.scaffold.project import schema_references
+from gpai_docs.validate.pipeline import ValidationResult, validate_loaded
+from gpai_docs.validate.project import ProjectDocument, validate_document
 
+SUMMARY = "training_data_summary"
+_TITLE = re.compile(r"^Public Summary of Training Content for (.+)$", re.I)
 MODALITIES = ("section_1", "modalities")
 MODALITY_COLUMNS = ("modality", "training data size", "types of content")
 _BANDED = ("text", "image", "audio", "video")
@@ -291,3 +303,24 @@ def template_filing(
         if rows:
             left.append(dataclasses.replace(table, rows=rows))
     return left
+
+
+def with_new_summary(result: ValidationResult, root: Path, title: str | None) -> ValidationResult:
+    """``result`` with the summary `gpai-docs init` would write, where the project has none.
+
+    The import then fills that scaffold from the Word file, and writes the summary only if
+    it imports (never on a dry run). The model's name comes from the filing's title ("Public
+    Summary of Training Content for <model>"), else from the folder's name.
+    """
+    kind = KIND_BY_KEY[SUMMARY]
+    named = _TITLE.match(fold(title or ""))
+    refs, _ = schema_references(root)
+    files = scaffold(refs, model_name=named.group(1) if named else root.name, today=result.as_of)
+    path = root / f"{kind.stem}.yaml"
+    text = files.files[path.name]
+    loaded = dataclasses.replace(load_text(text, display_path(path, root)), raw=text.encode())
+    checked = validate_document(kind, loaded)
+    doc = ProjectDocument(kind, path, loaded, checked.model, checked.diagnostics)
+    documents = {**result.project.documents, SUMMARY: doc}
+    project = dataclasses.replace(result.project, documents=documents)
+    return validate_loaded(project, as_of=result.as_of, pack=result.pack)
