@@ -60,3 +60,34 @@ def test_a_dependency_entry_and_a_qualified_yes(tmp_path: Path) -> None:
         "      qualification: Only for evaluation, not for training.\n",
     )
     assert (project / SUMMARY).read_text(encoding="utf-8") == expected
+
+
+def test_na_and_to_be_provided_marks_come_back_as_those_answers(tmp_path: Path) -> None:
+    project = E.copy_tree(Path("samples/minimal"), tmp_path / "minimal")
+    word = E.export(project, "training_data_summary", "public", tmp_path / "s.docx")
+    before = (project / SUMMARY).read_text(encoding="utf-8")
+    doc = docx.Document(str(word))
+    linguistic = E.row_of(doc, "1.3", "Description of the linguistic").cells[1]
+    E.set_cell(linguistic, ["⚠ TO BE PROVIDED (Legal to confirm the shares)"])
+    representative = E.row_of(doc, "1.1", "Authorised representative").cells[1]
+    assert [p.text for p in representative.paragraphs] == [
+        "N/A: The provider is established in the Union."
+    ]
+    E.set_cell(representative, ["N/A: Established in the Netherlands."])
+    doc.save(str(word))
+
+    result = import_docx(word, project, as_of=E.AS_OF)
+
+    assert result.errors == ()
+    assert [(c.path, c.new) for c in result.diff.changes] == [
+        ("section_1.authorised_representative", "not applicable: Established in the Netherlands."),
+        ("section_1.linguistic", "to be provided"),
+    ]
+    expected = before.replace(
+        "  authorised_representative: {not_applicable: The provider is established in the Union.}\n",
+        "  authorised_representative: {not_applicable: Established in the Netherlands.}\n",
+    ).replace(
+        "  linguistic: English (81 %) and Dutch (19 %).\n",
+        "  linguistic:\n    to_be_provided: Legal to confirm the shares\n",
+    )
+    assert (project / SUMMARY).read_text(encoding="utf-8") == expected

@@ -52,10 +52,6 @@ class Question:
     def field(self) -> JsonPath | None:
         return next((row.field for _, row in self.rows if row.field is not None), None)
 
-    def shown(self) -> list[Row]:
-        """The rows that show a value (a withheld row only says so)."""
-        return [row for _, row in self.rows if row.note is None]
-
 
 @dataclass
 class LayoutTable:
