@@ -139,6 +139,35 @@ def test_an_ambiguous_date_makes_its_deadlines_unknown_and_is_dt001(tmp_path: Pa
     assert not [d for d in result.report.diagnostics if d.code.startswith(("SC", "GD"))]
 
 
+@pytest.mark.parametrize(
+    ("patch", "keys"),
+    [
+        (
+            {"model_documentation": {"general": {"union_market_release_date": "03/04/2025"}}},
+            {"documentation_due", "retention_end"},
+        ),
+        (
+            {
+                "training_data_summary": {
+                    "header": {"last_update": "02/03/2025"},
+                    "section_1": {"continuous_training": "Yes"},
+                }
+            },
+            {"next_summary_update"},
+        ),
+    ],
+)
+def test_a_determination_that_needs_an_unclear_date_says_it_is_unknown(
+    patch: dict[str, Any], keys: set[str], tmp_path: Path
+) -> None:
+    result = _validated(merge(sample_data("minimal"), patch), tmp_path / "p")
+    by_key = {d.key: d for d in result.determinations}
+    for key in keys:
+        assert by_key[key].outcome == "Unknown: the date's day and month are unclear"
+        assert by_key[key].date is None
+        assert "gpai-docs does not guess" in by_key[key].statement
+
+
 # --- months -------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from gpai_docs.law.rulepack import RulePack
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
 from gpai_docs.models.choices import YesNo
+from gpai_docs.models.dates import AmbiguousDate
 from gpai_docs.validate.determinations.wording import Determination
 
 
@@ -96,7 +97,11 @@ def documentation_deadline(
     """
     due = documentation_due(md, pack)
     if due is None:
-        return None
+        return _unclear(
+            ("documentation_due", "Documentation due", "AI Act Art 53(1), Art 111(3)"),
+            md.general.union_market_release_date,
+            "general.union_market_release_date",
+        )
     cutoff = "legacy_placement_cutoff"
     when = (
         f"The model was placed on the market {pack.comparison(cutoff).words} "
@@ -126,7 +131,15 @@ def retention(md: ModelDocumentation, pack: RulePack) -> Determination | None:
     Art 54(3)."""
     end = retention_end(md, pack)
     if end is None:
-        return None
+        return _unclear(
+            (
+                "retention_end",
+                "Keep documentation until",
+                "CoP Transparency Measure 1.1; AI Act Art 54(3)",
+            ),
+            md.general.union_market_release_date,
+            "general.union_market_release_date",
+        )
     return Determination(
         "retention_end",
         "Keep documentation until",
@@ -144,7 +157,19 @@ def summary_update(tds: TrainingDataSummary, pack: RulePack) -> Determination:
     update = next_summary_update(tds, pack)
     months = pack["summary_update_months"]
     # An unanswered 1.3 question decides nothing: the cadence waits for the answer.
-    known = isinstance(tds.section_1.continuous_training, YesNo)
+    continuous = tds.section_1.continuous_training
+    known = isinstance(continuous, YesNo)
+    unclear = _unclear(
+        (
+            "next_summary_update",
+            "Next update of the training-content summary",
+            "Explanatory Notice to the summary template (TDS.rule.update_cadence)",
+        ),
+        tds.header.last_update,
+        "header.last_update",
+    )
+    if isinstance(continuous, YesNo) and continuous.yes and unclear is not None:
+        return unclear  # trained further, from a date whose day and month are unclear
     return Determination(
         "next_summary_update",
         "Next update of the training-content summary",
@@ -160,4 +185,22 @@ def summary_update(tds: TrainingDataSummary, pack: RulePack) -> Determination:
         "(TDS.rule.update_cadence)",
         update,
         ("summary_update_months", "summary_template"),
+    )
+
+
+def _unclear(what: tuple[str, str, str], written: object, field: str) -> Determination | None:
+    """A determination that needs a date whose day and month could swap: unknown, and why.
+
+    ``what`` is its key, title and legal basis. Never a deadline from a guessed reading.
+    """
+    if not isinstance(written, AmbiguousDate):
+        return None
+    key, title, reference = what
+    return Determination(
+        key,
+        title,
+        "Unknown: the date's day and month are unclear",
+        f"It needs `{field}`, and {written.question}. gpai-docs does not guess: write the "
+        "date as YYYY-MM-DD, or declare the document's date order (see DT001).",
+        reference,
     )
