@@ -98,7 +98,11 @@ class Section1(StrictModel):
     union_market_date: Answer[Date] = _public("TDS.1.2.union_market_date")
     modalities: Modalities = _public("TDS.1.3.scope_note", title="Modalities and size")
     latest_collection_date: Answer[MonthText] = _public(
-        "TDS.1.3.latest_collection_date", example="03/2025"
+        "TDS.1.3.latest_collection_date",
+        example="03/2025",
+        description="Latest date of data acquisition/collection for model training, as "
+        'MM/YYYY. To keep your own words, give both: `{month: 03/2025, text: "Up to March '
+        '2025; cut-offs differ per dataset"}`; the text is published as written.',
     )
     continuous_training: Answer[YesNoAnswer] = _public("TDS.1.3.continuous_training")
     linguistic: Answer[Text] = _public("TDS.1.3.linguistic")
@@ -121,9 +125,7 @@ class LargeDataset(StrictModel):
     collection_end: MonthText | None = _public(
         "TDS.2.1.large_datasets", default=None, title="End of collection"
     )
-    modality: TdsModality | None = _public(
-        "TDS.2.1.large_datasets", default=None, title="Modality"
-    )
+    modality: TdsModality | None = _public("TDS.2.1.large_datasets", default=None, title="Modality")
     filtering: Text | None = _public(
         "TDS.2.1.large_datasets", default=None, title="Filtering, when only part was used"
     )
