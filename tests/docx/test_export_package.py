@@ -94,6 +94,21 @@ def test_properties_say_what_the_document_is_and_carry_its_own_date() -> None:
     assert props.created.date() == dt.date.fromisoformat(str(summary["header"]["last_update"]))
 
 
+def test_the_package_names_gpai_docs_and_carries_nothing_of_the_default_template() -> None:
+    data = exported("minimal", "training_data_summary", "public")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = package.namelist()
+        app = package.read("docProps/app.xml").decode()
+        types = package.read("[Content_Types].xml").decode()
+        rels = package.read("word/_rels/document.xml.rels").decode()
+    assert "<Application>gpai-docs</Application>" in app
+    assert "Microsoft" not in app and "Normal.dotm" not in app
+    assert [n for n in names if n.startswith("customXml/") or "thumbnail" in n] == []
+    assert "customXml" not in types and "customXml" not in rels
+    # Still a document Word and python-docx open, with its properties.
+    assert opened(data).core_properties.title.startswith("Public Summary of Training Content")
+
+
 def test_confidential_versions_carry_their_marking_and_drafts_say_draft() -> None:
     document = opened(exported("minimal", "model_documentation", "aio"))
     texts = [p.text for p in document.paragraphs]

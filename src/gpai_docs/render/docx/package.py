@@ -20,6 +20,17 @@ from gpai_docs.render.docx.styles import LANGUAGE
 
 GENERATOR = "gpai-docs"
 _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_APP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+# The default template's app.xml names "Microsoft Macintosh Word" and counts no pages: a
+# reader (and Word's "Properties") should see the program that wrote the file and nothing
+# stale. Counts are left out, as the schema allows; Word fills them in when it saves.
+_APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    f"<Application>{GENERATOR}</Application><DocSecurity>0</DocSecurity>"
+    "<LinksUpToDate>false</LinksUpToDate></Properties>"
+).encode()
 _ZIP_EPOCH = dt.date(1980, 1, 1)  # the earliest date a zip member can carry
 
 
@@ -52,10 +63,21 @@ def set_properties(document: Any, cover: Cover) -> None:
     props.last_modified_by = GENERATOR
     props.revision = 1
     props.created = props.modified = stamp
-    # The default template's thumbnail is python-docx's own picture, not this document.
+    _drop_template_leftovers(document)
+
+
+def _drop_template_leftovers(document: Any) -> None:
+    """What python-docx's default template carries that is not this document: its
+    thumbnail picture, its bibliography store (customXml) and an app.xml naming Word."""
     package_rels = document.part.package.rels
     for r_id in [r for r, rel in package_rels.items() if rel.reltype == _THUMBNAIL]:
         package_rels.pop(r_id)
+    for rel in package_rels.values():
+        if rel.reltype == _APP:
+            rel.target_part._blob = _APP_XML
+    document_rels = document.part.rels
+    for r_id in [r for r, rel in document_rels.items() if rel.reltype == _CUSTOM_XML]:
+        document_rels.pop(r_id)
 
 
 def document_bytes(document: Any, date: dt.date) -> bytes:
