@@ -52,6 +52,7 @@ def _error(raw: Any, order: str | None = None) -> dict[str, Any]:
         ("Sept 2nd, 2025", dt.date(2025, 9, 2)),
         ("01.09.2025", dt.date(2025, 9, 1)),  # dotted: day first, as it is written in Europe
         ("24-Nov-2025", dt.date(2025, 11, 24)),
+        ("2nd of June 2025", dt.date(2025, 6, 2)),
         ("31/12/2025", dt.date(2025, 12, 31)),
         ("29/02/2024", dt.date(2024, 2, 29)),  # a leap year
         ("04/04/2026", dt.date(2026, 4, 4)),  # day and month are equal: one reading
@@ -117,6 +118,10 @@ def test_the_summary_and_the_policy_declare_their_order_in_their_own_header() ->
         ("the model was released after the summer", "date_parsing", "is not a date"),
         ("03 04 2026", "date_parsing", "is not a date"),
         ("2026", "date_parsing", "is not a date"),
+        ("26 June 2026 QA", "date_parsing", "is not a date"),  # dateutil takes QA for a zone
+        ("26 June 2026 10:30", "date_parsing", "is not a date"),  # a time is not asked
+        ("T 1st of 1st 1st", "date_parsing", "is not a date"),  # dateutil reads 2001-01-01
+        ("2nd 2nd 2nd", "date_parsing", "is not a date"),
         ("May 2025", "date_parsing", "gives a month but no day"),  # a month, not a date
         ("2025-02-30", "date_from_datetime_parsing", "day value is outside expected range"),
     ],

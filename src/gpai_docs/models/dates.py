@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -39,6 +40,15 @@ _MAX_CHARS = 60  # no date is longer; dateutil is never handed a paragraph
 _ISO = re.compile(r"^\s*[+-]?\d{4,}-")
 _NUMERIC = re.compile(r"^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})\s*$")
 _NO_LETTERS = re.compile(r"^[\d\s./,-]*$")
+# A date with its month in words: day, month, year (26 June 2026, 24-Nov-2025, 2nd of
+# June 2025) or month, day, year (Sept 2nd, 2025). Only this shape goes to dateutil,
+# which reads the words; any other text is no date, however lenient dateutil would be.
+_DAY, _MONTH_WORD, _YEAR4 = r"\d{1,2}(?:st|nd|rd|th)?", r"[A-Za-z]{3,9}\.?", r"\d{4}"
+_SEP = r"(?:\s*[\s,./-]\s*|\s+of\s+)"
+_WORD_DATE = re.compile(
+    rf"^\s*(?:{_DAY}{_SEP}{_MONTH_WORD}{_SEP}{_YEAR4}|{_MONTH_WORD}{_SEP}{_DAY},?{_SEP}?{_YEAR4})\s*$",
+    re.IGNORECASE,
+)
 _PLAIN_DATE: TypeAdapter[dt.date] = TypeAdapter(dt.date)
 # Two defaults that differ in day, month and year: a part dateutil filled in from the
 # default differs between the two readings, so it was not written.
@@ -132,12 +142,19 @@ def _dateutil(text: str, *, dayfirst: bool, yearfirst: bool = False) -> dt.date 
     """The date dateutil reads, or None when a part is missing or it reads none."""
     readings = []
     for default in _DEFAULTS:
-        try:
-            readings.append(
-                dateutil_parser.parse(text, dayfirst=dayfirst, yearfirst=yearfirst, default=default)
-            )
-        except (ValueError, OverflowError):
-            return None
+        # dateutil warns of a word it takes for a time zone ("26 June 2026 QA"): such text
+        # is no date, and the library never lets a warning reach the user.
+        with warnings.catch_warnings(record=True) as warned:
+            warnings.simplefilter("always")
+            try:
+                found = dateutil_parser.parse(
+                    text, dayfirst=dayfirst, yearfirst=yearfirst, default=default
+                )
+            except (ValueError, OverflowError):
+                return None
+        if warned or found.tzinfo is not None or found.time() != dt.time():
+            return None  # a time or a time zone: not a date as the template asks
+        readings.append(found)
     first, second = readings
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):
         return None
@@ -209,13 +226,13 @@ def read_date(raw: str) -> dt.date | AmbiguousDate:
         return _numeric(written, written, match[2])
     if _NO_LETTERS.match(written):
         raise NotADate(f"{written!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-06-26")
-    found = _dateutil(written, dayfirst=True)
+    found = _dateutil(written, dayfirst=True) if _WORD_DATE.match(written) else None
     if found is None or found != _dateutil(written, dayfirst=False):
-        month = _dateutil(written + " 1", dayfirst=True)
+        month = month_in_words(written)
         if found is None and month is not None:
             raise NotADate(
                 f"{written!r} gives a month but no day: this field asks for a date; write "
-                f"it as YYYY-MM-DD, e.g. {month.isoformat()}"
+                f"it as YYYY-MM-DD, e.g. {month.year}-{month.month:02d}-01"
             )
         raise NotADate(f"{written!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-06-26")
     return found
