@@ -29,6 +29,8 @@ _BOX = re.compile(rf"([{_CHECKED}☐□])\s*([^{_CHECKED}☐□]*)")
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _PERIOD = re.compile(r"^From (.+?) to (.+)$")
 _URL = re.compile(r"^(?:https?://|mailto:|www\.)\S+$", re.I)
+_ANSWERS = ("yes", "no", "other")
+_LISTED = re.compile(r"\s*[,;]\s*|\s+and\s+")  # "Text, Image and Audio"
 _LABELLED = re.compile(r"^([^:]{1,80}):\s+(.*)$", re.S)
 
 
@@ -94,8 +96,13 @@ def scalar(shape: Shape, text: str) -> Any:
 
 
 def yes_no(paragraphs: list[str]) -> Any:
-    ticked = [label for on, label in ticks(paragraphs[:1]) if on]
-    words = [w for w in ticked if w.casefold() in ("yes", "no", "other")]
+    """Ticked Yes, No or Other (or the word typed instead), then a qualification."""
+    boxes = ticks(paragraphs[:1])
+    ticked = [label for on, label in boxes if on]
+    typed = fold(paragraphs[0]).rstrip(".").casefold() if paragraphs and not boxes else ""
+    if typed in _ANSWERS:
+        ticked = [typed]
+    words = [w for w in ticked if w.casefold() in _ANSWERS]
     if len(words) != 1:
         found = special(paragraphs[0]) if paragraphs else REMOVE
         if found is not None and not ticked:
@@ -114,7 +121,8 @@ def choices(paragraphs: list[str], allowed: tuple[str, ...]) -> Any:
         found = special(" ".join(paragraphs)) if len(paragraphs) <= 1 else None
         if found is not None:
             return found
-        return [folded.get(_fold(text), fold(text)) for text in paragraphs] or REMOVE
+        named = [p for text in paragraphs for p in _LISTED.split(fold(text)) if p]
+        return [folded.get(_fold(text), text) for text in named] or REMOVE
     picked = [folded.get(_fold(label), label) for on, label in boxes if on]
     return picked or REMOVE
 

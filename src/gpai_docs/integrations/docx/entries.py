@@ -33,6 +33,8 @@ from gpai_docs.models.walk import FieldSpec, fields_of
 from gpai_docs.render import cells
 from gpai_docs.render.environment import NOT_GIVEN, row_label
 
+_HELD = "\x00"
+_OPEN_END = re.compile(rf"From {NOT_GIVEN} to|From .+? to {NOT_GIVEN}(?= {NOT_GIVEN} |$)")
 _AMOUNT = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[×x*]\s*10\^?[-+]?\d+)?\s+\S.*$")
 
 
@@ -103,7 +105,10 @@ def split_entry(
 ) -> dict[str, Any]:
     """One entry's parts as its sub-fields (see the module's description)."""
     by_name = {s.name: s for s in fields_of(model)}
-    parts = [p for p in re.split(rf"\s*{re.escape(sep.strip())}\s*", fold(text)) if p]
+    # A period not given at one end prints its dash ("From 01/2019 to —"): kept whole.
+    held = _OPEN_END.sub(lambda m: m.group(0).replace(NOT_GIVEN, _HELD), fold(text))
+    pieces = re.split(rf"\s*{re.escape(sep.strip())}\s*", held)
+    parts = [p.replace(_HELD, NOT_GIVEN) for p in pieces if p]
     named = [k or "" for k in keys]
     out: dict[str, Any] = {}
     at = 0
