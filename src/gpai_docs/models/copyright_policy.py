@@ -13,7 +13,8 @@ from gpai_docs.law import optout_protocols
 from gpai_docs.models._base import StrictModel, section, spec
 from gpai_docs.models.answers import Answer, Text
 from gpai_docs.models.choices import choice
-from gpai_docs.models.dates import DATE_ORDER_FIELD, Date, DatedDocument, DateOrder
+from gpai_docs.models.date_order import DATE_ORDER_FIELD, DatedDocument, DateOrder
+from gpai_docs.models.dates import Date
 
 INTERNAL = ("internal",)
 PUBLIC = ("internal", "public")

@@ -13,29 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal, Self
+from typing import Annotated, Any
 
 from dateutil import parser as dateutil_parser
-from pydantic import (
-    ModelWrapValidatorHandler,
-    PlainSerializer,
-    PlainValidator,
-    TypeAdapter,
-    ValidationError,
-    model_validator,
-)
+from pydantic import PlainSerializer, PlainValidator, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
-from gpai_docs.models._base import StrictModel
+from gpai_docs.models.date_order import DateOrder, current_order
 
-DateOrder = Literal["day-first", "month-first"]
-DATE_ORDERS: tuple[DateOrder, ...] = ("day-first", "month-first")
-
-_ORDER: ContextVar[DateOrder | None] = ContextVar("gpai_docs_date_order", default=None)
 _MAX_CHARS = 60  # no date is longer; dateutil is never handed a paragraph
 _ISO = re.compile(r"^\s*[+-]?\d{4,}-")
 _NUMERIC = re.compile(r"^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})\s*$")
@@ -98,46 +84,6 @@ class AmbiguousDate:
         )
 
 
-@contextmanager
-def date_order(order: DateOrder | None) -> Iterator[None]:
-    """Read the slash dates validated inside this block in the document's declared order."""
-    token = _ORDER.set(order)
-    try:
-        yield
-    finally:
-        _ORDER.reset(token)
-
-
-DATE_ORDER_FIELD: dict[str, Any] = {
-    "default": None,
-    "title": "Order of day and month in numeric dates",
-    "description": "How this document writes numeric dates such as 03/04/2026: `day-first` "
-    "(3 April, as the template prints dates) or `month-first` (4 March). Without it, a "
-    "date that reads both ways is kept as written and DT001 asks which one is meant.",
-    "example": "day-first",
-}
-
-
-def declared_order(raw: Any) -> DateOrder | None:
-    """The declared order if ``raw`` is one (the document's field is validated on its own)."""
-    return raw if isinstance(raw, str) and raw in DATE_ORDERS else None
-
-
-class DatedDocument(StrictModel):
-    """A document that may declare the order of its slash dates, at ``DATE_ORDER_AT``."""
-
-    DATE_ORDER_AT: ClassVar[tuple[str, str]] = ("document", "date_order")
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _in_declared_order(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
-        section, key = cls.DATE_ORDER_AT
-        part = data.get(section) if isinstance(data, dict) else None
-        order = declared_order(part.get(key)) if isinstance(part, dict) else None
-        with date_order(order):
-            return handler(data)
-
-
 def _dateutil(text: str, *, dayfirst: bool, yearfirst: bool = False) -> dt.date | None:
     """The date dateutil reads, or None when a part is missing or it reads none."""
     readings = []
@@ -162,7 +108,7 @@ def _dateutil(text: str, *, dayfirst: bool, yearfirst: bool = False) -> dt.date 
 
 
 def _numeric(text: str, written: str, separator: str) -> dt.date | AmbiguousDate:
-    order = _ORDER.get() or ("day-first" if separator == "." else None)
+    order = current_order() or ("day-first" if separator == "." else None)
     day_first = _dateutil(text, dayfirst=True)
     month_first = _dateutil(text, dayfirst=False)
     if order is not None:

@@ -11,7 +11,8 @@ from pydantic import Field
 
 from gpai_docs.models._base import StrictModel, section, spec
 from gpai_docs.models.answers import Answer, AnswerNA, Text
-from gpai_docs.models.dates import DATE_ORDER_FIELD, Date, DatedDocument, DateOrder
+from gpai_docs.models.date_order import DATE_ORDER_FIELD, DatedDocument, DateOrder
+from gpai_docs.models.dates import Date
 from gpai_docs.models.model_choices import (
     INTERNAL,
     LicenseCategory,

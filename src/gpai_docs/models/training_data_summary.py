@@ -13,7 +13,8 @@ from gpai_docs.law.catalogue import entry
 from gpai_docs.models._base import StrictModel, section, spec
 from gpai_docs.models.answers import Answer, AnswerNA, Text
 from gpai_docs.models.choices import YesNoAnswer, choice
-from gpai_docs.models.dates import DATE_ORDER_FIELD, Date, DatedDocument, DateOrder
+from gpai_docs.models.date_order import DATE_ORDER_FIELD, DatedDocument, DateOrder
+from gpai_docs.models.dates import Date
 from gpai_docs.models.languages import LANGUAGES_FIELD, LanguageCode
 from gpai_docs.models.summary_modalities import INTERNAL, PUBLIC, Modalities
 from gpai_docs.models.summary_modalities import public as _public
