@@ -187,3 +187,19 @@ def test_a_wording_of_two_rows_without_its_ticks_is_reported(tmp_path: Path) -> 
     assert "row 2 'Distribution channels': this wording is 2 rows of the Form" in said
     assert said.endswith("nothing was imported from it")
     assert (project / FORM).read_text(encoding="utf-8") == before
+
+
+def test_changed_reader_ticks_are_reported_not_imported(tmp_path: Path) -> None:
+    project, word, before = _exported(tmp_path, "model_documentation", "aio")
+    doc = docx.Document(str(word))
+    row = E.row_of(doc, "2.", "Model architecture")
+    assert [c.text for c in row.cells[2:]] == ["☒", "☒", "☒"]
+    E.set_cell(row.cells[4], ["☐"])
+    doc.save(str(word))
+
+    result = import_docx(word, project, as_of=E.AS_OF)
+
+    assert result.diff.changes == () and result.written == ()
+    [said] = result.unmapped
+    assert "row 2 'Model architecture': the AIO, NCA and DP ticks are the Form's" in said
+    assert (project / FORM).read_text(encoding="utf-8") == before

@@ -117,6 +117,7 @@ class RowMapper:
             self._unmapped(located, match.ambiguous)
             return
         rows = narrowed(match.question, located)
+        self._check_marks(located, rows)
         if any(_reads_as(row, located.answer) for _, row in rows):
             self.out.unchanged += 1
             return
@@ -137,6 +138,17 @@ class RowMapper:
             )
             return
         self._read(located, path, reference)
+
+    def _check_marks(self, located: LocatedRow, rows: list[tuple[str, Row]]) -> None:
+        """The reader ticks of a Form row say who the Code gives the item to: an edit of
+        them is not the project's to import, and is said so."""
+        marks = _marks(located)
+        known = {row.marks for _, row in rows if row.marks}
+        if marks is not None and known and marks not in known:
+            self.out.unmapped.append(
+                f"{located.place()}: the AIO, NCA and DP ticks are the Form's, not answers; "
+                "their change was not imported"
+            )
 
     def _unmapped(self, located: LocatedRow, ambiguous: tuple[Question, ...]) -> None:
         if ambiguous:
