@@ -13,4 +13,5 @@ from gpai_docs.validate.rules.consistency import (  # noqa: F401  (imported to r
     general_information,
     data_provenance,
     copyright_policy_and_provider,
+    policy_statements,
 )

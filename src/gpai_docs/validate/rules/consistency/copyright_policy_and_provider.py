@@ -15,6 +15,7 @@ from gpai_docs.validate.determinations.exemptions_and_representative import (
 )
 from gpai_docs.validate.rules._name_matching import fold
 from gpai_docs.validate.rules._registry import Finding, rule
+from gpai_docs.validate.rules.consistency._crawler_names import crawler_keys, name_keys
 from gpai_docs.validate.rules.consistency._document_keys import CP, MD, MD_TS, TS
 from gpai_docs.validate.rules.context import RuleContext
 
@@ -32,7 +33,12 @@ def crawlers_published(context: RuleContext) -> Iterator[Finding]:
 
     Why: every crawler that collected training data is published with its information in
     the copyright policy, and the summary names the same crawlers (VR-25). A crawler is
-    matched by its name or its robots.txt token.
+    matched by its name, its robots.txt token or a product token of its User-Agent string,
+    compared folded (case, spaces and punctuation ignored): the summary may name
+    `LumenBot/1.0` or the whole string `Mozilla/5.0 (compatible; LumenBot/1.0)` for the
+    policy's crawler `LumenBot`. When section 2.3 answers No (no crawlers used) while the
+    policy publishes crawlers, or Yes while the policy states it uses none, the finding
+    says the two documents contradict each other.
 
     Passes:
         training_data_summary: {section_2: {crawled_data: {used: No}}}
@@ -47,23 +53,27 @@ def crawlers_published(context: RuleContext) -> Iterator[Finding]:
     published = [c for c in policy if isinstance(c, Crawler)] if isinstance(policy, list) else []
     if not isinstance(policy, list | NotApplicable):
         return  # still to be provided
-    known = {fold(t) for c in published for t in (c.name, c.robots_token) if t}
+    known = set().union(*(crawler_keys(c) for c in published))
     named = (crawled.crawler_names or []) if crawled.used.yes else []
+    none = isinstance(policy, NotApplicable) or not published
     for index, name in enumerate(named):
-        if fold(name) not in known:
+        if not name_keys(name) & known:
             yield Finding(
                 TS,
                 ("section_2", "crawled_data", "crawler_names", index),
-                f"The crawler {name!r} is not published in the copyright policy",
-                hint="Add it to `rights_reservation.crawlers` of the copyright policy.",
+                f"The crawler {name!r} is not published in the copyright policy"
+                + (", which states that no crawlers are used" if none else ""),
+                hint="Add it to `rights_reservation.crawlers` of the copyright policy"
+                + (" (both documents must tell the same)." if none else "."),
             )
-    folded = {fold(n) for n in named}
+    folded = set().union(*(name_keys(n) for n in named))
     for index, crawler in enumerate(published):
-        if not {fold(t) for t in (crawler.name, crawler.robots_token) if t} & folded:
+        if not crawler_keys(crawler) & folded:
             yield Finding(
                 CP,
                 ("rights_reservation", "crawlers", index),
-                f"The crawler {crawler.name!r} is not named in section 2.3 of the summary",
+                f"The crawler {crawler.name!r} is not named in section 2.3 of the summary"
+                + (", which answers No: no crawlers used" if crawled.used.no else ""),
                 hint="Name it in `section_2.crawled_data.crawler_names` (answered Yes), or "
                 "remove it from the policy.",
             )
