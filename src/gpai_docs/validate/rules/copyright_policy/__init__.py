@@ -12,4 +12,5 @@ from gpai_docs.validate.rules.copyright_policy import (  # noqa: F401  (imported
     lawful_access_and_outputs,
     contact_and_complaints,
     policy_commitments,
+    contact_mailboxes,
 )
