@@ -15,6 +15,7 @@ from gpai_docs.integrations.docx.inline import DELETED, INSERTED, Inline
 from gpai_docs.integrations.docx.limits import DocxLimits
 from gpai_docs.integrations.docx.model import WordCell, WordParagraph, WordRow, WordTable
 from gpai_docs.integrations.docx.names import in_w, val, w
+from gpai_docs.integrations.docx.numbering import Numbering
 from gpai_docs.integrations.docx.styles import Styles, outline_level
 
 _LOOK_THROUGH = {"sdt": "sdtContent", "customXml": None}
@@ -49,6 +50,7 @@ class Body:
     styles: Styles
     inline: Inline
     limits: DocxLimits
+    numbering: Numbering
     paragraphs: int = 0
     rows: int = 0
     carried: list[WordParagraph] = field(default_factory=list)
@@ -91,11 +93,13 @@ class Body:
         text, bold = self.inline.take()
         direct = outline_level(ppr)
         level = self.styles.heading_level(sid) if direct is None else direct or None
-        own = WordParagraph(text, self.styles.name(sid), level, bold)
         mark = _tracked(ppr.find(w("rPr")) if ppr is not None else None)
         if mark == ("del" if self.inline.accept else "ins"):
-            self.carried.append(own)
+            # Runs on into the next paragraph, whose mark (and numbering) it takes.
+            self.carried.append(WordParagraph(text, self.styles.name(sid), level, bold))
             return None
+        label = self.numbering.paragraph(ppr, sid)
+        own = WordParagraph(text, self.styles.name(sid), level, bold, label)
         if self.carried:
             own, self.carried = _joined([*self.carried, own]), []
         return own
@@ -125,7 +129,8 @@ def _joined(parts: list[WordParagraph]) -> WordParagraph:
     texts = [part for part in parts if part.text.strip()]
     bold = bool(texts) and all(part.bold for part in texts)
     last = parts[-1]
-    return WordParagraph("".join(p.text for p in parts), last.style, last.heading_level, bold)
+    text = "".join(p.text for p in parts)
+    return WordParagraph(text, last.style, last.heading_level, bold, last.label)
 
 
 def _continued(tc: Element) -> bool:

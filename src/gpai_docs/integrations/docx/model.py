@@ -19,6 +19,9 @@ class WordParagraph:
     """1-9 from a Heading N or Title style or an outline level; None for body text."""
     bold: bool
     """Every run with visible text is bold (False for a paragraph without text)."""
+    label: str | None = None
+    """The list number Word shows before the text from its automatic numbering ("2.3.",
+    "(a)"), which is not part of ``text``; None when not numbered or a bullet."""
 
 
 @dataclass(frozen=True, slots=True)

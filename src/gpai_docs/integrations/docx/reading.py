@@ -27,6 +27,7 @@ from gpai_docs.integrations.docx.model import (
     WordTable,
 )
 from gpai_docs.integrations.docx.names import STRICT_NS, w
+from gpai_docs.integrations.docx.numbering import Numbering
 from gpai_docs.integrations.docx.package import Package, damaged, not_word, open_package
 from gpai_docs.integrations.docx.parts import (
     Rel,
@@ -152,7 +153,8 @@ def read_word_bytes(
     settings = _target(doc_rels, "settings")
     settings_rels = relationships(package, settings) if settings else []
     styles = Styles(read_xml(package, _target(doc_rels, "styles")))
-    walker = Body(name, styles, Inline(tracked == "accept", styles), limits)
+    numbering = Numbering(read_xml(package, _target(doc_rels, "numbering")), styles)
+    walker = Body(name, styles, Inline(tracked == "accept", styles), limits, numbering)
     blocks = tuple(walker.blocks(body))
     counts = walker.inline.counts
     if walker.inline.fields:

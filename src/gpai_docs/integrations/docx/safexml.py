@@ -25,7 +25,7 @@ from gpai_docs.integrations.docx.package import FRESH, RESAVE
 _WHERE = re.compile(r":\s*line \d+, column \d+$")
 KEPT = frozenset(
     [w(name) for name in ("val", "fldCharType", "char", "font", "type", "styleId", "default")]
-    + [w("id"), w("ascii"), w("hAnsi")]
+    + [w("id"), w("ascii"), w("hAnsi"), w("abstractNumId"), w("numId"), w("ilvl")]
     + [w14("val"), "Id", "Type", "Target", "TargetMode"]
 )
 """The attributes kept: the ``w:`` ones the reader uses, and those of relationships."""

@@ -3,7 +3,7 @@
 A style is referred to by its id (``Heading2``; localised Word writes ``berschrift2``)
 but reported by its name; Word stores the built-in heading names in lower case
 (``heading 2``) and shows them as ``Heading 2``, which is what is reported. Outline
-levels and bold are inherited along ``w:basedOn``.
+levels, bold and list numbering (``w:numPr``) are inherited along ``w:basedOn``.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ class _Style:
     based_on: str | None
     outline: int | None
     bold: bool | None
+    num_id: str | None = None
+    num_level: int | None = None
 
 
 def shown_name(name: str) -> str:
@@ -44,15 +46,26 @@ def outline_level(ppr: Element | None) -> int | None:
     return level if 1 <= level <= 9 else 0
 
 
+def numbering_properties(ppr: Element | None) -> tuple[str | None, int | None]:
+    """The numbering instance (``w:numId``) and level (``w:ilvl``) of ``w:numPr``."""
+    props = ppr.find(w("numPr")) if ppr is not None else None
+    if props is None:
+        return None, None
+    return val(props.find(w("numId"))), small_int(val(props.find(w("ilvl"))))
+
+
 def _style(element: Element) -> _Style:
     ppr = element.find(w("pPr"))
     rpr = element.find(w("rPr"))
     name = val(element.find(w("name")))
+    numbered = numbering_properties(ppr)
     return _Style(
         name=shown_name(name) if name is not None else None,
         based_on=val(element.find(w("basedOn"))),
         outline=outline_level(ppr),
         bold=on(rpr.find(w("b"))) if rpr is not None else None,
+        num_id=numbered[0],
+        num_level=numbered[1],
     )
 
 
@@ -107,6 +120,24 @@ class Styles:
             if style.outline is not None:
                 return style.outline or None
         return None
+
+    def numbering(
+        self, sid: str | None, kind: str = "paragraph"
+    ) -> tuple[str | None, int | None, str | None]:
+        """The numbering a style gives (numId, level), each inherited along its chain,
+        and the id of the style whose numId it is."""
+        num_id: str | None = None
+        level: int | None = None
+        source: str | None = None
+        for _ in range(_CHAIN):
+            style = self._styles.get((kind, sid)) if sid is not None else None
+            if style is None:
+                break
+            if num_id is None and style.num_id is not None:
+                num_id, source = style.num_id, sid
+            level = style.num_level if level is None else level
+            sid = style.based_on
+        return num_id, level, source
 
     def bold(self, paragraph_sid: str | None, run_sid: str | None) -> bool:
         """Whether a run without direct bold is bold through its styles."""
