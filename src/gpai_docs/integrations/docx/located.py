@@ -82,6 +82,9 @@ def _heading(block: Any) -> str | None:
     if not text:
         return None
     level = getattr(block, "heading_level", None)
+    label = getattr(block, "label", None)  # Word's automatic number ("2.3."), not in the text
+    if label and (level or getattr(block, "bold", False) or "." in label.strip(".")):
+        text = fold(f"{label} {text}")  # a plain "1." list item is no section heading
     style = str(getattr(block, "style", "") or "")
     if style.casefold().startswith("toc"):
         return None  # a line of the table of contents
