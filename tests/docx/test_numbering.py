@@ -7,15 +7,22 @@ not values taken from the reader.
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from docx.document import Document
 
+from docx import Document as DocxDocument
 from gpai_docs.errors import DocxRefused
+from gpai_docs.integrations.docx.located import located_tables
 from gpai_docs.integrations.docx.numbering import formatted
 from gpai_docs.integrations.docx.reading import WordDocument, WordParagraph, read_word_bytes
+from gpai_docs.load.documents import load_file, load_text
 from tests.docx._numbering import (
     abstract,
     instance,
@@ -23,6 +30,7 @@ from tests.docx._numbering import (
     number,
     number_style,
     numbered_docx,
+    numbering_part,
 )
 from tests.docx._word import (
     add_tracked_deletion,
@@ -31,6 +39,9 @@ from tests.docx._word import (
     parts,
     rezip,
 )
+from tests.docx.commission_template import Bar, Block, Sub, build
+from tests.docx.template_fixtures import aurore
+from tests.docx.test_commission_template import AURORE, differences
 from tests.docx.test_libreoffice import resave_with_libreoffice
 
 # Headings 1-3 linked to one multi-level list, as Word's "1 / 1.1 / 1.1.1" heading list is.
@@ -386,3 +397,85 @@ def test_a_libreoffice_resave_keeps_the_labels(tmp_path: Path) -> None:
         != parts(source.read_bytes())["word/numbering.xml"]
     )  # rewritten, not copied
     assert _labels(_read(resaved.read_bytes())) == expected
+
+
+# --- End to end: the Commission template's sub-headings numbered by Word ------------------
+
+_TYPED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+")
+TEMPLATE_LIST = [
+    abstract(
+        20,
+        [
+            level(0, "%1."),
+            level(1, "%1.%2.", style="TemplateSubheading"),
+            level(2, "%1.%2.%3."),
+        ],
+    ),
+    instance(20, 20),
+]
+
+
+def _auto_numbered(blocks: list[Block]) -> bytes:
+    """The filing with every section bar and sub-heading numbered by Word, not typed: bars
+    as bold paragraphs at level 1, sub-headings through their style at level 2, and the
+    2.2.x ones demoted to level 3 by hand (Tab), as a legal team does."""
+    depth: dict[str, int] = {}
+    untyped: list[Block] = []
+    for block in blocks:
+        match = _TYPED.match(block.text) if isinstance(block, Bar | Sub) else None
+        if isinstance(block, Bar | Sub) and match is not None:
+            text = block.text[match.end() :]
+            depth[text] = match.group(1).count(".")
+            block = Bar(text, shaded=False) if isinstance(block, Bar) else Sub(text)
+        untyped.append(block)
+    document = DocxDocument(io.BytesIO(build(untyped)))
+    number_style(document.styles["Template Subheading"], 20)
+    for paragraph in document.paragraphs:
+        if paragraph.text in depth and (depth[paragraph.text] != 1):
+            number(paragraph, 20, depth[paragraph.text])
+    out = io.BytesIO()
+    document.save(out)
+    return rezip(out.getvalue(), {"word/numbering.xml": numbering_part(TEMPLATE_LIST)})
+
+
+def test_a_template_filing_with_auto_numbered_headings_imports(
+    tmp_path: Path, run_cli: Callable[..., Result]
+) -> None:
+    filing = tmp_path / "filing.docx"
+    filing.write_bytes(_auto_numbered(aurore.blocks()))
+    headings = [b for b in _read(filing.read_bytes()).blocks if isinstance(b, WordParagraph)]
+    shown = {b.text: b.label for b in headings if b.label}
+    assert not any(_TYPED.match(b.text) for b in headings)  # no number is typed
+    assert shown["General information"] == "1."
+    assert shown["Modalities, overall training data size and other characteristics"] == "1.3."
+    assert shown["Private non-publicly available datasets obtained from third parties"] == "2.2."
+    assert shown["Private datasets obtained from other third parties"] == "2.2.2."
+    assert shown["Data crawled and scraped from online sources"] == "2.3."
+    assert shown["Removal of illegal content"] == "3.2."
+    project = tmp_path / "aurore-2"
+    result = run_cli("init", project, "--provider", "Aurore Labs SAS", "--model-name", "aurore-2")
+    assert result.exit_code == 0, result.output
+    result = run_cli("import", "docx", filing, "--into", project)
+    assert result.exit_code == 0, result.output
+    got = load_file(project / "training-data-summary.yaml")
+    assert got.ok, got.diagnostics
+    assert differences(load_text(AURORE, "expected.yaml").data, got.data) == []
+
+
+def test_the_section_of_a_table_comes_from_its_headings_automatic_number() -> None:
+    definitions = [*HEADINGS, abstract(3, [level(0, "%1.")]), instance(3, 3)]
+
+    def build(document: Document) -> None:
+        _headings(document)  # ends in 2.1.1. Sources
+        number(document.add_paragraph("A numbered list item, not a heading"), 3)
+        document.add_table(rows=1, cols=2).rows[0].cells[0].text = "Question:"
+        paragraph = number(document.add_paragraph("Other sources of data"), 1, 1)
+        paragraph.style = document.styles["Normal"]  # not bold, no Heading style: 2.2.
+        document.add_table(rows=1, cols=2).rows[0].cells[0].text = "Question:"
+
+    blocks = _read(numbered_docx(definitions, build)).blocks
+    sections = [(t.section, t.heading) for t in located_tables(blocks)]
+    assert sections == [
+        ("2.1.1", "2.1.1. Sources"),
+        ("2.2", "2.2. Other sources of data"),
+    ]
