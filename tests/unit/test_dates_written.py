@@ -296,6 +296,41 @@ def test_prose_only_gets_a_finding_saying_what_the_template_asks(tmp_path: Path)
     assert "as MM/YYYY (TDS.1.3.latest_collection_date)" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("patch", "path", "says"),
+    [
+        (
+            {"section_1": {"latest_collection_date": "Approximately 2018"}},
+            "section_1.latest_collection_date",
+            "it names a year, not a month (2018)",
+        ),
+        (
+            {
+                "section_1": {
+                    "latest_collection_date": "Cut-offs differ per dataset: web data to "
+                    "March 2025, code to May 2024"
+                }
+            },
+            "section_1.latest_collection_date",
+            "it names several months (03/2025, 05/2024)",
+        ),
+        (
+            {"section_2": {"crawled_data": {"used": "Yes", "period": "From 2025 to 2026"}}},
+            "section_2.crawled_data.period.start",
+            "gives no month for its start and end (it names years: 2025, 2026)",
+        ),
+    ],
+)
+def test_dt002_says_what_the_text_names_instead_of_a_month(
+    patch: dict[str, Any], path: str, says: str, tmp_path: Path
+) -> None:
+    documents = merge(sample_data("minimal"), {"training_data_summary": patch})
+    result = _validated(documents, tmp_path / "p")
+    (finding,) = [d for d in result.report.diagnostics if d.code == "DT002"]
+    assert finding.location.dotted_path == path
+    assert says in finding.message
+
+
 def test_the_rendered_summary_shows_the_prose_verbatim(tmp_path: Path) -> None:
     prose = "The knowledge cut-off date is 01/2025; we may update the model"
     period = "Approximately 2018 – December 2025"

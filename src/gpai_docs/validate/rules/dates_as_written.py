@@ -16,7 +16,7 @@ from gpai_docs.diagnostics import Severity
 from gpai_docs.law.catalogue import entry
 from gpai_docs.models.dates import AmbiguousDate
 from gpai_docs.models.walk import ValueNode, walk_values
-from gpai_docs.models.written_months import Period, WrittenMonth
+from gpai_docs.models.written_months import Period, WrittenMonth, years_in
 from gpai_docs.validate.rules._registry import DOCUMENTS, Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 
@@ -34,6 +34,20 @@ def _values(context: RuleContext) -> Iterator[tuple[str, ValueNode]]:
         if isinstance(document, BaseModel):
             for node in walk_values(document):
                 yield key, node
+
+
+def _named(value: WrittenMonth) -> str:
+    if value.found:
+        return f"it names several months ({', '.join(str(m) for m in value.found)})"
+    years = years_in(value.text)
+    if years:
+        return f"it names a year, not a month ({', '.join(str(y) for y in years)})"
+    return "it names no month"
+
+
+def _years(text: str) -> str:
+    years = years_in(text)
+    return f" (it names years: {', '.join(str(y) for y in years)})" if years else ""
 
 
 def _asked(node: ValueNode) -> str:
@@ -109,12 +123,10 @@ def month_not_given(context: RuleContext) -> Iterator[Finding]:
     for key, node in _values(context):
         value = node.value
         if isinstance(value, WrittenMonth) and value.month is None:
-            several = ", ".join(str(m) for m in value.found)
-            named = f"it names several months ({several})" if several else "it names no month"
             yield Finding(
                 key,
                 node.path,
-                f"{value.text[:80]!r} gives no single month: {named}, and {_asked(node)}",
+                f"{value.text[:80]!r} gives no single month: {_named(value)}, and {_asked(node)}",
                 hint="Keep the text and add the month: `{month: MM/YYYY, text: …}`.",
             )
         elif isinstance(value, Period) and value.text is not None:
@@ -124,7 +136,7 @@ def month_not_given(context: RuleContext) -> Iterator[Finding]:
                     key,
                     (*node.path, missing[0]),
                     f"The period {value.text[:80]!r} gives no month for its "
-                    f"{' and '.join(missing)}: {_asked(node)}",
+                    f"{' and '.join(missing)}{_years(value.text)}: {_asked(node)}",
                     hint="Keep `text:` and add `start:` and `end:` as MM/YYYY.",
                 )
 
