@@ -29,14 +29,16 @@ MD, TS, CP = "model_documentation", "training_data_summary", "copyright_policy"
 STEMS = {MD: "model-documentation", TS: "training-data-summary", CP: "copyright-policy"}
 
 # §8 pairs the model documentation with the summary (XD001-XD011, XD013, XD014), the
-# summary with the policy (XD012, crawler identity) and the model documentation with the
+# summary with the policy (XD012 and XD018, crawler identity; XD016 and XD017, what the
+# policy says of licensed and crawled content) and the model documentation with the
 # policy (XD015). MD002 needs the model documentation (the due date) and looks at the
 # open answers of all three; PJ001 and CP006 read the model documentation when it is
 # there, TS008-TS010 read its SME status.
 MD_TS = {f"XD{n:03d}" for n in (*range(1, 12), 13, 14)}
+TS_CP = {"XD012", "XD016", "XD017", "XD018"}
 SKIPPED: dict[str, dict[tuple[str, ...], set[str]]] = {
-    TS: {(MD,): MD_TS | {"MD002"}, (CP,): {"XD012"}},
-    CP: {(MD,): {"XD015", "MD002"}, (TS,): {"XD012"}},
+    TS: {(MD,): MD_TS | {"MD002"}, (CP,): TS_CP},
+    CP: {(MD,): {"XD015", "MD002"}, (TS,): TS_CP},
     MD: {(TS,): MD_TS | {"TS008", "TS009", "TS010"}, (CP,): {"XD015", "CP006"}},
 }
 PARTLY: dict[str, dict[tuple[str, ...], set[str]]] = {
@@ -125,12 +127,14 @@ def test_the_text_report_says_what_was_skipped_and_why(
     if key == TS:
         assert (
             "Skipped because the copyright policy is not in this project: "
-            "XD012 crawlers-published." in result.output
+            "XD012 crawlers-published, XD016 policy-statements-match-summary, "
+            "XD017 policy-mentions-licensed-data, XD018 crawler-user-agents-agree." in result.output
         )
     if key == CP:
         assert (
             "Skipped because the public summary of training content is not in this "
-            "project: XD012 crawlers-published." in result.output
+            "project: XD012 crawlers-published, XD016 policy-statements-match-summary, "
+            "XD017 policy-mentions-licensed-data, XD018 crawler-user-agents-agree." in result.output
         )
     if key == MD:
         assert (

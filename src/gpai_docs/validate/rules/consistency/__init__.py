@@ -14,4 +14,5 @@ from gpai_docs.validate.rules.consistency import (  # noqa: F401  (imported to r
     data_provenance,
     copyright_policy_and_provider,
     policy_statements,
+    crawler_user_agents,
 )

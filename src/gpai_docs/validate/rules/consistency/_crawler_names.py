@@ -46,3 +46,18 @@ def name_keys(name: str) -> set[str]:
     if looks_like_user_agent(name):
         keys |= user_agent_tokens(name)
     return keys - {""}
+
+
+_PRODUCT = re.compile(r"([A-Za-z][\w.-]*)/(\d[\w.]*)")
+
+
+def versions(text: str) -> dict[str, str]:
+    """The version each product token of a User-Agent string carries (`LumenBot/1.0`),
+    keyed by the folded token; the browser's tokens left out."""
+    browser = lists().user_agent_browser_tokens
+    found: dict[str, str] = {}
+    for match in _PRODUCT.finditer(text):
+        token = fold(match.group(1))
+        if token and token not in browser:
+            found.setdefault(token, match.group(2).rstrip("."))
+    return found
