@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from gpai_docs.diagnostics import JsonPath, Severity
 from gpai_docs.law.reviewer_cross_lists import lists
@@ -54,27 +55,33 @@ def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
 
+def reading(sentence: str, topic: str) -> Literal["claim", "denial"] | None:
+    """Whether one sentence says the provider licenses (``topic`` "licensing") or crawls
+    ("crawling") content, says it does not, or says neither."""
+    words = lists()
+    if topic == "licensing":
+        claims, denials, excluded = (
+            words.licensing_claims,
+            words.licensing_denials,
+            words.licensing_exclusions,
+        )
+    else:
+        claims, denials, excluded = words.crawling_claims, words.crawling_denials, ()
+    if _any(denials, sentence):
+        return "denial"
+    if _any(claims, sentence) and not _any(words.negations + excluded, sentence):
+        return "claim"
+    return None
+
+
 def statements(policy: CopyrightPolicy, topic: str) -> list[Statement]:
     """The policy's sentences on ``topic`` ("licensing" or "crawling"), one per field."""
-    words = lists()
-    claims, denials = (
-        (words.licensing_claims, words.licensing_denials)
-        if topic == "licensing"
-        else (words.crawling_claims, words.crawling_denials)
-    )
-    excluded = words.licensing_exclusions if topic == "licensing" else ()
     found = []
     for path, text in _texts(policy):
         for sentence in (s.strip().rstrip(";") for s in _SENTENCE_END.split(text)):
-            if _any(denials, sentence):
-                found.append(Statement(path, sentence, denial=True))
-                break
-            if (
-                _any(claims, sentence)
-                and not _any(words.negations, sentence)
-                and not _any(excluded, sentence)
-            ):
-                found.append(Statement(path, sentence, denial=False))
+            said = reading(sentence, topic)
+            if said is not None:
+                found.append(Statement(path, sentence, denial=said == "denial"))
                 break
     return found
 
