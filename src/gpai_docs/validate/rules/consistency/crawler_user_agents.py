@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
+from gpai_docs.models.choices import YesNo
 from gpai_docs.models.copyright_policy import Crawler
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.consistency._crawler_names import looks_like_user_agent, versions
 from gpai_docs.validate.rules.consistency._document_keys import CP, TS
 from gpai_docs.validate.rules.context import RuleContext
-from gpai_docs.validate.rules.training_data_summary._answers import answered_yes
 
 
 @rule(
@@ -45,7 +45,7 @@ def crawler_user_agents_agree(context: RuleContext) -> Iterator[Finding]:
     """
     crawled = context.tds.section_2.crawled_data
     policy = context.cp.rights_reservation.crawlers
-    if not answered_yes(crawled.used) or not isinstance(policy, list):
+    if not (isinstance(crawled.used, YesNo) and crawled.used.yes) or not isinstance(policy, list):
         return
     published: dict[str, set[str]] = {}
     for crawler in policy:
