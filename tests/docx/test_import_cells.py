@@ -15,7 +15,7 @@ from gpai_docs.integrations.docx.cells import (
     ticks,
     yes_no,
 )
-from gpai_docs.integrations.docx.entries import split_entry
+from gpai_docs.integrations.docx.entries import entries, split_entry
 from gpai_docs.integrations.docx.located import LocatedRow
 from gpai_docs.integrations.docx.questions import section_key
 from gpai_docs.models.numbers import Quantity
@@ -133,3 +133,16 @@ def test_the_section_a_heading_opens(heading: str, key: str | None) -> None:
 def test_a_row_says_where_it_is() -> None:
     row = LocatedRow(7, "2.3", "2.3 Data crawled", 2, (("Purposes of the crawler(s)",), ("x",)))
     assert row.place() == "Table 7 (section 2.3), row 2 'Purposes of the crawler(s)'"
+
+
+def test_entries_typed_into_a_list_that_showed_none() -> None:
+    typed = ["Gutenberg — https://gutenberg.org — From 01/2024 to 06/2026 — Text"]
+    assert entries(LargeDataset, typed, [], ("N/A: none",)) == [
+        {
+            "name": "Gutenberg",
+            "link": "https://gutenberg.org",
+            "collection_start": "01/2024",
+            "collection_end": "06/2026",
+            "modality": "Text",
+        }
+    ]

@@ -127,6 +127,19 @@ def split_entry(
     return out
 
 
+def default_keys(model: type[BaseModel]) -> tuple[str, ...]:
+    """An entry's parts when the cell shows none yet (the list was N/A or empty): the
+    record's fields in order, a ``x_start``/``x_end`` pair as one period."""
+    names = [s.name for s in fields_of(model)]
+    keys: list[str] = []
+    for name in names:
+        if name.endswith("_end") and keys and keys[-1] == name.removesuffix("_end") + "_start":
+            keys[-1] += f"|{name}"
+        else:
+            keys.append(name)
+    return tuple(keys)
+
+
 def by_name(model: type[BaseModel]) -> set[str]:
     return {s.name for s in fields_of(model)}
 
@@ -156,7 +169,7 @@ def entries(
     cell as rendered now, one line per item shown)."""
     shown = [line for line in lines if isinstance(line, cells.Entry)]
     labelled = [line for line in lines if isinstance(line, cells.Labelled) and line.label_key]
-    keys = next((e.keys for e in shown if e.keys), ()) or tuple(s.name for s in fields_of(model))
+    keys = next((e.keys for e in shown if e.keys), ()) or default_keys(model)
     sep = shown[0].sep if shown else " — "
     same = {fold(inline(line)): i for i, line in enumerate(lines)}
     aligned = len(lines) == len(raw)
