@@ -91,7 +91,8 @@ def test_misspelt_field_suggests_the_right_name() -> None:
         for d in validate_document(KIND_BY_KEY["model_documentation"], loaded).diagnostics
         if d.code == "SC002"
     ]
-    assert hints == ["Did you mean `parameter_range`?"]
+    # The suggestion, and the field written with the model's declared example (50B-100B).
+    assert hints == ["Did you mean `parameter_range`? For example `parameter_range: 50B-100B`."]
 
 
 def test_every_error_in_a_document_is_reported_at_once() -> None:

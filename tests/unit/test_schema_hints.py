@@ -39,13 +39,22 @@ def test_a_number_before_a_comment_is_quoted_as_written() -> None:
 def test_a_value_close_to_an_allowed_one_gets_did_you_mean() -> None:
     (found,) = findings("  parameter_range: 500M-5B", "  parameter_range: 5-15B")
     assert (found.code, found.location.dotted_path) == ("SC004", "properties.parameter_range")
-    assert found.hint == "Did you mean `5B-15B`? Use one of the allowed values."
+    assert found.hint is not None
+    assert found.hint.startswith(
+        "Did you mean `5B-15B`? Use one of the allowed values, for example "
+        "`parameter_range: 5B-15B`."
+    )
 
 
 def test_a_value_far_from_every_allowed_one_gets_no_guess() -> None:
     (found,) = findings("  parameter_range: 500M-5B", "  parameter_range: 2B-3B")
     assert found.code == "SC004"
-    assert found.hint == "Use one of the allowed values."
+    assert found.hint is not None
+    assert "Did you mean" not in found.hint
+    # No guess: an example with the field's declared example value instead.
+    assert found.hint.startswith(
+        "Use one of the allowed values, for example `parameter_range: 50B-100B`."
+    )
 
 
 @pytest.mark.parametrize(
@@ -70,7 +79,7 @@ def test_an_unknown_key_after_a_comma_in_braces_says_to_quote_the_value() -> Non
 
 def test_a_misspelt_key_outside_braces_keeps_did_you_mean() -> None:
     (found,) = findings("  sme: false", "  sme: false\n  smee: true")
-    assert found.hint == "Did you mean `sme`?"
+    assert found.hint == "Did you mean `sme`? For example `sme: true`."
 
 
 def test_the_quoted_example_of_the_readme_validates() -> None:
