@@ -1,14 +1,23 @@
 """Export to Word and import straight back: no change at all, for every sample project
-and every artifact of every document (the import's first promise)."""
+and every artifact of every document (the import's first promise); and one answer
+edited in Word changes that one YAML entry, every other line kept."""
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 from pathlib import Path
 
 import pytest
 
+import docx
 from gpai_docs.integrations.docx.importing import import_docx
-from tests.docx._edit import AS_OF, copy_tree, export
+from gpai_docs.models.kinds import KIND_BY_KEY
+from gpai_docs.models.walk import field_at
+from gpai_docs.render.artifacts import spec_for
+from gpai_docs.render.markdown import render_artifact
+from gpai_docs.validate.pipeline import validate_project
+from tests.docx._edit import AS_OF, copy_tree, export, set_cell
 
 SAMPLES = sorted(p.name for p in Path("samples").iterdir() if p.is_dir())
 ARTIFACTS = [
@@ -43,3 +52,83 @@ def test_an_unedited_export_imports_as_no_change(
     assert result.diff.changes == ()
     assert result.written == ()
     assert {name: (project / name).read_bytes() for name in FILES} == before
+
+
+def _text_rows(project: Path, document: str, audience: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(question, field path) of every row that shows one text value of its own."""
+    result = validate_project(project, as_of=AS_OF)
+    rendered = render_artifact(result, spec_for(document, audience), draft=True)
+    assert rendered is not None
+    model = KIND_BY_KEY[document].model
+    out = []
+    for part in rendered.parts:
+        for block in part.blocks:
+            for row in block.rows:
+                node = field_at(model, row.field) if row.field else None
+                shape = node.field.shape if node else None
+                inner = shape.inner if shape and shape.kind == "answer" else shape
+                if (
+                    node is not None
+                    and all(isinstance(p, str) for p in row.field or ())
+                    and inner is not None
+                    and inner.kind == "scalar"
+                    and inner.base is str
+                    and not inner.choices
+                    and len(row.lines) == 1
+                    and isinstance(row.lines[0], str)
+                    and not isinstance(row.lines[0], dt.date)
+                    and not row.lines[0].startswith("http")
+                ):
+                    out.append((row.label, tuple(str(p) for p in row.field or ())))
+    return out
+
+
+def _entry_lines(text: str, path: tuple[str, ...]) -> range:
+    """The lines of the YAML entry at ``path`` (its key line and the deeper lines below)."""
+    lines = text.split("\n")
+    at, indent = 0, 0
+    for depth, key in enumerate(path):
+        indent = 2 * depth
+        at = next(i for i in range(at, len(lines)) if lines[i].startswith(" " * indent + f"{key}:"))
+    end = at + 1
+    while end < len(lines) and (
+        lines[end].startswith(" " * (indent + 1)) or not lines[end].strip()
+    ):
+        end += 1
+    return range(at, end)
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+@pytest.mark.parametrize(("document", "audience"), ARTIFACTS[::2])
+def test_one_answer_edited_in_word_changes_that_entry_only(
+    tmp_path: Path, sample: str, document: str, audience: str
+) -> None:
+    project = copy_tree(Path("samples") / sample, tmp_path / sample)
+    found = _text_rows(project, document, audience)
+    labels = [label for label, _ in found]
+    rows = [(label, path) for label, path in found if labels.count(label) == 1]
+    assert rows, "every document has a text answer with a question of its own"
+    question, path = rows[len(rows) // 2]
+    stem = {"training_data_summary": FILES[0], "model_documentation": FILES[1]}.get(
+        document, FILES[2]
+    )
+    before = (project / stem).read_text(encoding="utf-8")
+    word = export(project, document, audience, tmp_path / "export.docx")
+    doc = docx.Document(str(word))
+    row = next(r for t in doc.tables for r in t.rows if r.cells[0].text == question)
+    set_cell(row.cells[1], ["Edited in Word."])
+    doc.save(str(word))
+
+    result = import_docx(word, project, as_of=AS_OF)
+
+    assert result.errors == () and result.unmapped == ()
+    assert [(c.kind, c.path, c.new) for c in result.diff.changes] == [
+        ("changed", ".".join(path), "Edited in Word.")
+    ]
+    after = (project / stem).read_text(encoding="utf-8")
+    entry = _entry_lines(before, path)
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    added = [line[2:] for line in difflib.ndiff(old_lines, new_lines) if line.startswith("+ ")]
+    assert added == [" " * (2 * (len(path) - 1)) + f"{path[-1]}: Edited in Word."]
+    assert new_lines[: entry.start] == old_lines[: entry.start]
+    assert new_lines[entry.start + 1 :] == old_lines[entry.stop :]
