@@ -91,3 +91,26 @@ def test_na_and_to_be_provided_marks_come_back_as_those_answers(tmp_path: Path) 
         "  linguistic:\n    to_be_provided: Legal to confirm the shares\n",
     )
     assert (project / SUMMARY).read_text(encoding="utf-8") == expected
+
+
+def test_the_provider_as_name_and_contact_on_one_line(tmp_path: Path) -> None:
+    project = E.copy_tree(Path("samples/minimal"), tmp_path / "minimal")
+    word = E.export(project, "training_data_summary", "public", tmp_path / "s.docx")
+    before = (project / SUMMARY).read_text(encoding="utf-8")
+    doc = docx.Document(str(word))
+    provider = E.row_of(doc, "1.1", "Provider name and contact").cells[1]
+    assert [p.text for p in provider.paragraphs] == [
+        "Lumen AI B.V. — Keizersgracht 1, 1015 Amsterdam, Netherlands; ai-act@lumen-ai.example"
+    ]
+    E.set_cell(provider, ["Lumen AI B.V. — Herengracht 2, 1015 Amsterdam; ai-act@lumen-ai.example"])
+    doc.save(str(word))
+
+    result = import_docx(word, project, as_of=E.AS_OF)
+
+    assert [(c.path, c.new) for c in result.diff.changes] == [
+        ("section_1.provider.contact", "Herengracht 2, 1015 Amsterdam; ai-act@lumen-ai.example")
+    ]
+    assert (project / SUMMARY).read_text(encoding="utf-8") == before.replace(
+        "    contact: Keizersgracht 1, 1015 Amsterdam, Netherlands; ai-act@lumen-ai.example\n",
+        "    contact: Herengracht 2, 1015 Amsterdam; ai-act@lumen-ai.example\n",
+    )

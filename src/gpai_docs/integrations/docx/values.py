@@ -24,7 +24,7 @@ from gpai_docs.integrations.docx.cells import (
     unwrap,
     yes_no,
 )
-from gpai_docs.integrations.docx.entries import entries
+from gpai_docs.integrations.docx.entries import entries, split_entry
 from gpai_docs.integrations.docx.text import fold, inline
 from gpai_docs.models.choices import YesNo
 from gpai_docs.models.walk import FieldSpec, fields_of
@@ -87,6 +87,11 @@ def value_of(spec: FieldSpec, paragraphs: list[str], raw: Any, lines: tuple[Any,
         return [scalar(inner.inner, t) for t in items]
     if inner.record is not None:
         held = raw if isinstance(raw, dict) else {}
+        entry = next((e for e in lines if isinstance(e, cells.Entry) and e.keys), None)
+        if entry is not None and len(texts) == 1:  # "name — contact" on one line
+            parsed = split_entry(inner.record, texts[0], entry.keys, entry.sep)
+            shown = {k for k in entry.keys if k}
+            return {**{k: v for k, v in held.items() if k not in shown}, **parsed}
         return record(inner.record, texts, held, lines)
     return scalar(shape, "\n\n".join(_unlabelled(spec, t.strip(), lines) for t in texts))
 
