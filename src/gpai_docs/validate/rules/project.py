@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from gpai_docs.diagnostics import JsonPath, Severity
 from gpai_docs.errors import InternalError
+from gpai_docs.law import reviewer_lists
 from gpai_docs.models.kinds import KINDS
 from gpai_docs.models.walk import AnswerState, walk_values
 from gpai_docs.validate.rules._registry import DOCUMENTS, Finding, rule
@@ -121,7 +122,11 @@ def template_guidance_left_in(context: RuleContext) -> Iterator[Finding]:
     """Template guidance or placeholder text stands where an answer belongs.
 
     Why: published summaries have been seen with the template's own guidance sentences or
-    `[More Information Needed]` left in place of an answer. Such text is not an answer.
+    `[More Information Needed]` left in place of an answer. Such text is not an answer. In
+    the summary, the template's questions (the requirement catalogue's labels, such as
+    "General description of measures taken") and its guidance openings ("If yes, specify
+    ...") are recognised too: an answer that is a question's label, or holds a label of five
+    words or more, repeats the template (the openings are in data/reviewer_lists.yaml).
 
     Passes:
         illegal_content: Keyword blocklists and classifiers remove illegal content.
@@ -129,6 +134,7 @@ def template_guidance_left_in(context: RuleContext) -> Iterator[Finding]:
     Fails:
         illegal_content: "[More Information Needed]"
     """
+    lists = reviewer_lists.load()
     for key, document in _documents(context):
         for path, value in _texts(document):
             if _GUIDANCE.search(value):
@@ -137,6 +143,13 @@ def template_guidance_left_in(context: RuleContext) -> Iterator[Finding]:
                     path,
                     f"Placeholder or template guidance instead of an answer: {value[:60]!r}",
                     hint="Write the actual answer, or `to_be_provided: true` for a draft.",
+                )
+            elif key == "training_data_summary" and (found := lists.template_sentence(value)):
+                yield Finding(
+                    key,
+                    path,
+                    f"The template's own text stands in this answer: {found[:60]!r}",
+                    hint="Replace the template's question or guidance with the answer to it.",
                 )
 
 

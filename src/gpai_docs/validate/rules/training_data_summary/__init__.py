@@ -13,4 +13,11 @@ from gpai_docs.validate.rules.training_data_summary import (  # noqa: F401  (imp
     public_datasets,
     synthetic_data,
     versions_and_updates,
+    names,
+    synthetic_generators,
+    template_text,
+    languages_named,
+    date_consistency,
+    weak_answers,
+    kept_answers,
 )

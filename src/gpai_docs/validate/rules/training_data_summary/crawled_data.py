@@ -11,6 +11,7 @@ from gpai_docs.models.written_months import structured_month
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.training_data_summary._answers import NEEDS, TS, answered_yes
+from gpai_docs.validate.rules.training_data_summary.names import brief, not_a_crawler_name
 
 _NOT_A_NAME = re.compile(
     r"^\s*(n\s*/\s*a|n\.?a\.?|none|nil|null|no crawlers?|not (applicable|available|disclosed|"
@@ -34,8 +35,11 @@ def crawler_names_real(context: RuleContext) -> Iterator[Finding]:
     """Crawler names identify crawlers, not placeholders such as `N/A` or `our crawler`.
 
     Why: filings have been seen giving "N/A" as the crawler name while answering that
-    crawlers were used (VR-21). Rightsholders need the name to find the crawler in their
-    logs and robots.txt.
+    crawlers were used (VR-21), or a pointer ("See list of crawlers here", a link) or a
+    sentence of the crawling policy ("Our crawler respects robots.txt") in its place.
+    Rightsholders need the name to find the crawler in their logs and robots.txt. (A bare
+    `N/A` is already refused when the summary is read.) The pointer and sentence words are
+    in data/reviewer_lists.yaml.
 
     Passes:
         section_2: {crawled_data: {used: Yes, crawler_names: [LumenBot]}}
@@ -47,11 +51,11 @@ def crawler_names_real(context: RuleContext) -> Iterator[Finding]:
     if not answered_yes(crawled.used):
         return
     for index, name in enumerate(crawled.crawler_names or []):
-        if _NOT_A_NAME.search(name):
+        if _NOT_A_NAME.search(name) or not_a_crawler_name(name):
             yield Finding(
                 TS,
                 ("section_2", "crawled_data", "crawler_names", index),
-                f"{name!r} is not the name of a crawler",
+                f"{brief(name)!r} is not the name of a crawler",
                 hint="Give the crawler's name or user-agent token, as published in the "
                 "copyright policy.",
             )
