@@ -663,7 +663,7 @@ def test_an_unanswered_continuous_training_decides_no_update_cadence() -> None:
     )
 
 
-@pytest.mark.parametrize("answer", ["No", "Other"])
+@pytest.mark.parametrize("answer", ["No", {"answer": "No", "qualification": "Frozen."}])
 def test_a_model_not_trained_further_updates_on_material_change(answer: Any) -> None:
     tds = summary({"section_1": {"continuous_training": answer}})
     assert next_summary_update(tds, PACK) is None

@@ -105,7 +105,13 @@ class Section1(StrictModel):
         'MM/YYYY. To keep your own words, give both: `{month: 03/2025, text: "Up to March '
         '2025; cut-offs differ per dataset"}`; the text is published as written.',
     )
-    continuous_training: Answer[YesNoAnswer] = _public("TDS.1.3.continuous_training")
+    continuous_training: Answer[YesNoAnswer] | None = _public(
+        "TDS.1.3.continuous_training",
+        default=None,
+        description="Whether the model keeps being trained on new data. The template has "
+        "no box for it, so many summaries never state it: left out, it stays not stated "
+        "(a note says so) and nothing is inferred from it.",
+    )
     linguistic: Answer[Text] = _public("TDS.1.3.linguistic")
     languages: list[LanguageCode] | None = _public(
         "TDS.1.3.linguistic.languages", **LANGUAGES_FIELD

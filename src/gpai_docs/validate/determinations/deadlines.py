@@ -12,6 +12,7 @@ import datetime as dt
 from gpai_docs.law.rulepack import RulePack
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
 from gpai_docs.models.choices import YesNo
+from gpai_docs.models.answers import ToBeProvided
 from gpai_docs.models.dates import AmbiguousDate
 from gpai_docs.validate.determinations.wording import Determination
 
@@ -156,9 +157,10 @@ def summary_update(tds: TrainingDataSummary, pack: RulePack) -> Determination:
     summary template (TDS.rule.update_cadence)."""
     update = next_summary_update(tds, pack)
     months = pack["summary_update_months"]
-    # An unanswered 1.3 question decides nothing: the cadence waits for the answer.
+    # Only a Yes or a No decides the cadence: a question left out, answered Other, N/A or
+    # still to be provided is not stated, and nothing is inferred from it.
     continuous = tds.section_1.continuous_training
-    known = isinstance(continuous, YesNo)
+    known = isinstance(continuous, YesNo) and continuous.answer in ("yes", "no")
     unclear = _unclear(
         (
             "next_summary_update",
@@ -179,12 +181,33 @@ def summary_update(tds: TrainingDataSummary, pack: RulePack) -> Determination:
         else "The model is not trained further; update the summary when the "
         "training content changes materially."
         if known
-        else "Whether the model is trained further (section 1.3, "
-        "`section_1.continuous_training`) is still to be provided.",
+        else _not_stated(continuous, months),
         f"Explanatory Notice to the summary template, {pack.cite('summary_template')} "
         "(TDS.rule.update_cadence)",
         update,
         ("summary_update_months", "summary_template"),
+    )
+
+
+def _not_stated(continuous: object, months: object) -> str:
+    """Why the cadence is unknown: the summary does not say whether training continues."""
+    if isinstance(continuous, ToBeProvided):
+        return (
+            "Whether the model is trained further (section 1.3, "
+            "`section_1.continuous_training`) is still to be provided."
+        )
+    said = (
+        f"answers {str(continuous)!r}"
+        if isinstance(continuous, YesNo)
+        else "does not state it (not applicable)"
+        if continuous is not None
+        else "does not state it"
+    )
+    return (
+        "Whether the model is trained further is not stated: the summary "
+        f"{said} (section 1.3, `section_1.continuous_training`). Nothing is inferred from "
+        f"that: if it is, the summary is updated at least every {months} months; if not, "
+        "when the training content changes materially."
     )
 
 

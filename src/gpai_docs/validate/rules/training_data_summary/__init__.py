@@ -19,4 +19,5 @@ from gpai_docs.validate.rules.training_data_summary import (  # noqa: F401  (imp
     languages_named,
     date_consistency,
     weak_answers,
+    kept_answers,
 )
