@@ -136,7 +136,10 @@ def other_answer_explained(context: RuleContext) -> Iterator[Finding]:
     """A question answered `other` instead of Yes or No says what the answer is.
 
     Why: published summaries sometimes tick a third box ("Other, see below"); without
-    the explanation the reader cannot tell whether the source was used (VR-20).
+    the explanation the reader cannot tell whether the source was used (VR-20). The same
+    holds for the modality `Other` ticked in a source of section 2: it needs the other
+    modality named, as a row of section 1.3's `modalities.other` or in that source's
+    `comments`.
 
     Passes:
         section_2: {licensed_data: {used: {answer: other, qualification: Licences under negotiation; none used yet.}}}
@@ -152,4 +155,23 @@ def other_answer_explained(context: RuleContext) -> Iterator[Finding]:
                 node.path,
                 "The answer is `other` without saying what it means",
                 hint="Write `{answer: other, qualification: <the actual answer>}`, or Yes/No.",
+            )
+    yield from _other_modality_unnamed(context)
+
+
+def _other_modality_unnamed(context: RuleContext) -> Iterator[Finding]:
+    """`Other` ticked among a source's modalities, with no other modality named anywhere."""
+    named = context.tds.section_1.modalities.other
+    if isinstance(named, list) and named:
+        return
+    for key, number, _, _ in _SECTIONS:
+        part: BaseModel = getattr(context.tds.section_2, key)
+        modalities = getattr(part, "modalities", None) or []
+        if "Other" in modalities and getattr(part, "comments", None) is None:
+            yield Finding(
+                TS,
+                ("section_2", key, "modalities", modalities.index("Other")),
+                f"Section {number} ticks the modality `Other` without saying which",
+                hint="Name it as a row of `section_1.modalities.other`, or in this "
+                "section's `comments`.",
             )
