@@ -14,4 +14,5 @@ from gpai_docs.validate.rules.model_documentation import (  # noqa: F401  (impor
     energy_and_inference,
     modalities_and_use_policy,
     transparency_measures_and_fines,
+    model_name_named,
 )
