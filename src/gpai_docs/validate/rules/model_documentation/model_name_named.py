@@ -12,7 +12,6 @@ from gpai_docs.law import reviewer_lists
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.model_documentation._form_values import MD, NEEDS
-from gpai_docs.validate.rules.training_data_summary.names import brief, not_a_model_name
 
 
 @rule(
@@ -44,6 +43,10 @@ def model_name_not_a_family(context: RuleContext) -> Iterator[Finding]:
     Fails:
         general: {model_name: {name: The Lumen 2 family of models, versions: [lumen-base-2-2025-10]}}
     """
+    # Imported here: importing the summary rules' package at the top would register its
+    # rules before this package's, and reorder the rule reference and SARIF's rule list.
+    from gpai_docs.validate.rules.training_data_summary.names import brief, not_a_model_name
+
     lists = reviewer_lists.load()
     model = context.md.general.model_name
     path: JsonPath = ("general", "model_name")
