@@ -86,6 +86,8 @@ def _why_not(text: str) -> tuple[str, str]:
         return "is a top-level domain or a suffix, a category of sites", _CATEGORY_HINT
     if len(words) > 1 and not any(is_host_name(w.strip(",;()")) for w in words):
         return "describes a category of sites", _CATEGORY_HINT
+    if len(words) == 1 and "." not in entry and entry.replace("-", "").isalnum():
+        return "has no top-level domain: a site's name or a category, not a domain", _CATEGORY_HINT
     return (
         "is not a domain name",
         "Write the domain name alone (e.g. news.example), one per entry, with notes "
@@ -129,7 +131,8 @@ def top_domains_host_names(context: RuleContext) -> Iterator[Finding]:
     `=HYPERLINK(...)` or a note pasted after the name is not a domain a rightsholder can
     look for, and is text a spreadsheet or a page might run. Nor is a category of sites:
     a description ("government sites", "news websites"), a top-level domain or a wildcard
-    over one (".gov", ".bip", "*.edu", "gov"); the template asks for the top 10 % of the
+    over one (".gov", ".bip", "*.edu", "gov"), or a site's name without its top-level
+    domain ("wikipedia"); the template asks for the top 10 % of the
     domain names themselves, and a category hides which sites were crawled (the finding
     says which of these an entry is). A domain name is two or more labels of letters,
     digits, hyphens and underscores (what `gpai-docs domains` keeps), at most 63
