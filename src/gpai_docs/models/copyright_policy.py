@@ -32,6 +32,13 @@ def _public(catalogue_id: str, **kwargs: Any) -> Any:
 
 
 class PolicyDocument(StrictModel):
+    opening_statement: Text | None = _public(
+        "COP.C.1.1.policy",
+        default=None,
+        title="Opening statement",
+        description="The policy's own opening statement (its purpose and scope), as written.",
+        example="This policy sets out how Lumen AI complies with Union copyright law.",
+    )
     version: Answer[Text] = _public("COP.C.1.1.policy", title="Policy version", example="2.0")
     last_updated: Date = _public("COP.C.1.1.policy", title="Last updated", example="2026-03-01")
     models_covered: list[Text] = _public(
@@ -75,12 +82,24 @@ class LawfulAccess(StrictModel):
 
 
 class RobotsTxt(StrictModel):
-    honoured: Answer[bool] = _public("COP.C.1.3.robots_txt", title="Crawlers follow robots.txt")
-    standard: Answer[Text] = _public(
-        "COP.C.1.3.robots_txt", title="Standard followed", example="RFC 9309"
+    """The robots.txt commitment: the structured answers, or the policy's prose, or both."""
+
+    honoured: Answer[bool] | None = _public(
+        "COP.C.1.3.robots_txt", default=None, title="Crawlers follow robots.txt"
     )
-    implementation: Answer[Text] = _public(
-        "COP.C.1.3.robots_txt", title="How robots.txt is read and followed"
+    standard: Answer[Text] | None = _public(
+        "COP.C.1.3.robots_txt", default=None, title="Standard followed", example="RFC 9309"
+    )
+    implementation: Answer[Text] | None = _public(
+        "COP.C.1.3.robots_txt", default=None, title="How robots.txt is read and followed"
+    )
+    statement: Text | None = _public(
+        "COP.C.1.3.robots_txt",
+        default=None,
+        title="Commitment as written",
+        description="The policy's robots.txt commitment in its own words, when it is written "
+        "in prose rather than as `honoured:` and `standard:` (CP016 asks for those).",
+        example="Our crawler respects robots.txt directives.",
     )
 
 
@@ -192,24 +211,71 @@ class RightsReservation(StrictModel):
 
 class AupProhibition(StrictModel):
     text: Text = _internal("COP.C.1.4.aup_prohibition", title="Wording of the prohibition")
-    location: Text = _internal(
-        "COP.C.1.4.aup_prohibition", title="Where it is stated (AUP, terms or model documentation)"
+    location: Text | None = _internal(
+        "COP.C.1.4.aup_prohibition",
+        default=None,
+        title="Where it is stated (AUP, terms or model documentation)",
+        description="The document (or its link) that states the prohibition; CP017 asks for "
+        "it when the policy quotes the prohibition without saying where it is stated.",
+    )
+
+
+class AppliesIrrespective(StrictModel):
+    """The commitment that Measure 1.4 applies however the model is integrated."""
+
+    committed: bool = _internal(
+        "COP.C.1.4.applies_irrespective",
+        title="Committed",
+        description="Whether the policy states that its output safeguards and prohibition "
+        "apply whether the model is integrated into the provider's own AI systems or made "
+        "available to others under contract.",
+    )
+    text: Text | None = _internal(
+        "COP.C.1.4.applies_irrespective",
+        default=None,
+        title="As written",
+        example="These commitments apply irrespective of whether the model is integrated into "
+        "our own AI systems or made available to another entity.",
     )
 
 
 class OutputSafeguards(StrictModel):
     technical_safeguards: Answer[Text] = _internal("COP.C.1.4.technical_safeguards")
     aup_prohibition: Answer[AupProhibition] = _internal("COP.C.1.4.aup_prohibition")
+    applies_irrespective: AppliesIrrespective | None = _internal(
+        "COP.C.1.4.applies_irrespective", default=None
+    )
 
 
 class PointOfContact(StrictModel):
     email: Text | None = _public("COP.C.1.5.point_of_contact", default=None, title="E-mail")
     url: Text | None = _public("COP.C.1.5.point_of_contact", default=None, title="Web page")
     name: Text | None = _public("COP.C.1.5.point_of_contact", default=None, title="Name or team")
+    postal_address: Text | None = _public(
+        "COP.C.1.5.point_of_contact",
+        default=None,
+        title="Postal address",
+        description="Kept as written; Measure 1.5 asks for electronic communication, so a "
+        "postal address alone does not do (CP007).",
+    )
 
 
 class ComplaintMechanism(StrictModel):
-    url: Text = _public("COP.C.1.5.complaints", title="Where to lodge a complaint")
+    """Where and how rightsholders lodge complaints: a web page, an e-mail address or both;
+    a postal address is kept as written, but is no electronic mechanism (CP008)."""
+
+    url: Text | None = _public(
+        "COP.C.1.5.complaints", default=None, title="Where to lodge a complaint"
+    )
+    email: Text | None = _public(
+        "COP.C.1.5.complaints",
+        default=None,
+        title="E-mail",
+        example="copyright-complaints@example.com",
+    )
+    postal_address: Text | None = _public(
+        "COP.C.1.5.complaints", default=None, title="Postal address"
+    )
     description: Text = _public("COP.C.1.5.complaints", title="How it works")
 
 

@@ -17,6 +17,9 @@ from gpai_docs.render.form import cell_lines, compact
 POLICY_COLUMNS = ("Commitment", "Implementation")
 # Top-level fields that belong to a measure without being inside its section.
 _MEASURE_OF = {"responsibilities": "1.1"}
+# Commitments a policy may state that the Code does not ask it to write down: a row only
+# when the policy states them (so that a policy without them reads as before).
+_ROW_WHEN_GIVEN = {"COP.C.1.4.applies_irrespective"}
 
 
 def _commitment(catalogue_id: str | None, fallback: str) -> str:
@@ -47,6 +50,7 @@ def _rows(items: tuple[Item, ...]) -> list[Row]:
     return [
         Row(_commitment(catalogue_id, title), tuple(lines) or (None,), field=_field(members))
         for catalogue_id, title, lines, members in groups
+        if lines or catalogue_id not in _ROW_WHEN_GIVEN
     ]
 
 

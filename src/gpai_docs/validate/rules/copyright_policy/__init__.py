@@ -13,4 +13,5 @@ from gpai_docs.validate.rules.copyright_policy import (  # noqa: F401  (imported
     contact_and_complaints,
     policy_commitments,
     contact_mailboxes,
+    written_commitments,
 )

@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gpai_docs.diagnostics import Severity
+from gpai_docs.diagnostics import JsonPath, Severity
 from gpai_docs.models.answers import NotApplicable
 from gpai_docs.models.copyright_policy import ComplaintMechanism, PointOfContact
 from gpai_docs.validate.rules._links import is_link
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.copyright_policy._document import CP, NEEDS
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 @rule(
@@ -48,13 +50,18 @@ def copyright_contact_reachable(context: RuleContext) -> Iterator[Finding]:
     if not isinstance(contact, PointOfContact):
         return
     if contact.email is None and contact.url is None:
+        only_post = contact.postal_address is not None
         yield Finding(
             CP,
             path,
-            "The copyright point of contact has neither an e-mail address nor a web address",
-            hint="Add `email:` or `url:`.",
+            "The copyright point of contact has only a postal address, which is not a "
+            "contact for electronic communication"
+            if only_post
+            else "The copyright point of contact has neither an e-mail address nor a web address",
+            hint="Add `email:` or `url:`"
+            + (" (the postal address can stay beside it)." if only_post else "."),
         )
-    if contact.email is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", contact.email):
+    if contact.email is not None and not _EMAIL.fullmatch(contact.email):
         yield Finding(
             CP,
             (*path, "email"),
@@ -79,10 +86,11 @@ def copyright_contact_reachable(context: RuleContext) -> Iterator[Finding]:
     needs=NEEDS,
 )
 def complaint_mechanism_electronic(context: RuleContext) -> Iterator[Finding]:
-    """Rightsholders can lodge complaints electronically, at a published link.
+    """Rightsholders can lodge complaints electronically, at a published link or e-mail address.
 
     Why: Measure 1.5 asks for an electronic mechanism through which rightsholders and their
-    representatives lodge complaints, with published information about it (VR-18).
+    representatives lodge complaints, with published information about it (VR-18). A
+    postal address is kept and shown as written, but alone it is no electronic mechanism.
 
     Passes:
         contact: {complaints: {url: "https://lumen-ai.example/copyright/complaints", description: A web form.}}
@@ -99,12 +107,36 @@ def complaint_mechanism_electronic(context: RuleContext) -> Iterator[Finding]:
             "The policy offers no complaint mechanism",
             hint="Measure 1.5 requires one: add `url:` and `description:`.",
         )
-    elif isinstance(complaints, ComplaintMechanism) and not (
-        is_link(complaints.url) or complaints.url.startswith("mailto:")
-    ):
+    elif isinstance(complaints, ComplaintMechanism):
+        yield from _complaint_channels(complaints, path)
+
+
+def _complaint_channels(complaints: ComplaintMechanism, path: JsonPath) -> Iterator[Finding]:
+    """A link or an e-mail address: the electronic channels; a postal address is kept but
+    is none of them."""
+    url, email = complaints.url, complaints.email
+    if url is None and email is None:
+        yield Finding(
+            CP,
+            path,
+            "The complaint mechanism has only a postal address, which is not electronic"
+            if complaints.postal_address is not None
+            else "The complaint mechanism gives no address to lodge a complaint at",
+            hint="Give the https:// link of the complaint form (`url:`) or an e-mail address "
+            "(`email:`); a postal address can stay beside it.",
+        )
+    if url is not None and not (is_link(url) or url.startswith("mailto:")):
         yield Finding(
             CP,
             (*path, "url"),
-            f"The complaint mechanism {complaints.url[:60]!r} is not an electronic address",
-            hint="Give the https:// link of the complaint form (or a mailto: address).",
+            f"The complaint mechanism {url[:60]!r} is not an electronic address",
+            hint="Give the https:// link of the complaint form (or a mailto: address), or "
+            "write an e-mail address as `email:` and a postal address as `postal_address:`.",
+        )
+    if email is not None and not _EMAIL.fullmatch(email.removeprefix("mailto:")):
+        yield Finding(
+            CP,
+            (*path, "email"),
+            f"{email[:60]!r} is not an e-mail address",
+            hint="Write it like copyright@example.com.",
         )

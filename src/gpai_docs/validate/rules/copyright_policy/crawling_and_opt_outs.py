@@ -46,6 +46,14 @@ def robots_txt_honoured(context: RuleContext) -> Iterator[Finding]:
         rights_reservation: {robots_txt: {honoured: false, standard: RFC 9309}}
     """
     robots = context.cp.rights_reservation.robots_txt
+    if robots.honoured is None and robots.statement is None:
+        yield Finding(
+            CP,
+            ("rights_reservation", "robots_txt"),
+            "The policy says nothing about robots.txt",
+            hint="Measure 1.3 requires crawlers that follow robots.txt: set `honoured: true`, "
+            "`standard: RFC 9309` and describe how.",
+        )
     if robots.honoured is False:
         yield Finding(
             CP,

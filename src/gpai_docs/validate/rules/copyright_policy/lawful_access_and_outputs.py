@@ -96,6 +96,7 @@ def aup_prohibits_infringement(context: RuleContext) -> Iterator[Finding]:
     licence = md.distribution.license_category if md is not None else None
     if (
         md is not None
+        and prohibition.location is not None
         and _MODEL_DOCS.search(prohibition.location)
         and not (
             isinstance(licence, str) and licence in context.pack.open_source_license_categories
