@@ -136,6 +136,12 @@ def _choice_hint(item: Any, place: Place) -> str:
     return f"Did you mean `{close}`? Use one of the allowed values, for example `{name}: {shown}`."
 
 
+def _offers_answers_wrongly(message: str, place: Place, value: object) -> bool:
+    """Whether the placeholder validator's text offers answer forms this field lacks."""
+    offers = "not_applicable" in message or "to_be_provided" in message
+    return offers and not place.accepts_answers and isinstance(value, str) and is_placeholder(value)
+
+
 def _words(items: list[Any], place: Place, model: type[BaseModel], lines: list[str],
            at: Location) -> tuple[str, str, str]:  # fmt: skip
     """The code, message and hint of one finding (one error, or one per union branch)."""
@@ -156,8 +162,8 @@ def _words(items: list[Any], place: Place, model: type[BaseModel], lines: list[s
         fix = _choice_hint(item, place)
     elif code == "SC003":
         fix = _quote_hint(item, place, lines, at) or fix
-    elif isinstance(value, str) and is_placeholder(value) and not place.accepts_answers:
-        message = f"{value.strip()!r} is a placeholder, not an answer"  # no N/A form here
+    elif _offers_answers_wrongly(message, place, value):
+        message = f"{str(value).strip()!r} is a placeholder, not an answer"
     forms = [yes_no_form(place, value), answer_forms(place)]
     return code, message, " ".join(filter(None, [fix, *forms]))
 
