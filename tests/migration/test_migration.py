@@ -86,12 +86,12 @@ def _text(value: Any) -> str:
 
 def _subtree(data: Any, path: JsonPath) -> Any:
     for step in path:
-        if isinstance(step, int) and isinstance(data, list) and step < len(data):
+        if isinstance(data, list) and isinstance(step, int) and step < len(data):
             data = data[step]
-        elif isinstance(step, str) and isinstance(data, dict) and step in data:
-            data = data[step]
-        else:
+            continue
+        if not (isinstance(data, dict) and step in data):
             return None
+        data = data[step]
     return data
 
 
@@ -149,6 +149,12 @@ def test_nothing_written_is_lost(entry: Entry, validated: dict[str, ValidationRe
 
 # --- rendered artifacts ------------------------------------------------------------------
 
+
+def _raw_languages(entry: Entry) -> list[str]:
+    path = entry.documents.get("training_data_summary")
+    return list(_raw(path)["section_1"].get("languages") or ()) if path else []
+
+
 ARTIFACTS = {
     "training_data_summary": {"public": "training-data-summary.public"},
     "copyright_policy": {
@@ -173,12 +179,22 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_POWER = re.compile(r"(?:(\d+(?:\.\d+)?)\s*\*\s*)?10\^(\d+)")
+
+
+def _powers(value: str) -> str:
+    """``1.5*10^13`` and ``10^25`` as the artifacts print them: 1.5 × 10¹³, 10²⁵."""
+
+    def typeset(match: re.Match[str]) -> str:
+        mantissa = f"{match[1]} × " if match[1] else ""
+        return f"{mantissa}10{match[2].translate(_SUPERSCRIPT)}"
+
+    return _POWER.sub(typeset, value)
+
+
 def _typeset(value: str) -> set[str]:
-    forms = {_fold(value)}
-    number = re.fullmatch(r"(\d+(?:\.\d+)?)\s*\*\s*10\^(\d+)", value)
-    if number:
-        forms |= {f"{number[1]} × 10^{number[2]}", f"{number[1]}×10^{number[2]}"}
-        forms.add(f"{number[1]} × 10{''.join('⁰¹²³⁴⁵⁶⁷⁸⁹'[int(c)] for c in number[2])}")
+    forms = {_fold(value), _fold(_powers(value))}
     # Dates are printed day first, as the template prints them (26/06/2026).
     for form in list(_normal_forms(value)):
         iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", form)
@@ -198,6 +214,18 @@ def _published(entry: Entry) -> Iterator[tuple[str, str, JsonPath, str]]:
                 yield key, audience, where, value
 
 
+# Public fields the artifacts do not print; test_not_printed_yet expects each to be missing
+# (strictly: when it is printed, the entry goes). Reported to the lead.
+NOT_PRINTED = {
+    ("training-data-summary.public", "languages"): "the ISO 639-1 codes beside the free-text "
+    "linguistic answer (section_1.languages) are read by model cards but not printed",
+}
+
+
+def _not_printed(stem: str, where: JsonPath) -> bool:
+    return any(s == stem and name in where for s, name in NOT_PRINTED)
+
+
 def _missing_from(
     texts: dict[tuple[str, str], str], entry: Entry, *, squeeze: bool = False
 ) -> list[str]:
@@ -210,8 +238,10 @@ def _missing_from(
         forms = _typeset(value) | {_fold(f) for f in _normal_forms(value)}
         if squeeze:
             forms = {"".join(f.split()).replace("-", "") for f in forms}
-        if not any(form in rendered for form in forms):
-            missing.append(f"{ARTIFACTS[key][audience]} {where}: {value!r}")
+        shown = any(form in rendered for form in forms)
+        stem = ARTIFACTS[key][audience]
+        if not shown and not _not_printed(stem, where):
+            missing.append(f"{stem} {where}: {value!r}")
     return missing
 
 
@@ -231,6 +261,18 @@ def test_every_published_value_is_in_its_audiences_markdown(entry: Entry, tmp_pa
     assert not missing, "\n".join(missing)
 
 
+# Two codes or more: a lone two-letter code would be found in any text.
+LANGUAGE_LISTS = [e for e in ENTRIES if len(_raw_languages(e)) >= 2]
+
+
+@pytest.mark.xfail(strict=True, reason=NOT_PRINTED[("training-data-summary.public", "languages")])
+@pytest.mark.parametrize("entry", LANGUAGE_LISTS, ids=[e.name for e in LANGUAGE_LISTS])
+def test_not_printed_yet_the_language_codes(entry: Entry, tmp_path: Path) -> None:
+    build_project(entry.folder, tmp_path, draft=True, formats=["md"], as_of=AS_OF, complete=False)
+    markdown = (tmp_path / "training-data-summary.public.draft.md").read_text(encoding="utf-8")
+    assert ", ".join(_raw_languages(entry)) in _fold(markdown)
+
+
 def _docx_text(path: Path) -> str:
     import docx
 
@@ -242,8 +284,13 @@ def _docx_text(path: Path) -> str:
     return _fold("\n".join(parts))
 
 
+def _docx_marks(entry: Entry, key: str) -> Any:
+    reason = entry.load_pending or entry.docx_pending.get(key)
+    return pytest.mark.xfail(strict=True, reason=str(reason)) if reason else ()
+
+
 DOCX_CASES = [
-    pytest.param(e, key, marks=_mark_load(e).marks if e.load_pending else (), id=f"{e.name}-{key}")
+    pytest.param(e, key, marks=_docx_marks(e, key), id=f"{e.name}-{key}")
     for e in ENTRIES
     for key in ("training_data_summary", "copyright_policy")
     if key in e.documents
