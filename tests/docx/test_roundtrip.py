@@ -132,3 +132,45 @@ def test_one_answer_edited_in_word_changes_that_entry_only(
     assert added == [" " * (2 * (len(path) - 1)) + f"{path[-1]}: Edited in Word."]
     assert new_lines[: entry.start] == old_lines[: entry.start]
     assert new_lines[entry.start + 1 :] == old_lines[entry.stop :]
+
+
+def _modality_row(doc: docx.document.Document, modality: str) -> docx.table._Row:
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text.strip() == "Modality")
+    return next(r for r in table.rows[1:] if r.cells[0].text.strip().endswith(modality))
+
+
+def test_the_modality_table_edited_in_word_changes_those_answers_only(tmp_path: Path) -> None:
+    """The 1.3 table: a band ticked anew and a types-of-content cell rewritten. The other
+    rows, whose empty cells the export fills with "—", are no answers and no edits."""
+    project = copy_tree(Path("samples") / "large-closed", tmp_path / "large-closed")
+    word = export(project, "training_data_summary", "public", tmp_path / "export.docx")
+    doc = docx.Document(str(word))
+    text = _modality_row(doc, "Text")
+    bands = [p.text for p in text.cells[1].paragraphs]
+    assert bands == [
+        "☐ Less than 1 billion tokens",
+        "☐ 1 billion to 10 trillion tokens",
+        "☒ More than 10 trillion tokens",
+    ]
+    set_cell(
+        text.cells[1],
+        [b.replace("☒", "☐") for b in bands[:1]]
+        + [
+            "☒ 1 billion to 10 trillion tokens",
+            "☐ More than 10 trillion tokens",
+        ],
+    )
+    set_cell(text.cells[2], ["Web text and source code."])
+    doc.save(str(word))
+
+    result = import_docx(word, project, as_of=AS_OF)
+
+    assert result.errors == () and result.unmapped == ()
+    assert [(c.path, c.new) for c in result.diff.changes] == [
+        ("section_1.modalities.text.content_types", "Web text and source code."),
+        ("section_1.modalities.text.size", "1 billion to 10 trillion tokens"),
+    ]
+    # The sample counts 14 trillion tokens, so the new band contradicts it: TS002, placed
+    # at the Word row the band was read from.
+    placed = [f for f in result.findings if "TS002" in f]
+    assert placed and all("Table 4 (section 1.3), row 2 '☒ Text'" in f for f in placed)

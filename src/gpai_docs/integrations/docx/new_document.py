@@ -50,6 +50,7 @@ from gpai_docs.load.project import display_path
 from gpai_docs.models.choices import _fold
 from gpai_docs.models.kinds import KIND_BY_KEY
 from gpai_docs.models.walk import field_at
+from gpai_docs.render.environment import NOT_GIVEN
 from gpai_docs.scaffold.documents import scaffold
 from gpai_docs.scaffold.project import schema_references
 from gpai_docs.validate.pipeline import ValidationResult, validate_loaded
@@ -149,7 +150,9 @@ def _bands(key: str) -> dict[str, str]:
 
 
 def _texts(cell: Sequence[str]) -> list[str]:
-    return [fold(p) for p in cell if fold(p) and not ticks([p])]
+    """What a cell says, without its ticks and without the "—" the export prints in an
+    empty cell (that dash is the layout's, not an answer)."""
+    return [fold(p) for p in cell if fold(p) not in ("", NOT_GIVEN) and not ticks([p])]
 
 
 def _unticked(row: LocatedRow) -> Any:
@@ -191,8 +194,12 @@ def _other(row: LocatedRow, label: str) -> dict[str, Any]:
     return {**out, "content_types": types} if types else out
 
 
-def _modality_rows(table: LocatedTable, held: dict[str, Any]) -> dict[str, Any]:
+def _modality_rows(
+    table: LocatedTable, held: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Each modality's value, and the Word row it was read from (for findings)."""
     values: dict[str, Any] = {}
+    places: dict[str, str] = {}
     others: list[dict[str, Any]] = []
     for row in table.rows[1:]:
         boxes = ticks(list(row.cells[0])) if row.cells else []
@@ -200,6 +207,7 @@ def _modality_rows(table: LocatedTable, held: dict[str, Any]) -> dict[str, Any]:
             continue
         on, label = boxes[0]
         key = label.split(":")[0].strip().casefold()
+        places.setdefault(key, row.place())
         try:
             if key in _BANDED:
                 values[key] = _banded(key, row, held.get(key)) if on else _unticked(row)
@@ -212,7 +220,7 @@ def _modality_rows(table: LocatedTable, held: dict[str, Any]) -> dict[str, Any]:
             raise CellError(f"{row.place()}: {error}") from None
     if others:
         values["other"] = others
-    return values
+    return values, places
 
 
 def read_modalities(table: LocatedTable, index: QuestionIndex, data: Any, out: Mapped) -> bool:
@@ -228,7 +236,7 @@ def read_modalities(table: LocatedTable, index: QuestionIndex, data: Any, out: M
     held = get_in(data, MODALITIES)
     held = held if isinstance(held, dict) else {}
     try:
-        values = _modality_rows(table, held)
+        values, places = _modality_rows(table, held)
     except CellError as error:
         out.errors.append(str(error))
         return True
@@ -238,7 +246,7 @@ def read_modalities(table: LocatedTable, index: QuestionIndex, data: Any, out: M
             continue
         if value != old:
             out.edits.append(((*MODALITIES, key), value))
-            out.places[(*MODALITIES, key)] = f"Table {table.number} (section 1.3), row {key}"
+            out.places[(*MODALITIES, key)] = places[key]
     return True
 
 
