@@ -46,6 +46,9 @@ DATES = {
     "12 March 2024": "2024-03-12",
     "30/09/2026": "2026-09-30",
     "15/10/2026": "2026-10-15",
+    # Read day first where the document declares `date_order: day-first`; where it does
+    # not, the date is kept as written (and DT001 asks which reading is meant).
+    "03/04/2026": "2026-04-03",
 }
 # The template's size bands as providers print them, stored as the template's wording.
 BANDS = {
