@@ -248,10 +248,12 @@ FINDINGS = {
     # 2.0 is not a first version and links none (TS017); the template has no place for
     # where the summary is published, where its versions are listed and where updates
     # are announced (TS019, one each); twelve domains, but not out of how many (TS009);
-    # the model documentation does not list these versions yet (XD002, one each).
-    "aurore": {"TS017": 1, "TS019": 3, "TS009": 1, "XD002": 2},
+    # the model documentation does not list these versions yet (XD002, one each); a large
+    # dataset is named without the snapshot or release used (TS033: aurore's Common Crawl,
+    # fjord's EMA product information).
+    "aurore": {"TS017": 1, "TS019": 3, "TS009": 1, "XD002": 2, "TS033": 1},
     "kuva": {"TS017": 1, "TS019": 3, "XD002": 1},
-    "fjord": {"TS019": 3, "XD002": 1},
+    "fjord": {"TS019": 3, "XD002": 1, "TS033": 1},
 }
 CASES = [
     # fixture, its answers, init's --provider and --model-name

@@ -39,11 +39,16 @@ def _export(project: Path, existing: str | None = None, **links: str | None) -> 
 
 
 def _only_pending(project: Path) -> None:
-    # The scaffold dates the documents today, so check as of today.
+    # The scaffold dates the documents today, so check as of today. A card names its
+    # datasets without the revision used, and its base models without a link to their
+    # summaries, which TS033 and TS032 ask for (warnings).
+    allowed = ("PJ001", "TS032", "TS033")
     result = validate_project(project)
     codes = {d.code for d in result.report.diagnostics}
-    assert codes <= {"PJ001"}, [
-        str(d.location) + " " + d.message for d in result.report.diagnostics if d.code != "PJ001"
+    assert codes <= set(allowed), [
+        str(d.location) + " " + d.message
+        for d in result.report.diagnostics
+        if d.code not in allowed
     ]
 
 
