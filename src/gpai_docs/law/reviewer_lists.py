@@ -99,8 +99,7 @@ class ReviewerLists:
         said = words(text)
         if not said:
             return None
-        for label in template_labels():
-            wanted = words(label)
+        for label, wanted in _label_words():
             if said == wanted or (len(wanted) >= self.min_label_words and _holds(said, wanted)):
                 return label
         opener = next((p for p in self.guidance_openers if p.search(text)), None)
@@ -124,6 +123,11 @@ def template_labels() -> tuple[str, ...]:
         for e in all_entries().values()
         if e.document.startswith(_TEMPLATE_DOCUMENT) and e.id.split(".")[1] not in ("rule", "meta")
     )
+
+
+@cache
+def _label_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((label, words(label)) for label in template_labels())
 
 
 def parse(raw: dict[str, Any]) -> ReviewerLists:

@@ -21,7 +21,7 @@ _ELLIPSIS = re.compile(r"(?<!etc)(\.\.\.|…)\s*$|(\.\.\.|…)\s*\]\(", re.IGNOR
 _HYPHEN_END = re.compile(r"[^\W\d_]{2,}-\s*$")
 # A paragraph of several sentences that stops without its full stop after a word.
 _SENTENCES = re.compile(r"[.!?]\s+[A-Z]")
-_WORD_END = re.compile(r"[^\W\d_]\s*$")
+_WORD_END = re.compile(r"(?:^|\s)[^\W\d_]+\s*$")  # a word, not a link or an address
 
 
 def _repeated_word(text: str) -> str | None:
