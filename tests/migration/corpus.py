@@ -65,6 +65,8 @@ class Entry:
     pdf: bool
     # The DOCX export fails on this filing (a bug reported, expected to fail strictly).
     docx_pending: dict[str, str] = field(default_factory=dict)
+    # The document (key) whose shape is pending; None: all of the folder's.
+    load_pending_document: str | None = None
 
     @property
     def documents(self) -> dict[str, Path]:
@@ -103,6 +105,7 @@ def entries() -> list[Entry]:
                 data.get("load_pending"),
                 bool(data.get("pdf", False)),
                 dict(data.get("docx_pending") or {}),
+                data.get("load_pending_document"),
             )
         )
     return out

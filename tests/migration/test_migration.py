@@ -288,7 +288,8 @@ def _docx_text(path: Path) -> str:
 
 
 def _docx_marks(entry: Entry, key: str) -> Any:
-    reason = entry.load_pending or entry.docx_pending.get(key)
+    pending_here = entry.load_pending_document in (None, key)
+    reason = (entry.load_pending if pending_here else None) or entry.docx_pending.get(key)
     return pytest.mark.xfail(strict=True, reason=str(reason)) if reason else ()
 
 
