@@ -48,10 +48,13 @@ DOCUMENTS: dict[str, type[BaseModel]] = {
     "copyright-policy": CopyrightPolicy,
 }
 # Answer wrappers and Yes/No answers are values: the walk over types does not open them.
-VALUE_DEFS = {"NotApplicable", "ToBeProvided", "YesNo", "MonthWithText"}
+# A size with its text ({band:, text:}), one picture per modality, is such a form too (the
+# value is a WrittenSize).
+SIZE_WITH_TEXT = {f"{m}SizeWithText" for m in ("Text", "Image", "Audio", "Video")}
+VALUE_DEFS = {"NotApplicable", "ToBeProvided", "YesNo", "MonthWithText", *SIZE_WITH_TEXT}
 # A month with its text ({month:, text:}) is a form the validator takes, shown in the schema;
 # no model field holds it (the value is a WrittenMonth).
-SCHEMA_ONLY_DEFS = {"MonthWithText"}
+SCHEMA_ONLY_DEFS = {"MonthWithText", *SIZE_WITH_TEXT}
 
 
 @pytest.fixture(autouse=True)

@@ -83,3 +83,96 @@ def test_continuous_training_left_out_loads_and_gets_a_note(tmp_path: Path) -> N
 def test_a_stated_no_still_updates_on_material_change() -> None:
     outcome, _ = _cadence(summary({"section_1": {"continuous_training": "No"}}))
     assert outcome == "On material change"
+
+
+# --- sizes (1.3): the band as printed, the amount beside it or instead of it -------------
+
+TEXT_BANDS = (
+    "Less than 1 billion tokens",
+    "1 billion to 10 trillion tokens",
+    "More than 10 trillion tokens",
+)
+
+
+def _text_size(size: Any, **more: Any) -> dict[str, Any]:
+    return {"section_1": {"modalities": {"text": {"size": size, **more}}}}
+
+
+@pytest.mark.parametrize(
+    ("modality", "printed", "canonical"),
+    [
+        ("text", "1billion to 10 trillions tokens", "1 billion to 10 trillion tokens"),
+        ("audio", "10 000 to1 million hours", "10,000 to 1 million hours"),
+        ("video", "10.000 to 1 million hours", "10,000 to 1 million hours"),
+    ],
+)
+def test_a_band_worded_as_the_template_prints_it_is_the_band(
+    modality: str, printed: str, canonical: str
+) -> None:
+    patch = {"section_1": {"modalities": {modality: {"size": printed, "content_types": "Talks"}}}}
+    got = getattr(summary(patch).section_1.modalities, modality)
+    assert got.size == canonical  # accepted, printed in the canonical wording (§11.4)
+
+
+def test_an_amount_instead_of_the_band_is_kept_and_flagged(tmp_path: Path) -> None:
+    patch = _text_size("Up to 19.2 billion tokens")
+    size = summary(patch).section_1.modalities.text.size
+    assert (size.band, size.text) == (None, "Up to 19.2 billion tokens")
+    markdown, html = rendered(patch, tmp_path / "r")
+    assert "Up to 19.2 billion tokens" in markdown and "Up to 19.2 billion tokens" in html
+    row = next(line for line in markdown.splitlines() if "Up to 19.2 billion tokens" in line)
+    assert "☒\u00a0Text" in row and row.count("☒") == 1  # the modality, no band ticked
+    got = [f for f in findings(patch, tmp_path / "f") if f[0] == "TS061"]
+    assert [f[1] for f in got] == ["section_1.modalities.text.size"]
+    assert "ticks none of the template's bands" in got[0][2]
+    assert "names no amount of one band" in got[0][2]  # "up to" is a bound, not an amount
+
+
+def test_an_exact_amount_names_the_band_it_falls_in_without_ticking_it(tmp_path: Path) -> None:
+    patch = {
+        "section_1": {
+            "modalities": {"image": {"size": "479 million images", "content_types": "Photos"}}
+        }
+    }
+    got = [f for f in findings(patch, tmp_path) if f[0] == "TS061"]
+    assert [f[1] for f in got] == ["section_1.modalities.image.size"]
+    assert "falls in '1 million to 1 billion images'" in got[0][2]
+
+
+def test_an_amount_beside_the_ticked_band_is_published_with_the_tick(tmp_path: Path) -> None:
+    patch = _text_size({"band": "1billion to 10 trillions tokens", "text": "11 billion tokens"})
+    size = summary(patch).section_1.modalities.text.size
+    assert (size.band, size.text) == ("1 billion to 10 trillion tokens", "11 billion tokens")
+    markdown, _ = rendered(patch, tmp_path / "r")
+    assert "☒\u00a01 billion to 10 trillion tokens" in markdown  # a tick binds to its label
+    assert "11 billion tokens" in markdown
+    codes = {f[0] for f in findings(patch, tmp_path / "f")}
+    assert not codes & {"TS061", "TS002"}  # 11 billion is in the ticked band
+
+
+def test_an_amount_beside_another_band_contradicts_it(tmp_path: Path) -> None:
+    patch = _text_size({"band": "Less than 1 billion tokens", "text": "11 billion tokens"})
+    got = [f for f in findings(patch, tmp_path) if f[0] == "TS002"]
+    assert [f[1] for f in got] == ["section_1.modalities.text.size"]
+
+
+def test_a_measure_in_words_is_kept_as_the_alternative_size(tmp_path: Path) -> None:
+    measure = "11 trillion tokens as tokenized by tokenizer X"
+    patch = _text_size("More than 10 trillion tokens", custom_size=measure)
+    assert str(summary(patch).section_1.modalities.text.custom_size) == measure
+    markdown, html = rendered(patch, tmp_path / "r")
+    assert measure in markdown and measure in html
+    got = [f for f in findings(patch, tmp_path / "f") if f[0] == "TS062"]
+    assert [f[1] for f in got] == ["section_1.modalities.text.custom_size"]
+
+
+@pytest.mark.parametrize(
+    "size",
+    [
+        "Up to 19.2 billion tokens",
+        {"band": "1 billion to 10 trillion tokens", "text": "Up to 19.2 billion tokens"},
+    ],
+)
+def test_a_size_kept_as_written_dumps_as_written(size: Any) -> None:
+    data = summary(_text_size(size)).model_dump(mode="json")
+    assert data["section_1"]["modalities"]["text"]["size"] == size

@@ -19,6 +19,7 @@ from gpai_docs.models.numbers import Quantity
 from gpai_docs.models.shapes import is_record
 from gpai_docs.models.walk import AnswerState, JsonPath, walk_values
 from gpai_docs.models.written_months import WrittenMonth
+from gpai_docs.models.written_sizes import WrittenMeasure, WrittenSize
 
 JsonValue = str | int | float | bool | list[Any] | None
 
@@ -90,7 +91,8 @@ def _plain(value: Any) -> JsonValue:
         return f"not applicable: {value.not_applicable}"
     if isinstance(value, ToBeProvided):
         return "to be provided"
-    if isinstance(value, YesNo | MonthYear | Quantity | AmbiguousDate | WrittenMonth):
+    as_text = YesNo | MonthYear | Quantity | AmbiguousDate | WrittenMonth
+    if isinstance(value, as_text | WrittenSize | WrittenMeasure):
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()

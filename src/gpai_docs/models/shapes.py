@@ -17,9 +17,10 @@ from gpai_docs.models.answers import NotApplicable, ToBeProvided
 from gpai_docs.models.choices import YesNo
 from gpai_docs.models.dates import AmbiguousDate
 from gpai_docs.models.written_months import WrittenMonth
+from gpai_docs.models.written_sizes import WrittenMeasure, WrittenSize
 
 #: The as-written fallbacks of a structured value: its field has the value's shape.
-AS_WRITTEN: tuple[type, ...] = (AmbiguousDate, WrittenMonth)
+AS_WRITTEN: tuple[type, ...] = (AmbiguousDate, WrittenMonth, WrittenSize, WrittenMeasure)
 
 #: Answer wrappers and Yes/No answers are values, not nested records.
 VALUE_MODELS: tuple[type[BaseModel], ...] = (NotApplicable, ToBeProvided, YesNo)

@@ -6,19 +6,23 @@ Each modality's size and the provider's own count carry that modality's catalogu
 
 from typing import Annotated, Any
 
-from gpai_docs.law import rulepack
+from pydantic import PlainSerializer
+
 from gpai_docs.models._base import StrictModel, spec
 from gpai_docs.models.answers import Answer, Text
-from gpai_docs.models.choices import choice
 from gpai_docs.models.numbers import Number
+from gpai_docs.models.written_sizes import (
+    AudioSize,
+    ImageSize,
+    TextSize,
+    VideoSize,
+    WrittenMeasure,
+    measure_or_text,
+    measure_out,
+)
 
-_PACK = rulepack.load()
 PUBLIC = ("public",)
 INTERNAL = ("internal",)
-TextBand = Annotated[str, choice(_PACK.size_bands["text"].labels)]
-ImageBand = Annotated[str, choice(_PACK.size_bands["image"].labels)]
-AudioBand = Annotated[str, choice(_PACK.size_bands["audio"].labels)]
-VideoBand = Annotated[str, choice(_PACK.size_bands["video"].labels)]
 
 
 def public(catalogue_id: str, **kwargs: Any) -> Any:
@@ -41,6 +45,20 @@ class CustomSize(StrictModel):
     unit: Text = _public("TDS.1.3.modality.custom_size", title="Unit", example="documents")
 
 
+_SIZE_FIELD: dict[str, Any] = {
+    "default": None,
+    "description": "One of the template's bands, as printed or in its exact words. To give "
+    "the amount as well, or instead: `{band: <band>, text: <the size in your words>}`, or "
+    "the text alone; the text is published as written.",
+}
+
+
+Measure = Annotated[
+    CustomSize | WrittenMeasure, measure_or_text(CustomSize), PlainSerializer(measure_out)
+]
+"""An approximate size in another unit: ``{value:, unit:}``, or a sentence kept as written."""
+
+
 def _count(modality: str, unit: str) -> Any:
     """The provider's own count of one modality: its own catalogue id, kept internal."""
     return spec(
@@ -53,29 +71,35 @@ def _count(modality: str, unit: str) -> Any:
 
 
 class _ModalityBase(StrictModel):
-    custom_size: CustomSize | None = _public("TDS.1.3.modality.custom_size", default=None)
+    custom_size: Measure | None = _public(
+        "TDS.1.3.modality.custom_size",
+        default=None,
+        description="An approximate size in another unit: `{value:, unit:}`, or a measure in "
+        'your own words, published as written ("11 trillion tokens as tokenized by our '
+        'tokenizer").',
+    )
     count: Number | None = None  # each modality declares its own, with its own id
     content_types: Answer[Text] = _public("TDS.1.3.modality.content_types")
 
 
 class TextModality(_ModalityBase):
     count: Number | None = _count("text", "tokens")
-    size: Answer[TextBand] | None = _public("TDS.1.3.modality.text.size", default=None)
+    size: Answer[TextSize] | None = _public("TDS.1.3.modality.text.size", **_SIZE_FIELD)
 
 
 class ImageModality(_ModalityBase):
     count: Number | None = _count("image", "images")
-    size: Answer[ImageBand] | None = _public("TDS.1.3.modality.image.size", default=None)
+    size: Answer[ImageSize] | None = _public("TDS.1.3.modality.image.size", **_SIZE_FIELD)
 
 
 class AudioModality(_ModalityBase):
     count: Number | None = _count("audio", "hours")
-    size: Answer[AudioBand] | None = _public("TDS.1.3.modality.audio.size", default=None)
+    size: Answer[AudioSize] | None = _public("TDS.1.3.modality.audio.size", **_SIZE_FIELD)
 
 
 class VideoModality(_ModalityBase):
     count: Number | None = _count("video", "hours")
-    size: Answer[VideoBand] | None = _public("TDS.1.3.modality.video.size", default=None)
+    size: Answer[VideoSize] | None = _public("TDS.1.3.modality.video.size", **_SIZE_FIELD)
 
 
 class OtherModality(StrictModel):

@@ -12,6 +12,7 @@ from gpai_docs.models.choices import YesNo
 from gpai_docs.models.dates import AmbiguousDate, MonthYear
 from gpai_docs.models.numbers import Quantity
 from gpai_docs.models.written_months import WrittenMonth
+from gpai_docs.models.written_sizes import WrittenMeasure, WrittenSize
 from gpai_docs.render.artifacts import ArtifactSpec
 from gpai_docs.render.audience import Record
 from gpai_docs.render.cover import get_path, names_of
@@ -28,7 +29,9 @@ def to_jsonable(value: Any) -> Any:
         return value.model_dump(mode="json", exclude_none=True)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, Quantity | MonthYear | AmbiguousDate | WrittenMonth):
+    if isinstance(
+        value, Quantity | MonthYear | AmbiguousDate | WrittenMonth | WrittenSize | WrittenMeasure
+    ):
         return str(value)
     return value
 

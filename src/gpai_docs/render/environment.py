@@ -28,6 +28,7 @@ from gpai_docs.models.choices import YesNo
 from gpai_docs.models.dates import AmbiguousDate, MonthYear
 from gpai_docs.models.numbers import Quantity
 from gpai_docs.models.written_months import WrittenMonth
+from gpai_docs.models.written_sizes import WrittenMeasure, WrittenSize
 from gpai_docs.render import typeset
 from gpai_docs.render.audience import Record
 
@@ -78,7 +79,9 @@ def plain(value: Any) -> str:
         return typeset.date(value)
     if isinstance(value, Quantity):
         return typeset.quantity(value)
-    if isinstance(value, MonthYear | YesNo | AmbiguousDate | WrittenMonth):
+    if isinstance(
+        value, MonthYear | YesNo | AmbiguousDate | WrittenMonth | WrittenSize | WrittenMeasure
+    ):
         return str(value)  # a date or month as written: the provider's text
     if isinstance(value, float):
         return f"{value:g}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from gpai_docs.models.written_sizes import WrittenMeasure, WrittenSize
 from gpai_docs.render.audience import Record
 from gpai_docs.render.cells import Block, Entry, FileRef, Labelled, Part, Ticks, qa
 from gpai_docs.render.domains import DomainList
@@ -121,14 +122,20 @@ class SummaryLayout:
             answer = mods[key]
             m = answer if isinstance(answer, Record) else None  # a row N/A or to be provided
             size = m["size"] if m is not None else None
-            band_ticks = Ticks(tuple((size == b, b) for b in self.bands[key]), stacked=True)
+            written = size if isinstance(size, WrittenSize) else None  # kept as written
+            band = written.band if written is not None else size
+            band_ticks = Ticks(tuple((band == b, b) for b in self.bands[key]), stacked=True)
             size_lines: list[Any] = [band_ticks]
             if m is None and answer is not None:
                 size_lines.append(answer)
-            if size is not None and not isinstance(size, str):
+            if written is not None:
+                size_lines.append(written.text)  # the size as the provider wrote it
+            elif size is not None and not isinstance(size, str):
                 size_lines.append(size)  # N/A or to be provided, as the provider answered
             custom = m["custom_size"] if m is not None else None
-            if custom is not None:
+            if isinstance(custom, WrittenMeasure):
+                size_lines.append(Labelled(CUSTOM_SIZE, custom.text))  # a measure as written
+            elif custom is not None:
                 size_lines.append(Labelled(CUSTOM_SIZE, f"{custom.value.text} {custom.unit}"))
             types = m["content_types"] if m is not None else None
             cells.append(((Ticks(((m is not None, name),)),), tuple(size_lines), (types,)))

@@ -11,8 +11,8 @@ import datetime as dt
 
 from gpai_docs.law.rulepack import RulePack
 from gpai_docs.models import ModelDocumentation, TrainingDataSummary
-from gpai_docs.models.choices import YesNo
 from gpai_docs.models.answers import ToBeProvided
+from gpai_docs.models.choices import YesNo
 from gpai_docs.models.dates import AmbiguousDate
 from gpai_docs.validate.determinations.wording import Determination
 

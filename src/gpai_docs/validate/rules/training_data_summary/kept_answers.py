@@ -13,17 +13,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
+from gpai_docs.models.written_sizes import WrittenMeasure, WrittenSize, band_read_from
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.training_data_summary._answers import NEEDS, TS
+
+_BANDED = ("text", "image", "audio", "video")
 
 
 @rule(
     "TS060",
     "continuous-training-not-stated",
     severity=Severity.INFO,
-    reference="Explanatory Notice to the summary template (update cadence); template "
-    "section 1.3",
+    reference="Explanatory Notice to the summary template (update cadence); template section 1.3",
     catalogue=("TDS.1.3.continuous_training", "TDS.rule.update_cadence"),
     needs=NEEDS,
 )
@@ -51,3 +53,93 @@ def continuous_training_not_stated(context: RuleContext) -> Iterator[Finding]:
             hint="Add `continuous_training: Yes` or `No` to section 1.3 (it is published "
             "in the row for the latest collection date).",
         )
+
+
+def _sizes(context: RuleContext) -> Iterator[tuple[str, WrittenSize]]:
+    modalities = context.tds.section_1.modalities
+    for name in _BANDED:
+        item = getattr(modalities, name)
+        size = getattr(item, "size", None)
+        if isinstance(size, WrittenSize):
+            yield name, size
+
+
+@rule(
+    "TS061",
+    "size-band-not-ticked",
+    severity=Severity.WARNING,
+    reference="Template for the summary of training content, section 1.3 (size bands)",
+    catalogue=(
+        "TDS.1.3.modality.text.size",
+        "TDS.1.3.modality.image.size",
+        "TDS.1.3.modality.audio.size",
+        "TDS.1.3.modality.video.size",
+    ),
+    needs=NEEDS,
+)
+def size_band_not_ticked(context: RuleContext) -> Iterator[Finding]:
+    """A size written in words ticks none of the template's bands: it is kept, and flagged.
+
+    Why: the template asks each modality's training data size as one of three bands, so
+    that readers can compare models; "Up to 19.2 billion tokens" is published as written,
+    but the band is the answer the template asks for. When the text states an amount
+    alone ("479 million images"), the finding names the band it falls in; the row stays
+    unticked until the provider writes the band, because a tick is the provider's answer.
+
+    Passes:
+        section_1: {modalities: {image: {size: {band: 1 million to 1 billion images, text: 479 million images}, content_types: Photographs}}}
+
+    Fails:
+        section_1: {modalities: {image: {size: 479 million images, content_types: Photographs}}}
+    """
+    for name, size in _sizes(context):
+        if size.band is not None:
+            continue
+        labels = context.pack.size_bands[name].labels
+        read = band_read_from(size, name)
+        said = f"its amount falls in {read!r}" if read else "it names no amount of one band"
+        yield Finding(
+            TS,
+            ("section_1", "modalities", name, "size"),
+            f"The {name} size {size.text[:80]!r} ticks none of the template's bands "
+            f"({'; '.join(labels)}): {said}. The text is published as written",
+            hint=f"Keep the text and add the band: `{{band: {read or labels[0]}, text: …}}`.",
+        )
+
+
+@rule(
+    "TS062",
+    "size-measure-as-written",
+    severity=Severity.INFO,
+    reference="Template for the summary of training content, section 1.3 (alternative "
+    "measurement unit)",
+    catalogue=("TDS.1.3.modality.custom_size",),
+    needs=NEEDS,
+)
+def size_measure_as_written(context: RuleContext) -> Iterator[Finding]:
+    """An alternative size measure written as a sentence is kept as written, and noted.
+
+    Why: the template lets the size be given "in a different measurement unit"; a
+    measure in the provider's words ("11 trillion tokens as tokenized by tokenizer X")
+    is published as written, but no rule can compare it with the band or the count. The
+    structured form `{value:, unit:}` can be added beside it in `size:`'s text.
+
+    Passes:
+        section_1: {modalities: {text: {size: More than 10 trillion tokens, custom_size: {value: "1.1*10^13", unit: tokens}, content_types: Web text}}}
+
+    Fails:
+        section_1: {modalities: {text: {size: More than 10 trillion tokens, custom_size: 11 trillion tokens as tokenized by tokenizer X, content_types: Web text}}}
+    """
+    modalities = context.tds.section_1.modalities
+    for name in _BANDED:
+        custom = getattr(getattr(modalities, name), "custom_size", None)
+        if isinstance(custom, WrittenMeasure):
+            yield Finding(
+                TS,
+                ("section_1", "modalities", name, "custom_size"),
+                f"The {name} size in another measure is kept as written ({custom.text[:80]!r}); "
+                "the template asks for an approximate size and its unit, which rules can "
+                "check against the band",
+                hint="To have it checked, write `custom_size: {value: …, unit: …}` and keep "
+                "the wording in `size: {band: …, text: …}`.",
+            )

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from gpai_docs.diagnostics import JsonPath, Severity
 from gpai_docs.models.summary_modalities import (
     AudioModality,
+    CustomSize,
     ImageModality,
     TextModality,
     VideoModality,
 )
+from gpai_docs.models.written_sizes import WrittenSize, amount_in, band_ticked
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.training_data_summary._answers import NEEDS, TS
@@ -60,11 +62,12 @@ def modality_size_stated(context: RuleContext) -> Iterator[Finding]:
                 f"The {name} modality states neither a size band nor an approximate size",
                 hint=f"Add `size:` with one of the template's {name} bands, or `custom_size:`.",
             )
-        if item.custom_size is not None and not re.search(r"[^\W\d_]", item.custom_size.unit):
+        custom = item.custom_size  # a measure in words has no unit of its own
+        if isinstance(custom, CustomSize) and not re.search(r"[^\W\d_]", custom.unit):
             yield Finding(
                 TS,
                 (*base, name, "custom_size", "unit"),
-                f"The unit {item.custom_size.unit!r} of the {name} size names no unit",
+                f"The unit {custom.unit!r} of the {name} size names no unit",
                 hint="Write the unit in words, such as `documents` or `pages`.",
             )
     others = modalities.other if isinstance(modalities.other, list) else []
@@ -116,22 +119,27 @@ def size_band_matches_count(context: RuleContext) -> Iterator[Finding]:
     modalities = context.tds.section_1.modalities
     for name in _BANDED:
         item = getattr(modalities, name)
-        if not isinstance(item, _ROWS) or not isinstance(item.size, str):
+        ticked = band_ticked(item.size) if isinstance(item, _ROWS) else None
+        if not isinstance(item, _ROWS) or ticked is None:
             continue
         bands = context.pack.size_bands[name]
-        chosen = bands.by_label(item.size)
+        chosen = bands.by_label(ticked)
         counts = []
         if item.count is not None:
             counts.append(item.count.value)
-        if item.custom_size is not None and _unit(item.custom_size.unit) == _unit(bands.unit or ""):
-            counts.append(item.custom_size.value.value)
+        custom = item.custom_size  # a measure in words is no count
+        if isinstance(custom, CustomSize) and _unit(custom.unit) == _unit(bands.unit or ""):
+            counts.append(custom.value.value)
+        if isinstance(item.size, WrittenSize):  # "479 million images" beside the band
+            amount = amount_in(item.size.text, name)
+            counts.extend([float(amount)] if amount is not None else [])
         for value in counts:
             right = bands.bucket_for(value)
             if chosen is not None and right is not None and right is not chosen:
                 yield Finding(
                     TS,
                     ("section_1", "modalities", name, "size"),
-                    f"The band {item.size!r} does not contain the counted size {value:.3g} "
+                    f"The band {ticked!r} does not contain the counted size {value:.3g} "
                     f"{bands.unit}; that is {right.label!r}",
                     hint=f"Select {right.label!r}, or correct the count.",
                 )
