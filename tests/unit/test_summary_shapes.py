@@ -176,3 +176,61 @@ def test_a_measure_in_words_is_kept_as_the_alternative_size(tmp_path: Path) -> N
 def test_a_size_kept_as_written_dumps_as_written(size: Any) -> None:
     data = summary(_text_size(size)).model_dump(mode="json")
     assert data["section_1"]["modalities"]["text"]["size"] == size
+
+
+# --- 2.1: the narrative around the list, sub-headings, versions, datasets by address ----
+
+INTRO = (
+    "We list below every publicly available dataset that makes up more than 3 % of the "
+    "public data of its modality. Smaller datasets are described after the list."
+)
+OUTRO = "In addition, about forty smaller open corpora were used, none above 1 %."
+GROUPED = [
+    {"group": "English", "name": "FineWeb", "version": "v1.0.0", "link": "https://huggingface.co/datasets/HuggingFaceFW/fineweb", "modality": "Text"},
+    {"group": "Multilingual", "name": "FineWeb-2", "version": "v2.0.1", "link": "https://huggingface.co/datasets/HuggingFaceFW/fineweb-2", "modality": "Text"},
+    {"group": "Code & math", "link": "https://huggingface.co/datasets/bigcode/the-stack-v2", "modality": "Text"},
+]  # fmt: skip
+
+
+def _public(**fields: Any) -> dict[str, Any]:
+    return {"section_2": {"public_datasets": fields}}
+
+
+def test_the_narrative_groups_and_versions_of_the_list_are_kept() -> None:
+    public = summary(
+        _public(intro=INTRO, large_datasets=GROUPED, outro=OUTRO)
+    ).section_2.public_datasets
+    assert (public.intro, public.outro) == (INTRO, OUTRO)
+    listed = public.large_datasets or []
+    assert [(d.group, d.name, d.version) for d in listed] == [
+        ("English", "FineWeb", "v1.0.0"),
+        ("Multilingual", "FineWeb-2", "v2.0.1"),
+        ("Code & math", "https://huggingface.co/datasets/bigcode/the-stack-v2", None),
+    ]
+
+
+def test_the_list_renders_with_its_narrative_headings_and_versions(tmp_path: Path) -> None:
+    markdown, html = rendered(_public(intro=INTRO, large_datasets=GROUPED, outro=OUTRO), tmp_path)
+    row = next(line for line in markdown.splitlines() if "List of large publicly" in line)
+    assert row.index("We list below") < row.index("FineWeb") < row.index("In addition")
+    assert (
+        "English: FineWeb — v1.0.0 — <https://huggingface.co/datasets/HuggingFaceFW/fineweb>" in row
+    )
+    assert "Multilingual: FineWeb-2 — v2.0.1 — " in row
+    # A dataset given by its address shows it once, as its name.
+    assert row.count("the-stack-v2") == 1
+    assert "Code &amp; math:" in html and "v2.0.1" in html
+    assert "about forty smaller open corpora were used" in html  # (the % is typeset)
+
+
+def test_a_dataset_given_only_by_its_address_gets_a_note(tmp_path: Path) -> None:
+    got = [f for f in findings(_public(large_datasets=GROUPED), tmp_path) if f[0] == "TS063"]
+    assert [f[1] for f in got] == ["section_2.public_datasets.large_datasets[2].name"]
+
+
+def test_a_dataset_needs_a_name_or_a_link(tmp_path: Path) -> None:
+    got = findings(
+        _public(large_datasets=[{"description": "Forum posts", "modality": "Text"}]), tmp_path
+    )
+    schema = [f for f in got if f[0][:2] == "SC"]
+    assert schema and "`name:` or its `link:`" in schema[0][2]

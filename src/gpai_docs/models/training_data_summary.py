@@ -5,9 +5,9 @@ numbering. Yes/No questions accept a qualification (published filings qualify th
 answers); their sub-fields are optional here and checked against the answer by rules.
 """
 
-from typing import Annotated
+from typing import Annotated, Any, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from gpai_docs.law.catalogue import entry
 from gpai_docs.models._base import StrictModel, section, spec
@@ -121,7 +121,13 @@ class Section1(StrictModel):
 
 
 class LargeDataset(StrictModel):
-    name: Text = _public("TDS.2.1.large_datasets", title="Name or identifier")
+    name: Text = _public(
+        "TDS.2.1.large_datasets",
+        default=None,
+        title="Name or identifier",
+        description="The dataset's name. A dataset the summary gives only by its address "
+        "needs no name: with `link:` alone, the link is its name.",
+    )
     link: Text | None = _public("TDS.2.1.large_datasets", default=None, title="Link")
     description: Text | None = _public(
         "TDS.2.1.large_datasets", default=None, title="Description (when there is no link)"
@@ -136,6 +142,31 @@ class LargeDataset(StrictModel):
     filtering: Text | None = _public(
         "TDS.2.1.large_datasets", default=None, title="Filtering, when only part was used"
     )
+    version: Text | None = _public(
+        "TDS.2.1.large_datasets", default=None, title="Version", example="v2.0.1"
+    )
+    group: Text | None = _public(
+        "TDS.2.1.large_datasets",
+        default=None,
+        title="Group",
+        description="The sub-heading the summary lists this dataset under, published before "
+        "its name; datasets of a group are listed together.",
+        example="Multilingual",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _named_by_link(cls, data: Any) -> Any:
+        """A dataset given only by its address: the address is its name."""
+        if isinstance(data, dict) and data.get("name") is None and data.get("link") is not None:
+            return {**data, "name": data["link"]}
+        return data
+
+    @model_validator(mode="after")
+    def _named(self) -> Self:
+        if self.name is None:  # neither a name nor a link: the default was left
+            raise ValueError("a dataset needs its `name:` or its `link:`")
+        return self
 
 
 class DatasetShare(StrictModel):
@@ -157,7 +188,20 @@ class DatasetShare(StrictModel):
 class PublicDatasets(StrictModel):
     used: Answer[YesNoAnswer] = _public("TDS.2.1.used")
     modalities: list[TdsModality] | None = _public("TDS.2.1.modalities", default=None)
+    intro: Text | None = _public(
+        "TDS.2.1.large_datasets",
+        default=None,
+        title="Text before the list",
+        description="The summary's own paragraph before the list of large datasets, "
+        "published as written above the list.",
+    )
     large_datasets: list[LargeDataset] | None = _public("TDS.2.1.large_datasets", default=None)
+    outro: Text | None = _public(
+        "TDS.2.1.large_datasets",
+        default=None,
+        title="Text after the list",
+        description="The summary's own paragraph after the list, published as written below it.",
+    )
     other_description: Text | None = _public("TDS.2.1.other_description", default=None)
     dataset_shares: list[DatasetShare] = spec(
         "TDS.2.1.dataset_shares",

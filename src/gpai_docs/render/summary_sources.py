@@ -11,6 +11,7 @@ from gpai_docs.render.template_rows import Rows, period, row
 # The sub-field(s) each part of a dataset's entry shows; "a|b" is the period from a to b.
 DATASET_KEYS = (
     "name",
+    "version",
     "link",
     "description",
     "collection_start|collection_end",
@@ -19,24 +20,35 @@ DATASET_KEYS = (
 )
 
 
-def _large_datasets(large: Any) -> list[Any]:
-    """The 2.1 list of large public datasets, one entry each; N/A or pending as answered."""
-    if not large:
-        return [large]
-    return [
-        Entry(
-            (
-                d["name"],
-                d.get("link"),
-                d.get("description"),
-                period(d.get("collection_start"), d.get("collection_end")),
-                d.get("modality"),
-                Labelled("Filtering", d["filtering"], "filtering") if d.get("filtering") else None,
-            ),
-            keys=DATASET_KEYS,
-        )
-        for d in large
-    ]
+def _dataset(d: Record) -> Any:
+    """One dataset: "name — version — link — …"; a dataset given only by its address shows
+    it once, as its name; one listed under a sub-heading shows it first ("English: …")."""
+    link = d.get("link")
+    entry = Entry(
+        (
+            d["name"],
+            d.get("version"),
+            None if link == d["name"] else link,
+            d.get("description"),
+            period(d.get("collection_start"), d.get("collection_end")),
+            d.get("modality"),
+            Labelled("Filtering", d["filtering"], "filtering") if d.get("filtering") else None,
+        ),
+        keys=DATASET_KEYS,
+    )
+    group = d.get("group")
+    return Labelled(group, entry, label_key="group") if group else entry
+
+
+def _large_datasets(p: Record) -> list[Any]:
+    """The 2.1 list of large public datasets, one entry each, between the summary's own
+    text before and after it; N/A or pending as answered."""
+    large = p["large_datasets"]
+    intro, outro = p.get("intro"), p.get("outro")
+    listed = [_dataset(d) for d in large] if large else [large]
+    if large is None and (intro or outro):
+        listed = []
+    return [*([intro] if intro else []), *listed, *([outro] if outro else [])]
 
 
 def public_datasets(rows: Rows, p: Record) -> Part:
@@ -48,7 +60,7 @@ def public_datasets(rows: Rows, p: Record) -> Part:
             qa(
                 rows.yes_no(p, "used"),
                 rows.choose(p, "modalities"),
-                row(p, "large_datasets", _large_datasets(p["large_datasets"])),
+                row(p, "large_datasets", _large_datasets(p)),
                 row(p, "other_description"),
                 row(p, "comments"),
             )

@@ -143,3 +143,38 @@ def size_measure_as_written(context: RuleContext) -> Iterator[Finding]:
                 hint="To have it checked, write `custom_size: {value: …, unit: …}` and keep "
                 "the wording in `size: {band: …, text: …}`.",
             )
+
+
+@rule(
+    "TS063",
+    "dataset-named-by-link",
+    severity=Severity.INFO,
+    reference="Template for the summary of training content, section 2.1",
+    catalogue=("TDS.2.1.large_datasets",),
+    needs=NEEDS,
+)
+def dataset_named_by_link(context: RuleContext) -> Iterator[Finding]:
+    """A large dataset given only by its address is listed under its address, and noted.
+
+    Why: the template asks for the name or identifier of each large public dataset, with
+    a link. A list that gives only the address keeps it: the address is published once,
+    as the dataset's name. A reader scanning the list finds a dataset faster by its name,
+    and rules that match names across the summary (the 3 % inventory, the model
+    documentation) can only match the address.
+
+    Passes:
+        section_2: {public_datasets: {large_datasets: [{name: FineWeb-2, version: v2.0.1, link: "https://huggingface.co/datasets/HuggingFaceFW/fineweb-2"}]}}
+
+    Fails:
+        section_2: {public_datasets: {large_datasets: [{link: "https://huggingface.co/datasets/HuggingFaceFW/fineweb-2"}]}}
+    """
+    datasets = context.tds.section_2.public_datasets.large_datasets or []
+    for index, item in enumerate(datasets):
+        if item.link is not None and item.name == item.link:
+            yield Finding(
+                TS,
+                ("section_2", "public_datasets", "large_datasets", index, "name"),
+                f"The dataset {item.link[:80]!r} is given by its address only; the address "
+                "is published as its name",
+                hint="Add `name:` (and `version:`) if the dataset has one.",
+            )
