@@ -16,10 +16,16 @@ from gpai_docs.models.dates import Date
 from gpai_docs.models.model_choices import (
     INTERNAL,
     LicenseCategory,
-    Modality,
     ParameterRange,
 )
 from gpai_docs.models.model_facts import InformationRequest, Modification, OpenSource, SystemicRisk
+from gpai_docs.models.model_sizes import ModalitySize as ModalitySize  # re-exported
+from gpai_docs.models.model_sizes import OutputModalitySize as OutputModalitySize
+from gpai_docs.models.model_sizes import (
+    VariantInputModalities,
+    VariantModelSize,
+    VariantParameterRange,
+)
 from gpai_docs.models.model_training import Compute, Data, Energy, Training
 from gpai_docs.models.numbers import Number
 
@@ -137,30 +143,6 @@ class General(StrictModel):
     )
 
 
-class ModalitySize(StrictModel):
-    """One input modality and its maximum size."""
-
-    modality: Modality = spec("MDF.properties.input_modalities", title="Modality")
-    other_name: Text | None = spec(
-        "MDF.properties.input_modalities", default=None, title="Name of the other modality"
-    )
-    max_size: AnswerNA[Text] = spec(
-        "MDF.properties.input_modalities", title="Maximum size", example="128,000 tokens"
-    )
-
-
-class OutputModalitySize(ModalitySize):
-    """One output modality and its maximum size: the same row, under the output item."""
-
-    modality: Modality = spec("MDF.properties.output_modalities", title="Modality")
-    other_name: Text | None = spec(
-        "MDF.properties.output_modalities", default=None, title="Name of the other modality"
-    )
-    max_size: AnswerNA[Text] = spec(
-        "MDF.properties.output_modalities", title="Maximum size", example="128,000 tokens"
-    )
-
-
 class Properties(StrictModel):
     architecture: Answer[Text] = spec(
         "MDF.properties.architecture", example="Decoder-only transformer with mixture of experts"
@@ -168,9 +150,49 @@ class Properties(StrictModel):
     design_specification: Answer[Text] = spec("MDF.properties.design_specification")
     input_modalities: Answer[list[ModalitySize]] = spec("MDF.properties.input_modalities")
     output_modalities: Answer[list[OutputModalitySize]] = spec("MDF.properties.output_modalities")
-    total_model_size: Answer[Number] = spec("MDF.properties.total_model_size", example="7.3*10^10")
-    parameter_range: Answer[ParameterRange] = spec(
-        "MDF.properties.parameter_range", example="50B-100B"
+    total_model_size: Answer[Number] | None = spec(
+        "MDF.properties.total_model_size",
+        default=None,
+        example="7.3*10^10",
+        description="The parameter count. A document for several models gives each its own "
+        "under `total_model_size_variants:` instead (MD030 asks for one or the other).",
+    )
+    parameter_range: Answer[ParameterRange] | None = spec(
+        "MDF.properties.parameter_range",
+        default=None,
+        example="50B-100B",
+        description="The range of the parameter count; for a document for several models, "
+        "per model under `parameter_range_variants:`.",
+    )
+    size_as_written: Text | None = spec(
+        "MDF.properties.size_as_written",
+        default=None,
+        title="Total model size as written",
+        description="The sizes as the published documentation writes them, kept verbatim "
+        "and shown in the Total model size row ('70 billion and 8 billion parameters "
+        "respectively'); the figures the rules check are `total_model_size:` or each "
+        "model's under `total_model_size_variants:`.",
+        example="70 billion and 8 billion parameters respectively",
+    )
+    total_model_size_variants: list[VariantModelSize] = spec(
+        "MDF.properties.total_model_size_variants",
+        default_factory=list,
+        title="Total model size of each model",
+        description="For a document for several models (sizes or variants): each model's "
+        "parameter count, `{model: vela-70b, value: 7.0*10^10}`.",
+    )
+    parameter_range_variants: list[VariantParameterRange] = spec(
+        "MDF.properties.parameter_range_variants",
+        default_factory=list,
+        title="Parameter range of each model",
+        description="Each model's parameter range, `{model: vela-70b, value: 50B-100B}`.",
+    )
+    input_modalities_variants: list[VariantInputModalities] = spec(
+        "MDF.properties.input_modalities_variants",
+        default_factory=list,
+        title="Input modalities of each model",
+        description="A model whose input sizes (context length) differ from the document's: "
+        "`{model: vela-70b, modalities: [{modality: Text, max_size: 128,000 tokens}]}`.",
     )
 
 

@@ -8,6 +8,7 @@ from gpai_docs.models.model_choices import (
     Provenance,
     TrainingTimeBucket,
 )
+from gpai_docs.models.model_sizes import VariantFlopAio, VariantFlopNca
 from gpai_docs.models.numbers import EnergyMWh, Flop, Number
 
 
@@ -76,7 +77,20 @@ class Compute(StrictModel):
         "just under it, so an AI Office row of 3.7*10^24 FLOP gives 10^24.",
         example="10^24",
     )
+    training_flop_nca_variants: list[VariantFlopNca] = spec(
+        "MDF.compute.training_flop_nca_variants",
+        default_factory=list,
+        title="Training compute of each model (NCA row)",
+        description="Each model's order of magnitude, `{model: vela-70b, value: 10^24}`.",
+    )
     training_flop_aio: Answer[Flop] = spec("MDF.compute.training_flop.aio", example="3.7*10^24")
+    training_flop_aio_variants: list[VariantFlopAio] = spec(
+        "MDF.compute.training_flop_aio_variants",
+        default_factory=list,
+        title="Training compute of each model (AI Office row)",
+        description="For a document for several models (sizes or variants): each model's "
+        "training compute, `{model: vela-70b, value: 6.4*10^24}`.",
+    )
     methodology: Answer[Text] = spec("MDF.compute.methodology")
 
 

@@ -41,6 +41,18 @@ LABELS = {
 }
 _QUANTITY = ("value unit", "modality")  # "256,000 tokens — Text": value and unit, modality
 _SKIPPED = ("document",)  # the version block at the top, not a Form section
+# The items that also hold one entry per model, for a document for several models: the
+# row shows one line per model ("vela-70b: 7.0 × 10¹⁰") after the document's own value.
+_PER_MODEL = {
+    ("properties", "total_model_size"),
+    ("properties", "parameter_range"),
+    ("properties", "input_modalities"),
+    ("compute", "training_flop_nca"),
+    ("compute", "training_flop_aio"),
+}
+# Fields shown in another field's row, before its value: the text as written.
+_SHOWN_IN = {("properties", "size_as_written"): "total_model_size"}
+_IN_ROWS = {*_SHOWN_IN, *((s, f"{i}_variants") for s, i in _PER_MODEL)}
 
 
 def _readers(audience: tuple[str, ...] | None) -> tuple[str, ...]:
@@ -108,6 +120,7 @@ def form_parts(view: Record, audience: str) -> list[Part]:
         if not number and seen is None:
             continue  # not a Form section, and nothing of it for this reader
         rows, withheld = _rows(field.name, section_model, seen, audience, full=audience == "aio")
+        rows = _add_models(rows, field.name, seen)
         if not rows and not withheld:
             continue
         block = Block("form", rows=rows, columns=FORM_COLUMNS, css="form")
@@ -121,6 +134,46 @@ def form_parts(view: Record, audience: str) -> list[Part]:
     return parts
 
 
+def _model_lines(key: str, entries: Any) -> list[Labelled]:
+    """One line per model of a document for several models: "vela-70b: 7.0 × 10¹⁰"."""
+    lines = []
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, Record):
+            continue
+        value = entry.get("value")
+        if value is None and isinstance(entry.get("modalities"), list):
+            value = Entry(tuple(compact(v) for v in entry["modalities"]), sep="; ")
+        if value is not None:
+            lines.append(Labelled(str(entry.get("model")), value, key))
+    return lines
+
+
+def _add_models(rows: list[Row], section: str, seen: Any) -> list[Row]:
+    """The rows with the text kept as written first and a line for each model after."""
+    if not isinstance(seen, Record):
+        return rows
+    out: list[Row] = []
+    for row in rows:
+        key = row.field[-1] if row.field and not row.note else None
+        if isinstance(key, str):
+            before = [
+                seen.get(own)
+                for (part, own), to in _SHOWN_IN.items()
+                if part == section and to == key
+            ]
+            after = (
+                _model_lines(key, seen.get(f"{key}_variants"))
+                if (section, key) in _PER_MODEL
+                else []
+            )
+            before = [b for b in before if b is not None]
+            if before or after:
+                own = tuple(line for line in row.lines if line is not None)
+                row = Row(row.label, (*before, *own, *after), row.marks, field=row.field)
+        out.append(row)
+    return out
+
+
 def _rows(
     section: str, model: type[BaseModel], seen: Any, audience: str, *, full: bool
 ) -> tuple[list[Row], list[str]]:
@@ -128,8 +181,8 @@ def _rows(
     withheld: list[str] = []
     for field in fields_of(model):
         readers = _readers(field.audience)
-        if not readers:
-            continue  # the provider's own facts, never a Form row
+        if not readers or (section, field.name) in _IN_ROWS:
+            continue  # the provider's own facts, never a Form row; or shown in another
         marks = tuple(a in readers for a in FORM_AUDIENCES)
         text = label(field)
         if audience in readers:

@@ -2,6 +2,16 @@
 
 Thresholds come from the rule pack, with the comparison its catalogue names, and written
 figures are compared with them exactly (as fractions, never as the nearest float).
+
+A document for several models (the `*_variants:` lists, "70 billion and 8 billion
+parameters respectively") describes several models, each placed on the market in its own right and
+each a model for Art 3(63) and Art 51. The rules check each model's figures in its place
+(MD010 warns for each model that misses the indicative GPAI criterion). The document's
+determinations decide for the model with the largest training compute, and say which: one
+document carries the obligations of its most demanding model, so that a document
+describing a model presumed to have systemic risk must carry Annex XI Section 2, and the
+open-source exemption is lost for that model (Art 53(2)). The smaller models are not
+thereby presumed to have systemic risk; the statement names the model decided for.
 """
 
 from __future__ import annotations
@@ -19,12 +29,41 @@ from gpai_docs.validate.determinations.wording import Determination, flop_text
 _GENERATIVE = {"Text", "Audio", "Images", "Video"}
 
 
-def training_compute(md: ModelDocumentation) -> Quantity | None:
-    """The training compute as written: the AI Office figure, else the authorities' one."""
-    for value in (md.compute.training_flop_aio, md.compute.training_flop_nca):
+def own_compute(aio: object, nca: object) -> Quantity | None:
+    """A model's training compute as written: the AI Office figure, else the authorities'."""
+    for value in (aio, nca):
         if isinstance(value, Quantity):
             return value
     return None
+
+
+def model_computes(md: ModelDocumentation) -> list[tuple[str | None, Quantity]]:
+    """(model, compute) for the document's own figure (model None) and each model that gives
+    its own in `training_flop_aio_variants:` (else `training_flop_nca_variants:`)."""
+    compute = md.compute
+    own = own_compute(compute.training_flop_aio, compute.training_flop_nca)
+    out: list[tuple[str | None, Quantity]] = [(None, own)] if own is not None else []
+    aio = {entry.model: entry.value for entry in compute.training_flop_aio_variants}
+    nca = {entry.model: entry.value for entry in compute.training_flop_nca_variants}
+    for name in dict.fromkeys([*aio, *nca]):
+        out.append((name, aio.get(name) or nca[name]))
+    return out
+
+
+def training_compute(md: ModelDocumentation) -> Quantity | None:
+    """The training compute the document's determinations decide on: the model's, or for a
+    document for several models the largest of them (compared exactly)."""
+    computes = [compute for _, compute in model_computes(md)]
+    return max(computes, key=lambda q: q.exact) if computes else None
+
+
+def _of(md: ModelDocumentation, compute: Quantity) -> str:
+    """How a statement opens: "Training compute of ", naming the model when the compute
+    decided on is one variant's of several."""
+    name = next((n for n, c in model_computes(md) if c is compute), None)
+    if name is None:
+        return "Training compute of "
+    return f"Training compute of {name} (the largest of the models documented): "
 
 
 def training_flop(md: ModelDocumentation) -> float | None:
@@ -82,7 +121,7 @@ def scope(md: ModelDocumentation, pack: RulePack) -> Determination:
     elif gpai_indicated(md, pack):
         outcome = "Likely a GPAI model"
         statement = (
-            f"Training compute of {compared(compute, 'gpai_indicative_flop', pack)} and the "
+            _of(md, compute) + f"{compared(compute, 'gpai_indicative_flop', pack)} and the "
             "model generates language, images or video."
         )
     else:
@@ -94,7 +133,7 @@ def scope(md: ModelDocumentation, pack: RulePack) -> Determination:
             else f"{link} the model does not generate language, images or video"
         )
         statement = (
-            f"Training compute of {compared(compute, 'gpai_indicative_flop', pack)}"
+            _of(md, compute) + f"{compared(compute, 'gpai_indicative_flop', pack)}"
             f"{generative}; the indicative criterion is not met and Art 3(63) decides."
         )
     return Determination(
@@ -116,7 +155,7 @@ def _systemic_statement(
     compute = training_compute(md)
     if systemic:
         reason = (
-            f"Training compute of {compared(compute, 'systemic_risk_flop', pack)}, so "
+            _of(md, compute) + f"{compared(compute, 'systemic_risk_flop', pack)}, so "
             "systemic risk is presumed"
             if compute is not None and compute_presumes_systemic_risk(md, pack)
             else "The model is designated as a model with systemic risk"
@@ -137,7 +176,7 @@ def _systemic_statement(
             "applied; the model is not designated."
         )
     return (
-        f"Training compute of {compared(compute, 'systemic_risk_flop', pack)} and the "
+        _of(md, compute) + f"{compared(compute, 'systemic_risk_flop', pack)} and the "
         "model is not designated."
     )
 

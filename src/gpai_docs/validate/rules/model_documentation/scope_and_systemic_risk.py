@@ -12,15 +12,15 @@ from gpai_docs.validate.determinations.deadlines import notification_deadline
 from gpai_docs.validate.determinations.modification import dependencies
 from gpai_docs.validate.determinations.scope_and_systemic_risk import (
     compared,
-    gpai_indicated,
     is_generative,
     meets,
+    own_compute,
     systemic_risk_presumed,
-    training_compute,
 )
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.model_documentation._form_values import MD, NEEDS
+from gpai_docs.validate.rules.model_documentation._variants import models
 
 
 @rule(
@@ -88,7 +88,9 @@ def gpai_scope_indication(context: RuleContext) -> Iterator[Finding]:
     Why: the guidelines treat a model as GPAI when its training compute is greater than
     10^23 FLOP and it generates language, images or video (VR-08). Otherwise the model may be
     out of scope, which is worth a deliberate look before filing. The threshold and its
-    comparison come from the rule pack, and 10^23 FLOP itself does not meet it.
+    comparison come from the rule pack, and 10^23 FLOP itself does not meet it. A document
+    for several models (`training_flop_aio_variants:`) has each model with its own compute
+    checked, since each is a model (Art 3(63)).
 
     Passes:
         compute: {training_flop_aio: "3.7*10^24"}
@@ -97,22 +99,32 @@ def gpai_scope_indication(context: RuleContext) -> Iterator[Finding]:
         compute: {training_flop_nca: "10^22", training_flop_aio: "4.0*10^22"}
     """
     md, pack = context.md, context.pack
-    compute = training_compute(md)
-    if compute is None or gpai_indicated(md, pack):
-        return
-    field = "training_flop_aio" if md.compute.training_flop_aio is compute else "training_flop_nca"
-    reasons = []
-    if not meets(compute, "gpai_indicative_flop", pack):
-        reasons.append(f"training compute of {compared(compute, 'gpai_indicative_flop', pack)}")
-    if not is_generative(md):
-        reasons.append("the model does not generate language, images or video")
-    yield Finding(
-        MD,
-        ("compute", field),
-        f"The indicative GPAI criterion is not met: {' and '.join(reasons)}; the model may be "
-        "out of scope",
-        hint="Check Art 3(63) before filing; the criterion is indicative only.",
-    )
+    for model in models(md):
+        compute = own_compute(model.get("training_flop_aio"), model.get("training_flop_nca"))
+        if compute is None:
+            continue  # a model without its own compute has the document's
+        generative = is_generative(md)
+        if meets(compute, "gpai_indicative_flop", pack) and generative:
+            continue
+        field = (
+            "training_flop_aio"
+            if model.get("training_flop_aio") is compute
+            else "training_flop_nca"
+        )
+        reasons = []
+        if not meets(compute, "gpai_indicative_flop", pack):
+            reasons.append(f"training compute of {compared(compute, 'gpai_indicative_flop', pack)}")
+        if not generative:
+            reasons.append("the model does not generate language, images or video")
+        yield Finding(
+            MD,
+            model.place(field),
+            model.about(
+                f"The indicative GPAI criterion is not met: {' and '.join(reasons)}; the "
+                "model may be out of scope"
+            ),
+            hint="Check Art 3(63) before filing; the criterion is indicative only.",
+        )
 
 
 @rule(

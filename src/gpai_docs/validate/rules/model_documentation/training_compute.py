@@ -1,5 +1,7 @@
 """Model documentation rules on the Form's Computational resources: training compute in the
-NCA and AI Office rows, and the training time."""
+NCA and AI Office rows, and the training time. A document for several models
+(`training_flop_aio_variants:`, `training_flop_nca_variants:`) has each model's compute
+checked in its place."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from gpai_docs.models.numbers import Quantity
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
 from gpai_docs.validate.rules.model_documentation._form_values import MD, NEEDS, precise
+from gpai_docs.validate.rules.model_documentation._variants import ModelFigures, models
 
 
 @rule(
@@ -34,16 +37,19 @@ def training_compute_precision(context: RuleContext) -> Iterator[Finding]:
     Fails:
         compute: {training_flop_aio: "4*10^24"}
     """
-    flop = context.md.compute.training_flop_aio
-    if isinstance(flop, Quantity) and not precise(flop, context):
-        yield Finding(
-            MD,
-            ("compute", "training_flop_aio"),
-            f"Training compute {flop} has {flop.significant_figures} significant "
-            "figure(s); the AI Office row asks for at least "
-            f"{context.pack['min_significant_figures']}",
-            hint="Write it like 3.7*10^24.",
-        )
+    for model in models(context.md):
+        flop = model.get("training_flop_aio")
+        if isinstance(flop, Quantity) and not precise(flop, context):
+            yield Finding(
+                MD,
+                model.place("training_flop_aio"),
+                model.about(
+                    f"Training compute {flop} has {flop.significant_figures} significant "
+                    "figure(s); the AI Office row asks for at least "
+                    f"{context.pack['min_significant_figures']}"
+                ),
+                hint="Write it like 3.7*10^24.",
+            )
 
 
 @rule(
@@ -65,24 +71,31 @@ def training_compute_magnitude(context: RuleContext) -> Iterator[Finding]:
     Fails:
         compute: {training_flop_nca: "10^25", training_flop_aio: "3.7*10^24"}
     """
-    compute = context.md.compute
-    nca, aio = compute.training_flop_nca, compute.training_flop_aio
+    for model in models(context.md):
+        yield from _magnitude(model)
+
+
+def _magnitude(model: ModelFigures) -> Iterator[Finding]:
+    nca, aio = model.get("training_flop_nca"), model.get("training_flop_aio")
     if not isinstance(nca, Quantity):
         return
+    place = model.place("training_flop_nca")
     power = math.log10(nca.value) if nca.value > 0 else math.nan
     if not math.isclose(power, round(power), abs_tol=1e-9):
         yield Finding(
             MD,
-            ("compute", "training_flop_nca"),
-            f"The NCA row {nca} is not an order of magnitude",
+            place,
+            model.about(f"The NCA row {nca} is not an order of magnitude"),
             hint="Write a power of ten, such as 10^24.",
         )
     elif isinstance(aio, Quantity) and aio.value > 0 and round(power) != aio.exponent:
         yield Finding(
             MD,
-            ("compute", "training_flop_nca"),
-            f"The NCA row {nca} does not match the AI Office row {aio} "
-            f"(order of magnitude 10^{aio.exponent})",
+            place,
+            model.about(
+                f"The NCA row {nca} does not match the AI Office row {aio} "
+                f"(order of magnitude 10^{aio.exponent})"
+            ),
             hint=f"Write 10^{aio.exponent}.",
         )
 
