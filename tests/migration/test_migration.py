@@ -368,7 +368,7 @@ def test_the_findings_are_the_reviewers(
     result = validated[entry.name]
     expected = {_key(f) for f in entry.findings if not f.pending}
     pending = {_key(f) for f in entry.findings if f.pending}
-    found = _found(result) - pending
+    found = _found(result) - pending - {_key(f) for f in entry.false_positives}
     messages = {
         (d.code, _file_key(d.location.file), d.location.dotted_path): d.message
         for d in result.report.diagnostics
@@ -415,6 +415,28 @@ def test_pending_findings_are_not_found_yet(
     entry: Entry, finding: corpus.Expected, validated: dict[str, ValidationResult]
 ) -> None:
     assert _key(finding) in _found(validated[entry.name])
+
+
+FALSE_POSITIVES = [
+    pytest.param(
+        e,
+        f,
+        marks=pytest.mark.xfail(strict=True, reason=f"a finding no reviewer gives: {f.why}"),
+        id=f"{e.name}-{f.code}-{f.path}",
+    )
+    for e in ENTRIES
+    for f in e.false_positives
+]
+
+
+@pytest.mark.parametrize(("entry", "finding"), FALSE_POSITIVES)
+def test_false_positives_are_gone(
+    entry: Entry, finding: corpus.Expected, validated: dict[str, ValidationResult]
+) -> None:
+    result = validated[entry.name]
+    # Only a loaded filing can show that the false finding is gone.
+    assert all(result.project.model(key) is not None for key in entry.documents)
+    assert _key(finding) not in _found(result)
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=IDS)
