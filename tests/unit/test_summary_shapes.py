@@ -234,3 +234,55 @@ def test_a_dataset_needs_a_name_or_a_link(tmp_path: Path) -> None:
     )
     schema = [f for f in got if f[0][:2] == "SC"]
     assert schema and "`name:` or its `link:`" in schema[0][2]
+
+
+# --- 1.1: the provider and the representative written as one block ----------------------
+
+PROVIDER_BLOCK = (
+    "Lumen AI B.V.\nKeizersgracht 100, 1015 AA Amsterdam, Netherlands\nai-act@lumen-ai.example"
+)
+REP_BLOCK = "EU Rep Services GmbH\nFriedrichstraße 1, 10117 Berlin\nrep@eurep.example"
+
+
+def test_a_provider_block_is_kept_as_written_and_named_by_its_first_line() -> None:
+    s1 = summary({"section_1": {"provider": PROVIDER_BLOCK}}).section_1
+    assert (s1.provider.block, s1.provider.name) == (PROVIDER_BLOCK, "Lumen AI B.V.")
+    again = summary({"section_1": {"provider": s1.provider.model_dump(mode="json")}})
+    assert again.section_1.provider.block == PROVIDER_BLOCK
+
+
+def test_a_block_renders_as_written(tmp_path: Path) -> None:
+    patch = {"section_1": {"provider": PROVIDER_BLOCK, "authorised_representative": REP_BLOCK}}
+    markdown, html = rendered(patch, tmp_path)
+    for block in (PROVIDER_BLOCK, REP_BLOCK):
+        lines = block.split("\n")
+        assert all(line in markdown for line in lines)
+        assert "<br>".join(lines) in html  # one line each, in order
+
+
+def test_a_split_name_beside_the_block_is_the_name_rules_use(tmp_path: Path) -> None:
+    block = (
+        "Registered office:\nLumen AI B.V., Keizersgracht 100, Amsterdam\nai-act@lumen-ai.example"
+    )
+    provider = {"name": "Lumen AI B.V.", "block": block, "contact": None}  # None: left out
+    got = summary({"section_1": {"provider": provider}}).section_1.provider
+    assert (got.name, got.contact, got.block) == ("Lumen AI B.V.", None, block)
+    codes = [f[0] for f in findings({"section_1": {"provider": provider}}, tmp_path)]
+    assert "XD001" not in codes and "TS064" not in codes  # same legal name as the documentation
+
+
+def test_a_provider_block_gets_a_note_naming_the_name_read(tmp_path: Path) -> None:
+    got = [
+        f
+        for f in findings({"section_1": {"provider": PROVIDER_BLOCK}}, tmp_path)
+        if f[0] == "TS064"
+    ]
+    assert [f[1] for f in got] == ["section_1.provider"]
+    assert "'Lumen AI B.V.'" in got[0][2]
+
+
+def test_a_party_needs_its_contact_or_its_block(tmp_path: Path) -> None:
+    got = findings(
+        {"section_1": {"provider": {"name": "Lumen AI B.V.", "contact": None}}}, tmp_path
+    )
+    assert any(f[0][:2] == "SC" and "`contact:`" in f[2] for f in got)

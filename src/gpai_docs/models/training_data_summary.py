@@ -18,6 +18,7 @@ from gpai_docs.models.dates import Date
 from gpai_docs.models.languages import LANGUAGES_FIELD, LanguageCode
 from gpai_docs.models.summary_modalities import INTERNAL, PUBLIC, Modalities
 from gpai_docs.models.summary_modalities import public as _public
+from gpai_docs.models.summary_parties import ProviderAnswer, RepresentativeAnswer
 from gpai_docs.models.written_months import MonthText, Period
 
 _TDS_MODALITIES: tuple[str, ...] = entry("TDS.2.1.modalities").allowed_values or ()
@@ -61,18 +62,6 @@ class Header(StrictModel):
     )
 
 
-class Party(StrictModel):
-    name: Answer[Text] = _public("TDS.1.1.provider", title="Name")
-    contact: Answer[Text] = _public("TDS.1.1.provider", title="Contact details")
-
-
-class Representative(Party):
-    """The authorised representative: a party, under the template's own item for it."""
-
-    name: Answer[Text] = _public("TDS.1.1.authorised_rep.name", title="Name")
-    contact: Answer[Text] = _public("TDS.1.1.authorised_rep.contact", title="Contact details")
-
-
 class Dependency(StrictModel):
     name: Text = _public("TDS.1.2.model_dependencies", title="Model")
     version: Text | None = _public("TDS.1.2.model_dependencies", default=None, title="Version")
@@ -82,8 +71,8 @@ class Dependency(StrictModel):
 
 
 class Section1(StrictModel):
-    provider: Party = _public("TDS.1.1.provider")
-    authorised_representative: Answer[Representative] | None = _public(
+    provider: ProviderAnswer = _public("TDS.1.1.provider")
+    authorised_representative: Answer[RepresentativeAnswer] | None = _public(
         "TDS.1.1.authorised_rep", default=None
     )
     versioned_model_names: list[Text] = Field(
@@ -189,7 +178,7 @@ class PublicDatasets(StrictModel):
     used: Answer[YesNoAnswer] = _public("TDS.2.1.used")
     modalities: list[TdsModality] | None = _public("TDS.2.1.modalities", default=None)
     intro: Text | None = _public(
-        "TDS.2.1.large_datasets",
+        "TDS.2.1.large_datasets.intro",
         default=None,
         title="Text before the list",
         description="The summary's own paragraph before the list of large datasets, "
@@ -197,7 +186,7 @@ class PublicDatasets(StrictModel):
     )
     large_datasets: list[LargeDataset] | None = _public("TDS.2.1.large_datasets", default=None)
     outro: Text | None = _public(
-        "TDS.2.1.large_datasets",
+        "TDS.2.1.large_datasets.outro",
         default=None,
         title="Text after the list",
         description="The summary's own paragraph after the list, published as written below it.",

@@ -23,8 +23,10 @@ _BANDED = (("text", "Text"), ("image", "Image"), ("audio", "Audio"), ("video", "
 _DEPENDENCY = ("name", "version", "summary_url")
 
 
-def _party(party: Record) -> Entry:
-    """A provider or representative: "name — contact"."""
+def _party(party: Record) -> Any:
+    """A provider or representative: "name — contact", or the block as the summary wrote it."""
+    if party.get("block"):
+        return party["block"]
     return Entry((party.name, party.contact), keys=("name", "contact"))
 
 

@@ -9,7 +9,7 @@ from gpai_docs.diagnostics import JsonPath, Severity
 from gpai_docs.models.answers import NotApplicable
 from gpai_docs.models.choices import YesNo
 from gpai_docs.models.copyright_policy import Crawler
-from gpai_docs.models.training_data_summary import Party
+from gpai_docs.models.summary_parties import Party
 from gpai_docs.validate.determinations.exemptions_and_representative import (
     authorised_representative_needed,
 )

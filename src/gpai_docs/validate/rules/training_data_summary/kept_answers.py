@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gpai_docs.diagnostics import Severity
+from gpai_docs.models.summary_parties import first_line
 from gpai_docs.models.written_sizes import WrittenMeasure, WrittenSize, band_read_from
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
@@ -177,4 +178,40 @@ def dataset_named_by_link(context: RuleContext) -> Iterator[Finding]:
                 f"The dataset {item.link[:80]!r} is given by its address only; the address "
                 "is published as its name",
                 hint="Add `name:` (and `version:`) if the dataset has one.",
+            )
+
+
+@rule(
+    "TS064",
+    "party-written-as-block",
+    severity=Severity.INFO,
+    reference="Template for the summary of training content, section 1.1",
+    catalogue=("TDS.1.1.provider", "TDS.1.1.authorised_rep"),
+    needs=NEEDS,
+)
+def party_written_as_block(context: RuleContext) -> Iterator[Finding]:
+    """A provider or representative written as one block is kept; its first line is the name.
+
+    Why: section 1.1 asks for the name and the contact details; published summaries write
+    them as one block (name, address, e-mail), which gpai-docs keeps and publishes as
+    written. Rules that match the provider's name across the documents need the name on
+    its own: they read the block's first line unless `name:` is given beside the block.
+
+    Passes:
+        section_1: {provider: {name: Lumen AI B.V., contact: ai-act@lumen-ai.example}}
+
+    Fails:
+        section_1: {provider: "Lumen AI B.V.\nKeizersgracht 100, Amsterdam\nai-act@lumen-ai.example"}
+    """
+    section = context.tds.section_1
+    for key in ("provider", "authorised_representative"):
+        party = getattr(section, key)
+        block = getattr(party, "block", None)
+        if isinstance(block, str) and party.name == first_line(block):
+            yield Finding(
+                TS,
+                ("section_1", key),
+                f"The {key.replace('_', ' ')} is written as one block, published as written; "
+                f"rules compare its first line, {party.name!r}, as the name",
+                hint="If the name is not the first line, add `name:` beside `block:`.",
             )
