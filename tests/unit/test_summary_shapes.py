@@ -286,3 +286,25 @@ def test_a_party_needs_its_contact_or_its_block(tmp_path: Path) -> None:
         {"section_1": {"provider": {"name": "Lumen AI B.V.", "contact": None}}}, tmp_path
     )
     assert any(f[0][:2] == "SC" and "`contact:`" in f[2] for f in got)
+
+
+# --- Yes/No with a third box or a qualification: still {answer, qualification} ----------
+
+
+@pytest.mark.parametrize(
+    ("written", "answer", "qualification"),
+    [
+        ({"answer": "Yes", "qualification": "Only for the 2.0 update."}, "yes", "Only for the 2.0 update."),
+        ({"answer": "other", "qualification": "Licences under negotiation."}, "other", "Licences under negotiation."),
+        ("No", "no", None),
+    ],
+)  # fmt: skip
+def test_a_qualified_or_third_box_answer_still_loads_and_renders(
+    written: Any, answer: str, qualification: str | None, tmp_path: Path
+) -> None:
+    patch = {"section_2": {"licensed_data": {"used": written}}}
+    used = summary(patch).section_2.licensed_data.used
+    assert (used.answer, used.qualification) == (answer, qualification)
+    markdown, _ = rendered(patch, tmp_path)
+    if qualification is not None:
+        assert qualification in markdown

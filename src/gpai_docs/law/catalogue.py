@@ -52,7 +52,8 @@ def derived_entries() -> dict[str, CatalogueEntry]:
     """Ids the shared catalogue lacks, each derived from the entry it serves (derived_ids.json).
 
     A derived entry takes its parent's document, section, audience, requirement and
-    confidence; only its id and label are its own.
+    confidence; only its id and label are its own, and its requirement when it says one
+    (``"required": "optional"``: a text the parent's row may hold, never asked for).
     """
     raw = json.loads(
         resources.files("gpai_docs").joinpath("data/derived_ids.json").read_text(encoding="utf-8")
@@ -68,7 +69,7 @@ def derived_entries() -> dict[str, CatalogueEntry]:
             label=item["label"],
             audience=parent.audience,
             allowed_values=None,
-            required=parent.required,
+            required=item.get("required", parent.required),
             confidence=parent.confidence,
             derived_from=parent.id,
         )
