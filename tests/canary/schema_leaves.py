@@ -15,8 +15,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "schemas"
-SPEC_FIELDS = Path("/work/shared/spec/fields.json")
+SPEC_FIELDS = ROOT.parent / "shared" / "spec" / "fields.json"
 VENDORED = ROOT / "src" / "gpai_docs" / "data" / "catalogue.json"
+# Fields the catalogue has no id of its own for: each names the entry it serves ("from"),
+# whose ticks it must keep to. Only the link is read here; the ticks are the catalogue's.
+DERIVED = ROOT / "src" / "gpai_docs" / "data" / "derived_ids.json"
 # Document key -> schema file; the keys are the ones the project files are named for.
 DOCUMENTS = {
     "model_documentation": "model-documentation",
@@ -47,10 +50,18 @@ def schema(document: str) -> dict[str, Any]:
 
 @cache
 def catalogue_audiences() -> dict[str, frozenset[str]]:
-    """Catalogue id -> the audiences the requirement catalogue ticks (AIO/NCA/DP), lower case.
+    """Catalogue id -> the audiences the requirement catalogue ticks (AIO/NCA/DP), lower
+    case; a derived id (``derived_ids.json``) has the ticks of the entry it serves."""
+    ticks = dict(spec_audiences())
+    derived = json.loads(DERIVED.read_text(encoding="utf-8"))["derived"]
+    ticks.update({str(k): ticks[str(v["from"])] for k, v in derived.items() if v["from"] in ticks})
+    return ticks
 
-    The shared spec when it is there, else the copy vendored into the package.
-    """
+
+@cache
+def spec_audiences() -> dict[str, frozenset[str]]:
+    """The catalogue's own entries: the shared spec when it is there, else the copy
+    vendored into the package."""
     if SPEC_FIELDS.is_file():
         entries = json.loads(SPEC_FIELDS.read_text(encoding="utf-8"))["fields"]
         pairs = [(e["id"], e["audience"]) for e in entries]

@@ -14,6 +14,7 @@ from tests.canary.schema_leaves import (
     VENDORED,
     audience_marks,
     catalogue_audiences,
+    spec_audiences,
     text_leaves,
 )
 from tests.rules.patching import sample_data
@@ -25,7 +26,7 @@ def test_vendored_catalogue_ticks_the_audiences_of_the_shared_spec() -> None:
     if not SPEC_FIELDS.is_file():
         pytest.skip("the shared requirement catalogue is not on this machine")
     vendored = json.loads(VENDORED.read_text(encoding="utf-8"))["entries"]
-    spec = catalogue_audiences()
+    spec = spec_audiences()
     assert {k: frozenset(a.lower() for a in v["audience"]) for k, v in vendored.items()} == spec
 
 
