@@ -138,7 +138,7 @@ section_1:
     contact: Friedrichstraße 68, 10117 Berlin, Germany; bildwerk@eu-rep.example
   versioned_model_names: [kuva-video-1.0]
   model_dependencies: N/A
-  union_market_date: 2025-05-12
+  union_market_date: 12/05/2025  # 12 May or 5 December: kept as written, DT001 asks
   modalities:
     image:
       size: 1 million to 1 billion images
@@ -252,7 +252,7 @@ FINDINGS = {
     # dataset is named without the snapshot or release used (TS033: aurore's Common Crawl,
     # fjord's EMA product information).
     "aurore": {"TS017": 1, "TS019": 3, "TS009": 1, "XD002": 2, "TS033": 1},
-    "kuva": {"TS017": 1, "TS019": 3, "XD002": 1},
+    "kuva": {"DT001": 1, "TS017": 1, "TS019": 3, "XD002": 1},
     "fjord": {"TS019": 3, "XD002": 1, "TS033": 1},
 }
 CASES = [
@@ -332,14 +332,28 @@ def test_the_exported_header_edited_in_word_imports(tmp_path: Path, run_cli: Run
     )
     assert result.exit_code == 0, result.output
     doc = Document(str(exported))
-    for question, answer in (("Version of the Summary", "1.1"), ("Last update", "01/12/2026")):
+    for question, answer in (("Version of the Summary", "1.1"), ("Last update", "30/11/2026")):
         cell = answer_cell(doc, question)
         set_text(next(p for p in cell if p.text.strip()), answer)
     doc.save(str(exported))
     result = run_cli("import", "docx", exported, "--into", project)
     assert result.exit_code == 0, result.output
     header = load_file(project / "training-data-summary.yaml").data["header"]
-    assert (header["version"], header["last_update"]) == ("1.1", "2026-12-01")
+    assert (header["version"], header["last_update"]) == ("1.1", "2026-11-30")
+
+    # A date typed so that day and month could swap is written as typed, never guessed:
+    # DT001 asks which is meant, and the document's declared date order settles it.
+    set_text(next(p for p in answer_cell(doc, "Last update") if p.text.strip()), "01/12/2026")
+    doc.save(str(exported))
+    result = run_cli("import", "docx", exported, "--into", project)
+    assert result.exit_code == 0, result.output
+    assert "DT001" in result.output and "row 2 'Last update'" in result.output
+    summary = project / "training-data-summary.yaml"
+    assert load_file(summary).data["header"]["last_update"] == "01/12/2026"
+    text = summary.read_text(encoding="utf-8")
+    summary.write_text(text.replace("header:\n", "header:\n  date_order: day-first\n", 1))
+    checked = run_cli("validate", project)
+    assert "DT001" not in checked.output, checked.output
 
 
 def test_two_size_bands_ticked_are_refused_at_their_row(tmp_path: Path, run_cli: Run) -> None:

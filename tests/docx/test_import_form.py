@@ -39,7 +39,7 @@ def test_form_rows_of_every_kind(tmp_path: Path) -> None:
     name = _texts(_cell(doc, "1.", "Model name"))
     assert name[1] == "Model family: Vela"
     E.set_cell(_cell(doc, "1.", "Model name"), [name[0], "Model family: Vela X", *name[2:]])
-    E.set_cell(_cell(doc, "1.", "Release date"), ["01/04/2026"])
+    E.set_cell(_cell(doc, "1.", "Release date"), ["14/04/2026"])
     E.set_cell(_cell(doc, "2.", "Total model size (parameters)"), ["4.2 × 10¹¹"])
     E.set_cell(_cell(doc, "2.", "Output modalities"), ["Text: 32,768 tokens per response"])
     doc.save(str(word))
@@ -49,7 +49,7 @@ def test_form_rows_of_every_kind(tmp_path: Path) -> None:
     assert result.errors == () and result.unmapped == ()
     assert _changes(result) == [
         ("changed", "general.model_name.family", "Vela", "Vela X"),
-        ("changed", "general.release_date", "2026-03-31", "2026-04-01"),
+        ("changed", "general.release_date", "2026-03-31", "2026-04-14"),
         (
             "changed",
             "properties.architecture",
@@ -67,7 +67,7 @@ def test_form_rows_of_every_kind(tmp_path: Path) -> None:
     ]
     expected = (
         before.replace("    family: Vela\n", "    family: Vela X\n")
-        .replace("  release_date: 2026-03-31\n", "  release_date: '2026-04-01'\n")
+        .replace("  release_date: 2026-03-31\n", "  release_date: '2026-04-14'\n")
         .replace(
             "  architecture: >-\n    Dense decoder-only transformer with a ViT image encoder, "
             "grouped-query attention and\n    rotary position embeddings.\n",

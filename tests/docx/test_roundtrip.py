@@ -174,3 +174,30 @@ def test_the_modality_table_edited_in_word_changes_those_answers_only(tmp_path: 
     # at the Word row the band was read from.
     placed = [f for f in result.findings if "TS002" in f]
     assert placed and all("Table 4 (section 1.3), row 2 '☒ Text'" in f for f in placed)
+
+
+def test_a_date_whose_day_and_month_could_swap_is_never_guessed(tmp_path: Path) -> None:
+    """A date kept as written (03/04/2026: 3 April or 4 March?) goes out to Word and back
+    as written; a date typed in Word that reads both ways is written as typed, so the
+    loader asks which is meant (DT001), at its Word row."""
+    project = copy_tree(Path("samples") / "open-weights-sme", tmp_path / "sme")
+    summary = project / FILES[0]
+    text = summary.read_text(encoding="utf-8")
+    assert "  last_update: 2026-05-12\n" in text
+    summary.write_text(text.replace("  last_update: 2026-05-12\n", "  last_update: 03/04/2026\n"))
+    word = export(project, "training_data_summary", "public", tmp_path / "export.docx")
+
+    unchanged = import_docx(word, project, as_of=AS_OF)
+    assert unchanged.errors == () and unchanged.diff.changes == ()
+
+    doc = docx.Document(str(word))
+    row = next(r for t in doc.tables for r in t.rows if r.cells[0].text == "Last update")
+    assert row.cells[1].text == "03/04/2026"
+    set_cell(row.cells[1], ["05/06/2026"])
+    doc.save(str(word))
+    edited = import_docx(word, project, as_of=AS_OF)
+
+    assert [(c.path, c.new) for c in edited.diff.changes] == [("header.last_update", "05/06/2026")]
+    assert "  last_update: 05/06/2026\n" in summary.read_text(encoding="utf-8")
+    asked = [f for f in edited.findings if "DT001" in f]
+    assert len(asked) == 1 and "row 2 'Last update'" in asked[0]

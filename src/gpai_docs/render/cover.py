@@ -111,6 +111,10 @@ def cover_of(
         provider = text_of(get_path(full, "general", "legal_name"))
         model = text_of(get_path(full, "general", "model_name", "name"))
         version = f"Rule pack {result.pack.version}"
+    if not isinstance(date, dt.date):
+        # A date kept as written because its day and month could swap (DT001) is not a
+        # date: the cover takes the run's reference date, as the deadlines do.
+        date = result.as_of
     return Cover(
         spec.title,
         provider,

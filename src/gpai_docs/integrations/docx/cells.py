@@ -78,6 +78,10 @@ def scalar(shape: Shape, text: str) -> Any:
         match = _DMY.match(fold(text))
         if match:
             day, month, year = (int(g) for g in match.groups())
+            if day != month and day <= 12 and month <= 12:
+                # Day and month could swap: kept as written, so that the loader asks
+                # which is meant (DT001) or reads it by the document's date_order.
+                return fold(text)
             try:
                 return dt.date(year, month, day).isoformat()
             except ValueError:

@@ -29,6 +29,7 @@ then fills (``with_new_summary``).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,6 +51,7 @@ from gpai_docs.load.project import display_path
 from gpai_docs.models.choices import _fold
 from gpai_docs.models.kinds import KIND_BY_KEY
 from gpai_docs.models.walk import field_at
+from gpai_docs.render import typeset
 from gpai_docs.render.environment import NOT_GIVEN
 from gpai_docs.scaffold.documents import scaffold
 from gpai_docs.scaffold.project import schema_references
@@ -89,12 +91,13 @@ Claimed = set[tuple[int, int]]  # (table, row) numbers read here, skipped by the
 
 
 def day_first(text: str) -> str:
-    """A date written out ("8 July 2026") as the template's DD/MM/YYYY; other text as is."""
+    """A date written out ("8 July 2026") in ISO form, which cannot be misread; other
+    text as is."""
     match = _LONG_DATE.match(fold(text))
     month = match.group(2).casefold() if match else ""
     if match is None or month not in _MONTHS:
         return text
-    return f"{int(match.group(1)):02d}/{_MONTHS.index(month) + 1:02d}/{match.group(3)}"
+    return f"{match.group(3)}-{_MONTHS.index(month) + 1:02d}-{int(match.group(1)):02d}"
 
 
 def _header_lines(blocks: Sequence[Any], tables: list[LocatedTable]) -> list[tuple[Any, ...]]:
@@ -117,6 +120,14 @@ def _header_lines(blocks: Sequence[Any], tables: list[LocatedTable]) -> list[tup
     return found
 
 
+def _as_printed(raw: Any) -> str:
+    """A value as the export prints it: an ISO date as DD/MM/YYYY, anything else as is."""
+    try:
+        return typeset.date(dt.date.fromisoformat(str(raw)))
+    except ValueError:
+        return fold(str(raw))
+
+
 def read_header(
     blocks: Sequence[Any],
     tables: list[LocatedTable],
@@ -133,6 +144,8 @@ def read_header(
         if node is None:
             continue
         raw = get_in(data, path)
+        if raw is not REMOVE and fold(text) in (fold(str(raw)), _as_printed(raw)):
+            continue  # the cell says what the YAML says, as written or as the export prints it
         try:
             value = value_of(node.field, [day_first(text)], None if raw is REMOVE else raw, ())
         except CellError as error:
