@@ -49,6 +49,7 @@ from gpai_docs.law.catalogue import entry
 from gpai_docs.load.documents import load_text
 from gpai_docs.load.project import display_path
 from gpai_docs.models.choices import _fold
+from gpai_docs.models.dates import AmbiguousDate, read_date
 from gpai_docs.models.kinds import KIND_BY_KEY
 from gpai_docs.models.walk import field_at
 from gpai_docs.render import typeset
@@ -78,7 +79,9 @@ _PARTIES = {
 _DOMAIN_QUESTION = fold_question("Summary of the most relevant domain names crawled")
 _HOST = re.compile(r"^(?:\d+[.)]\s*)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})$", re.I)
 _NOT_APPLICABLE = re.compile(r"^not applicable\s*(?:[:.,;—–-]\s*(.*))?$", re.I | re.S)
-_CANNOT = re.compile(r"^(?:this information )?cannot be provided\b", re.I)
+# The template filing's own gap statement ("Cannot be provided: <why>"); a sentence that
+# merely starts so ("Cannot be provided in full for …") is an answer, kept as written.
+_CANNOT = re.compile(r"^(?:this information )?cannot be provided\s*[:.;—–-]", re.I)
 _AMOUNT = re.compile(r"^([\d.,\s]+(?:[×x*]\s*10\^?\d+)?)\s+(\S.*)$")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")  # fmt: skip
@@ -121,11 +124,17 @@ def _header_lines(blocks: Sequence[Any], tables: list[LocatedTable]) -> list[tup
 
 
 def _as_printed(raw: Any) -> str:
-    """A value as the export prints it: an ISO date as DD/MM/YYYY, anything else as is."""
+    """A value as the export prints it: a date the loader reads ("Sept 2nd, 2025",
+    "01.09.2025", ISO) as DD/MM/YYYY, anything else as is."""
+    read: dt.date | AmbiguousDate
     try:
-        return typeset.date(dt.date.fromisoformat(str(raw)))
+        read = dt.date.fromisoformat(str(raw))
     except ValueError:
-        return fold(str(raw))
+        try:
+            read = read_date(str(raw))
+        except ValueError:
+            return fold(str(raw))
+    return typeset.date(read) if isinstance(read, dt.date) else fold(str(raw))
 
 
 def read_header(
