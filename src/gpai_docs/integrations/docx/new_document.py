@@ -29,7 +29,6 @@ then fills (``with_new_summary``).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,14 +44,13 @@ from gpai_docs.integrations.docx.questions import QuestionIndex
 from gpai_docs.integrations.docx.tables import _rows_of
 from gpai_docs.integrations.docx.text import fold, fold_cell, fold_question
 from gpai_docs.integrations.docx.values import value_of
+from gpai_docs.integrations.docx.written_dates import as_printed, iso_if_date
 from gpai_docs.law.catalogue import entry
 from gpai_docs.load.documents import load_text
 from gpai_docs.load.project import display_path
 from gpai_docs.models.choices import _fold
-from gpai_docs.models.dates import AmbiguousDate, read_date
 from gpai_docs.models.kinds import KIND_BY_KEY
 from gpai_docs.models.walk import field_at
-from gpai_docs.render import typeset
 from gpai_docs.render.environment import NOT_GIVEN
 from gpai_docs.scaffold.documents import scaffold
 from gpai_docs.scaffold.project import schema_references
@@ -83,24 +81,11 @@ _NOT_APPLICABLE = re.compile(r"^not applicable\s*(?:[:.,;—–-]\s*(.*))?$", re
 # merely starts so ("Cannot be provided in full for …") is an answer, kept as written.
 _CANNOT = re.compile(r"^(?:this information )?cannot be provided\s*[:.;—–-]", re.I)
 _AMOUNT = re.compile(r"^([\d.,\s]+(?:[×x*]\s*10\^?\d+)?)\s+(\S.*)$")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")  # fmt: skip
-_LONG_DATE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\s+(\d{4})$", re.I)
 _DATE_QUESTIONS = {
     fold_question("Last update"),
     fold_question("Date of placement of the model on the Union market"),
 }
 Claimed = set[tuple[int, int]]  # (table, row) numbers read here, skipped by the mapper
-
-
-def day_first(text: str) -> str:
-    """A date written out ("8 July 2026") in ISO form, which cannot be misread; other
-    text as is."""
-    match = _LONG_DATE.match(fold(text))
-    month = match.group(2).casefold() if match else ""
-    if match is None or month not in _MONTHS:
-        return text
-    return f"{match.group(3)}-{_MONTHS.index(month) + 1:02d}-{int(match.group(1)):02d}"
 
 
 def _header_lines(blocks: Sequence[Any], tables: list[LocatedTable]) -> list[tuple[Any, ...]]:
@@ -123,20 +108,6 @@ def _header_lines(blocks: Sequence[Any], tables: list[LocatedTable]) -> list[tup
     return found
 
 
-def _as_printed(raw: Any) -> str:
-    """A value as the export prints it: a date the loader reads ("Sept 2nd, 2025",
-    "01.09.2025", ISO) as DD/MM/YYYY, anything else as is."""
-    read: dt.date | AmbiguousDate
-    try:
-        read = dt.date.fromisoformat(str(raw))
-    except ValueError:
-        try:
-            read = read_date(str(raw))
-        except ValueError:
-            return fold(str(raw))
-    return typeset.date(read) if isinstance(read, dt.date) else fold(str(raw))
-
-
 def read_header(
     blocks: Sequence[Any],
     tables: list[LocatedTable],
@@ -153,10 +124,10 @@ def read_header(
         if node is None:
             continue
         raw = get_in(data, path)
-        if raw is not REMOVE and fold(text) in (fold(str(raw)), _as_printed(raw)):
+        if raw is not REMOVE and fold(text) in (fold(str(raw)), as_printed(raw)):
             continue  # the cell says what the YAML says, as written or as the export prints it
         try:
-            value = value_of(node.field, [day_first(text)], None if raw is REMOVE else raw, ())
+            value = value_of(node.field, [iso_if_date(text)], None if raw is REMOVE else raw, ())
         except CellError as error:
             out.errors.append(f"{place}: {error}")
             continue
@@ -276,7 +247,7 @@ def _answer(question: str, answer: list[str]) -> list[str]:
     """A cell as the mapper reads it: the export's forms of N/A, parties and domain lists."""
     texts = [fold(p) for p in answer if fold(p)]
     if question in _DATE_QUESTIONS and len(texts) == 1:
-        return [day_first(texts[0])]
+        return [iso_if_date(texts[0])]
     if len(texts) == 1:
         na = _NOT_APPLICABLE.match(texts[0])
         if na:
