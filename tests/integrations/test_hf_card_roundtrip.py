@@ -204,6 +204,12 @@ def test_an_import_fills_the_scaffolds_lines_and_keeps_its_comments(
         "    # uncomment when `used` is Yes\n"
         "    large_datasets: [{name: HuggingFaceFW/fineweb, "
         "link: https://huggingface.co/datasets/HuggingFaceFW/fineweb}]\n"
-        "    # (required when `used` is Yes) General description of other publicly available"
     ) in tds
+    # The lines after it are the scaffold's, as they were: the text after the list
+    # (`outro`, issue 12), then the other datasets' description.
+    after = tds.split("fineweb}]\n", 1)[1]
+    assert after.index("TDS.2.1.large_datasets.outro") < after.index(
+        "(required when `used` is Yes) General description of other publicly available"
+    )
+    assert after.startswith("    # ")
     assert "# large_datasets:" not in tds

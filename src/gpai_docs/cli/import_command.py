@@ -100,7 +100,8 @@ def docx_import_command(
     """Bring the answers of FILE.docx back into the project's YAML (or JSON).
 
     The Word file is one written by `gpai-docs export docx` and edited in Word (or
-    LibreOffice). Each table row is found by its section heading and its question,
+    LibreOffice), or a summary written in the Commission's own template (a folder with
+    no summary yet gets the scaffold, which the filing fills). Each table row is found by its section heading and its question,
     not by where it is, so moved tables and rows import the same. Only answers that
     changed are written, each into its own entry of the project file; comments, key
     order and every other line stay as they were. The changes are listed as `gpai-docs
