@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from gpai_docs.models.language_names import LANGUAGES_LABEL, named_codes
 from gpai_docs.models.written_sizes import WrittenMeasure, WrittenSize
 from gpai_docs.render.audience import Record
-from gpai_docs.render.cells import Block, Entry, FileRef, Labelled, Part, Ticks, qa
+from gpai_docs.render.cells import Block, Entry, FileRef, Labelled, Part, Row, Ticks, qa
 from gpai_docs.render.domains import DomainList
 from gpai_docs.render.summary_sources import section_2
 from gpai_docs.render.template_rows import Rows, row
@@ -28,6 +29,17 @@ def _party(party: Record) -> Any:
     if party.get("block"):
         return party["block"]
     return Entry((party.name, party.contact), keys=("name", "contact"))
+
+
+def _linguistic(s1: Record) -> Row:
+    """The 1.3 linguistic row: the free text, then the ISO 639-1 codes the summary lists
+    beside it (``section_1.languages``), as written, each with its English name."""
+    base = row(s1, "linguistic")
+    codes = s1.get("languages")
+    if not isinstance(codes, list) or not codes:
+        return base
+    codes_line = Labelled(LANGUAGES_LABEL, named_codes(codes), key="languages")
+    return Row(base.label, (*base.lines, codes_line), field=base.field)
 
 
 class SummaryLayout:
@@ -110,7 +122,7 @@ class SummaryLayout:
                     qa(
                         row(s1, "latest_collection_date"),
                         self.rows.yes_no(s1, "continuous_training"),
-                        row(s1, "linguistic"),
+                        _linguistic(s1),
                         row(s1, "other_characteristics"),
                         row(s1, "comments"),
                     ),

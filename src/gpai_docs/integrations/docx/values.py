@@ -93,7 +93,31 @@ def value_of(spec: FieldSpec, paragraphs: list[str], raw: Any, lines: tuple[Any,
             shown = {k for k in entry.keys if k}
             return {**{k: v for k, v in held.items() if k not in shown}, **parsed}
         return record(inner.record, texts, held, lines)
-    return scalar(shape, "\n\n".join(_unlabelled(spec, t.strip(), lines) for t in texts))
+    own = _without_beside(spec, texts, lines)
+    return scalar(shape, "\n\n".join(_unlabelled(spec, t.strip(), lines) for t in own))
+
+
+def _without_beside(spec: FieldSpec, texts: list[str], lines: tuple[Any, ...]) -> list[str]:
+    """The paragraphs of a one-value cell without the labelled lines that print another
+    field beside it (the summary's language codes under its linguistic text): such a
+    line as printed is left out; an edited one is refused, as it is not read back."""
+    beside = [
+        line
+        for line in lines
+        if isinstance(line, cells.Labelled) and line.key and line.key != spec.name
+    ]
+    own: list[str] = []
+    for text in texts:
+        line = next((b for b in beside if fold(text).startswith(fold(f"{b.label}:"))), None)
+        if line is None:
+            own.append(text)
+        elif fold(text) != fold(inline(line)):
+            raise CellError(
+                f"the line '{line.label}: …' is written from the field '{line.key}' and "
+                f"is not read back from Word; put it back as it was and edit '{line.key}' "
+                "in the YAML"
+            )
+    return own
 
 
 def _unlabelled(spec: FieldSpec, text: str, lines: tuple[Any, ...]) -> str:
