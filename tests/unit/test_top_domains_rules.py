@@ -154,9 +154,11 @@ def test_unranked_or_malformed_summary_file(tmp_path: Path) -> None:
     ("sme", "listed", "found"),
     [
         (True, 1_000, []),  # 20,001 domains: min(ceil(1000.05), 1,000)
-        (True, 1_001, [("TS008", SOURCE)]),
+        (True, 999, [("TS008", SOURCE)]),
+        (True, 1_001, []),  # longer than required: still the top 1,000
         (False, 2_001, []),  # ceil(2000.1)
         (False, 2_000, [("TS008", SOURCE)]),
+        (False, 2_002, []),
     ],
 )
 def test_length_at_the_sme_cap(tmp_path: Path, sme: bool, listed: int, found: list[Any]) -> None:
@@ -177,7 +179,7 @@ def test_length_at_the_sme_cap(tmp_path: Path, sme: bool, listed: int, found: li
         # it was computed with, so its flag never overrides it, and TS010 flags it.
         (False, True, 50, [("TS008", SOURCE), ("TS010", SOURCE)]),
         (False, True, 100, [("TS010", SOURCE)]),
-        (True, False, 100, [("TS008", SOURCE), ("TS010", SOURCE)]),
+        (True, False, 100, [("TS010", SOURCE)]),  # an SME listing more than its 50
         (True, False, 50, [("TS010", SOURCE)]),
     ],
 )
@@ -192,7 +194,8 @@ def test_the_model_documentation_states_sme_status(
     ("in_file", "listed", "found"),
     [
         (True, 50, []),
-        (True, 100, [("TS008", SOURCE)]),
+        (True, 100, []),  # an SME may list more than its 5 %
+        (True, 49, [("TS008", SOURCE)]),
         (False, 100, []),
         (False, 50, [("TS008", SOURCE)]),
     ],
@@ -211,7 +214,8 @@ def test_without_model_documentation_the_file_states_it(
     [
         (50, [("TS009", SOURCE)]),  # the SME count
         (100, [("TS009", SOURCE)]),  # the non-SME count
-        (75, [("TS008", SOURCE), ("TS009", SOURCE)]),  # neither
+        (75, [("TS009", SOURCE)]),  # at least the SME count
+        (49, [("TS008", SOURCE), ("TS009", SOURCE)]),  # shorter than either
     ],
 )
 def test_unknown_sme_status_accepts_either_count_and_asks_for_it(
@@ -228,11 +232,11 @@ def test_unknown_sme_status_with_an_inline_list(tmp_path: Path) -> None:
     assert _run(tmp_path, inline, sme=None) == [NO_MODEL_DOCUMENTATION, ("TS009", DOMAINS)]
     (message,) = _messages(tmp_path, "TS009", inline, sme=None)
     assert "an SME lists 50, any other provider 100" in message
-    wrong = {"total_domains": 1_000, "domains": _names(60)}
+    wrong = {"total_domains": 1_000, "domains": _names(40)}
     (message,) = _messages(tmp_path / "wrong", "TS008", wrong, sme=None)
     assert message == (
-        "60 domain(s) are listed; for 1000 crawled domains an SME lists 50 and any other "
-        "provider 100."
+        "40 domain(s) are listed; for 1000 crawled domains an SME lists at least 50 and any "
+        "other provider at least 100."
     )
 
 
@@ -243,10 +247,11 @@ def test_unknown_sme_status_needs_no_note_when_both_counts_agree(tmp_path: Path)
 
 
 def test_count_message_names_the_documented_status(tmp_path: Path) -> None:
-    inline = {"total_domains": 1_000, "domains": _names(60)}
+    inline = {"total_domains": 1_000, "domains": _names(40)}
     (sme,) = _messages(tmp_path / "sme", "TS008", inline, sme=True)
-    assert sme == "60 domain(s) are listed; for 1000 crawled domains an SME lists 50."
+    assert sme == "40 domain(s) are listed; for 1000 crawled domains an SME lists at least 50."
     (other,) = _messages(tmp_path / "other", "TS008", inline, sme=False)
     assert other == (
-        "60 domain(s) are listed; for 1000 crawled domains a provider that is not an SME lists 100."
+        "40 domain(s) are listed; for 1000 crawled domains a provider that is not an SME lists "
+        "at least 100."
     )

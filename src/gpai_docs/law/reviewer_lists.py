@@ -43,6 +43,7 @@ class ReviewerLists:
     crawler_sentence_words: frozenset[str]
     max_name_words: int
     family: tuple[re.Pattern[str], ...]
+    model_version: tuple[re.Pattern[str], ...]
     guidance_openers: tuple[re.Pattern[str], ...]
     min_label_words: int
     allowed_repeats: frozenset[str]
@@ -51,8 +52,12 @@ class ReviewerLists:
     all_eu_languages: tuple[re.Pattern[str], ...]
     open_languages: tuple[re.Pattern[str], ...]
     language_counts: tuple[re.Pattern[str], ...]
+    main_languages: tuple[re.Pattern[str], ...]
+    language_lists: tuple[re.Pattern[str], ...]
+    min_named_language_share: float
     hedging: tuple[tuple[str, re.Pattern[str]], ...]
     dataset_version_words: frozenset[str]
+    dataset_version_non_answers: frozenset[str]
     crawl_gap_months: int
 
     def points_elsewhere(self, text: str) -> bool:
@@ -61,6 +66,15 @@ class ReviewerLists:
 
     def names_a_family(self, text: str) -> bool:
         return any(p.search(text) for p in self.family)
+
+    def names_no_version(self, name: str) -> bool:
+        """Whether a model's name has nothing that identifies a version (TS021)."""
+        return not any(p.search(name) for p in self.model_version)
+
+    def names_a_version(self, version: str) -> bool:
+        """Whether a dataset's `version:` names one, not "latest" or "unknown" (TS033)."""
+        said = set(words(version))
+        return bool(said - self.dataset_version_non_answers)
 
     def hedges(self, text: str) -> tuple[str, ...]:
         """The hedging phrases text uses, in the list's order."""
@@ -138,6 +152,7 @@ def parse(raw: dict[str, Any]) -> ReviewerLists:
         crawler_sentence_words=frozenset(w.casefold() for w in raw["crawler_sentence_words"]),
         max_name_words=int(raw["max_name_words"]),
         family=_patterns(raw["family_patterns"]),
+        model_version=_patterns(raw["model_version_patterns"]),
         guidance_openers=_patterns(raw["guidance_openers"]),
         min_label_words=int(raw["min_label_words"]),
         allowed_repeats=frozenset(w.casefold() for w in raw["allowed_repeats"]),
@@ -146,8 +161,14 @@ def parse(raw: dict[str, Any]) -> ReviewerLists:
         all_eu_languages=_patterns(raw["all_eu_languages_patterns"]),
         open_languages=_patterns(raw["open_language_patterns"]),
         language_counts=_patterns(raw["language_count_patterns"]),
+        main_languages=_patterns(raw["main_language_patterns"]),
+        language_lists=_patterns(raw["language_list_patterns"]),
+        min_named_language_share=float(raw["min_named_language_share"]),
         hedging=tuple((p, _phrase(p)) for p in raw["hedging_phrases"]),
         dataset_version_words=frozenset(w.casefold() for w in raw["dataset_version_words"]),
+        dataset_version_non_answers=frozenset(
+            w.casefold() for w in raw["dataset_version_non_answers"]
+        ),
         crawl_gap_months=int(raw["crawl_gap_months"]),
     )
 

@@ -72,28 +72,41 @@ def model_names_versioned(context: RuleContext) -> Iterator[Finding]:
 
     Why: section 1.2 asks for the versioned model name(s), unique identifiers such as
     "Llama 3.1-405B" (TDS.1.2.versioned_model_names). Published summaries have given "The
-    X 3 family of models" or "all Lumen models" instead: a reader cannot tell which models
-    the summary covers. A link or a sentence in its place names no model either. List every
+    X 3 family of models", "all Lumen models", or the bare family or brand name ("Kestrel")
+    instead: a reader cannot tell which models the summary covers. A versioned name holds
+    something that identifies the version: a number (a version such as 2.1 or `v2`, a date
+    such as 2026-08, a size such as 8B, a release tag such as 2407) or a Roman numeral
+    standing as a word ("Kestrel II"); so "Llama-3.1-8B", "nimbus-s-2026-08", "Claude Opus
+    4", "gpt-4o-2024-08-06" and "Mistral Large 2" pass, and "Kestrel", "Lumen Instruct" or
+    "draft" do not. A link or a sentence in its place names no model either. List every
     version the summary covers by its own name. This is a warning: a reviewer objects, but
-    the template does not define how a version is written (a name without digits, such as
-    a project folder's, is not reported). The family words are in data/reviewer_lists.yaml.
+    the template does not define how a version is written. The family words and the
+    version markers are in data/reviewer_lists.yaml.
 
     Passes:
         section_1: {versioned_model_names: [Lumen-Base-2.1, Lumen-Base-2.1-Instruct]}
 
     Fails:
-        section_1: {versioned_model_names: [The Lumen 2 family of models]}
+        section_1: {versioned_model_names: [The Lumen 2 family of models, Kestrel]}
     """
     lists = reviewer_lists.load()
     for index, name in enumerate(context.tds.section_1.versioned_model_names):
         if lists.names_a_family(name) or not_a_model_name(name):
-            yield Finding(
-                TS,
-                ("section_1", "versioned_model_names", index),
-                f"{brief(name)!r} names a family or group of models, not one versioned model",
-                hint="List each model version the summary covers by its own name, such as "
-                "`Lumen-Base-2.1`.",
+            said = "names a family or group of models, not one versioned model"
+        elif lists.names_no_version(name):
+            said = (
+                "has nothing that identifies a version (a number, a date, a size or a "
+                "version tag): it reads as the family's or brand's name"
             )
+        else:
+            continue
+        yield Finding(
+            TS,
+            ("section_1", "versioned_model_names", index),
+            f"{brief(name)!r} {said}",
+            hint="List each model version the summary covers by its own name, such as "
+            "`Lumen-Base-2.1` or `kestrel-2-2025-09`.",
+        )
 
 
 @rule(

@@ -70,16 +70,18 @@ def large_dataset_link_and_version(context: RuleContext) -> Iterator[Finding]:
     on; a link that is not https (or no link at all) is not one a reader can trust to open.
     The version may be in the name, the link, the description or the filtering note (a
     number, a date, or a word such as `release` or `snapshot`: data/reviewer_lists.yaml),
-    or be given by the collection period. A dataset without a link is TS011's when its
-    description or period is missing.
+    in the dataset's own `version:` field ("v1.2.0"; a word that names no version, such as
+    "latest", does not count), or be given by the collection period. A dataset without a
+    link is TS011's when its description or period is missing.
 
     Passes:
-        section_2: {public_datasets: {large_datasets: [{name: FineWeb (2024-10 release), link: "https://huggingface.co/datasets/HuggingFaceFW/fineweb"}]}}
+        section_2: {public_datasets: {large_datasets: [{name: FineWeb-Edu, version: v1.2.0, link: "https://huggingface.co/datasets/HuggingFaceFW/fineweb-edu"}]}}
 
     Fails:
         section_2: {public_datasets: {large_datasets: [{name: FineWeb, link: "http://huggingface.co/datasets/HuggingFaceFW/fineweb"}]}}
     """
-    version_words = reviewer_lists.load().dataset_version_words
+    lists = reviewer_lists.load()
+    version_words = lists.dataset_version_words
     datasets = context.tds.section_2.public_datasets.large_datasets or []
     for index, item in enumerate(datasets):
         if not isinstance(item, LargeDataset):
@@ -95,6 +97,8 @@ def large_dataset_link_and_version(context: RuleContext) -> Iterator[Finding]:
         link_path = item.link.split("://", 1)[-1].partition("/")[2] if item.link else ""
         said = " ".join((item.name, item.description or "", item.filtering or "", link_path))
         dated = item.collection_end is not None or item.collection_start is not None
+        if item.version is not None and lists.names_a_version(item.version):
+            continue
         words = set(reviewer_lists.words(said))
         if not dated and not re.search(r"\d", said) and not words & version_words:
             yield Finding(
