@@ -1,4 +1,9 @@
-"""Render the JSON Schemas of the three documents from the pydantic models."""
+"""Render the JSON Schemas of the three documents from the pydantic models.
+
+The schema says what the models take, so that an editor does not flag a valid file: the
+shapes "as written" of issue 12 are read by validators that run before the model's own
+fields, and are added here beside the model's picture (see ``schema_shapes``).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,10 @@ import json
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 from gpai_docs.models.kinds import KINDS
+from gpai_docs.models.schema_shapes import as_written
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -18,6 +25,9 @@ class _EditorFriendly(GenerateJsonSchema):
     def generate(self, schema: Any, mode: Any = "validation") -> JsonSchemaValue:
         out = super().generate(schema, mode=mode)
         return _any_of(out)  # type: ignore[no-any-return]
+
+    def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
+        return as_written(schema["cls"], super().model_schema(schema))
 
 
 def _any_of(node: Any) -> Any:

@@ -1,0 +1,77 @@
+"""What the JSON Schema adds to a model's picture: the shapes its validators also take.
+
+- A collection period written as one text (``period: Approximately 2018 – December
+  2025``): ``Period`` reads it before its fields (``written_months.read_period``).
+- A Yes/No answer in a record (``{answer: Yes, qualification: …}``) in the words the plain
+  answer takes (``Yes``, ``no``, true), as ``choices._coerce_yes_no`` reads it.
+- A band in ``{band:, text:}`` printed in the provider's spacing ("1billion to 10
+  trillions tokens"), matched as ``choices._fold`` matches it: any case, any spacing or
+  punctuation between letters and digits, a plural ``s`` added or dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from gpai_docs.models.choices import YesNo
+from gpai_docs.models.written_months import Period
+
+# The period as one text: a string beside the object (``properties`` apply to objects only).
+_PERIOD_TEXT = {
+    "type": ["object", "string"],
+    "minLength": 1,
+    "description": "A collection period: `start:` and `end:` (MM/YYYY), with `text:` (the "
+    "period as written) beside them or alone; or the period as one text in the provider's "
+    "words, whose months are read from it.",
+    "examples": [{"start": "01/2024", "end": "06/2026"}, "Approximately 2018 – December 2025"],
+}
+_ANSWER_WORDS = ["Yes", "No", "Other", "yes", "no", "other"]
+_SEP = "[^A-Za-z0-9<>]*"  # what the fold drops between letters and digits
+
+
+def lenient_pattern(label: str) -> str:
+    """A pattern for ``label`` in any case and spacing, a plural ``s`` added or dropped."""
+    words = re.findall(r"[a-z0-9<>]+", label.lower())
+    parts = []
+    for word in words:
+        stem = word[:-1] if word.endswith("s") and len(word) > 3 else word
+        letters = _SEP.join(_either_case(c) for c in stem)
+        parts.append(letters + ("[Ss]?" if len(stem) >= 3 else ""))
+    return f"^{_SEP}{_SEP.join(parts)}{_SEP}$"
+
+
+def _either_case(char: str) -> str:
+    return f"[{char}{char.upper()}]" if char.isalpha() else re.escape(char)
+
+
+def _band(prop: dict[str, Any]) -> dict[str, Any]:
+    """``band``'s enum, and the same bands as printed in another spacing."""
+    options = prop.get("anyOf", [prop])
+    widened: list[Any] = []
+    for option in options:
+        widened.append(option)
+        if isinstance(option, dict) and "enum" in option:
+            widened.append(
+                {
+                    "type": "string",
+                    "pattern": "|".join(f"(?:{lenient_pattern(v)})" for v in option["enum"]),
+                    "description": "A band as printed, in other spacing or case",
+                }
+            )
+    rest = {k: v for k, v in prop.items() if k not in ("anyOf", "enum", "type")}
+    return {**rest, "anyOf": widened}
+
+
+def as_written(cls: type, schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` (a model's picture) with the shapes its validators also take."""
+    if cls is Period:
+        return {**schema, **_PERIOD_TEXT}
+    props = schema.get("properties", {})
+    if cls is YesNo:
+        words = {"enum": _ANSWER_WORDS, "type": "string"}
+        answer = {"title": "Answer", "anyOf": [{"type": "boolean"}, words]}
+        return {**schema, "properties": {**props, "answer": answer}}
+    if cls.__name__.endswith("SizeWithText") and "band" in props:
+        return {**schema, "properties": {**props, "band": _band(props["band"])}}
+    return schema
