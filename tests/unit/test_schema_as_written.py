@@ -151,3 +151,20 @@ def test_the_schema_still_refuses_what_the_model_refuses(dotted: str, value: Any
 )
 def test_a_band_as_printed_matches_its_pattern(label: str, printed: str, matches: bool) -> None:
     assert bool(re.search(lenient_pattern(label), printed)) is matches
+
+
+HALCYON = Path("tests/migration/documents/halcyon-two-sizes/model-documentation.yaml")
+MD_MONTHS = [
+    "12/2025",
+    "May 2025",
+    "Up to June 2026",
+    "Data collection is ongoing",
+    {"month": "01/2025", "text": "01/2025; we may update"},
+]
+
+
+@pytest.mark.parametrize("value", MD_MONTHS, ids=str)
+def test_the_md_acquisition_month_as_written_is_taken_by_model_and_schema(value: Any) -> None:
+    data = _with(_read(HALCYON), "data.latest_acquisition_date", value)
+    KIND_BY_KEY["model_documentation"].model.model_validate(data)
+    assert _errors("model-documentation", data) == []

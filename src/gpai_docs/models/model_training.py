@@ -2,7 +2,6 @@
 
 from gpai_docs.models._base import StrictModel, spec
 from gpai_docs.models.answers import Answer, AnswerNA, Text
-from gpai_docs.models.dates import Month
 from gpai_docs.models.model_choices import (
     Modality,
     Provenance,
@@ -10,6 +9,7 @@ from gpai_docs.models.model_choices import (
 )
 from gpai_docs.models.model_sizes import VariantFlopAio, VariantFlopNca
 from gpai_docs.models.numbers import EnergyMWh, Flop, Number
+from gpai_docs.models.written_months import MonthText
 
 
 class Training(StrictModel):
@@ -43,11 +43,16 @@ class Data(StrictModel):
     curation: Answer[Text] = spec("MDF.data.curation")
     unsuitability_measures: Answer[Text] = spec("MDF.data.unsuitability_measures")
     bias_measures: Answer[Text] = spec("MDF.data.bias_measures")
-    latest_acquisition_date: Month | None = spec(
+    latest_acquisition_date: MonthText | None = spec(
         "TDS.1.3.latest_collection_date",
         audience=("aio", "nca"),
         default=None,
         title="Latest data acquisition date (MM/YYYY)",
+        example="05/2025",
+        description="Latest date of data acquisition for model training, as MM/YYYY. To "
+        'keep your own words, give both: `{month: 05/2025, text: "Up to May 2025; we may '
+        'update"}`; the text is shown as written, and a text without a month is kept and '
+        "flagged (DT002).",
     )
 
 

@@ -50,9 +50,15 @@ def _years(text: str) -> str:
     return f" (it names years: {', '.join(str(y) for y in years)})" if years else ""
 
 
-def _asked(node: ValueNode) -> str:
-    """What the template asks at ``node``, with the catalogue id, for a finding's why."""
+def _asked(key: str, node: ValueNode) -> str:
+    """What the template (or the Form) asks at ``node``, with the catalogue id, for a
+    finding's why."""
     cid = node.catalogue_id
+    if key == "model_documentation" and node.field is not None and node.field.title:
+        item = node.field.title.removesuffix(" (MM/YYYY)")
+        return f"the Model Documentation Form asks for {item!r} as MM/YYYY" + (
+            f" (the summary's {cid})" if cid else ""
+        )
     if cid is None:
         return "the template asks for MM/YYYY"
     return f"the template asks for {entry(cid).label!r} as MM/YYYY ({cid})"
@@ -100,8 +106,8 @@ def date_day_and_month_unclear(context: RuleContext) -> Iterator[Finding]:
     "DT002",
     "month-not-given",
     severity=Severity.WARNING,
-    reference="Template for the summary of training content, sections 1.3, 2.1 and 2.3 "
-    "(dates as MM/YYYY)",
+    reference="Template for the summary of training content, sections 1.3, 2.1 and 2.3, and "
+    "the Model Documentation Form's latest data acquisition date (dates as MM/YYYY)",
     catalogue=("TDS.1.3.latest_collection_date", "TDS.2.1.large_datasets", "TDS.2.3.period"),
     needs=(),
 )
@@ -112,7 +118,10 @@ def month_not_given(context: RuleContext) -> Iterator[Finding]:
     periods as MM/YYYY, so that readers can tell how current the training data is and
     rules can compare it with the placement date. An answer in the provider's words
     ("Data collection is ongoing", "From 2025 to 2026") is published as written; the
-    structured month beside it is what the template and the rules need.
+    structured month beside it is what the template and the rules need. The model
+    documentation's latest data acquisition date (`data.latest_acquisition_date`, which the
+    Form gives to the AI Office and national authorities) takes the same shapes and is
+    flagged the same way.
 
     Passes:
         training_data_summary: {section_1: {latest_collection_date: {month: 06/2025, text: Ongoing}}}
@@ -126,7 +135,8 @@ def month_not_given(context: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 key,
                 node.path,
-                f"{value.text[:80]!r} gives no single month: {_named(value)}, and {_asked(node)}",
+                f"{value.text[:80]!r} gives no single month: {_named(value)}, and "
+                f"{_asked(key, node)}",
                 hint="Keep the text and add the month: `{month: MM/YYYY, text: …}`.",
             )
         elif isinstance(value, Period) and value.text is not None:
@@ -136,7 +146,7 @@ def month_not_given(context: RuleContext) -> Iterator[Finding]:
                     key,
                     (*node.path, missing[0]),
                     f"The period {value.text[:80]!r} gives no month for its "
-                    f"{' and '.join(missing)}{_years(value.text)}: {_asked(node)}",
+                    f"{' and '.join(missing)}{_years(value.text)}: {_asked(key, node)}",
                     hint="Keep `text:` and add `start:` and `end:` as MM/YYYY.",
                 )
 
@@ -145,7 +155,8 @@ def month_not_given(context: RuleContext) -> Iterator[Finding]:
     "DT003",
     "month-read-from-text",
     severity=Severity.INFO,
-    reference="Template for the summary of training content, section 1.3 (dates as MM/YYYY)",
+    reference="Template for the summary of training content, section 1.3, and the Model "
+    "Documentation Form's latest data acquisition date (dates as MM/YYYY)",
     catalogue=("TDS.1.3.latest_collection_date", "TDS.2.1.large_datasets"),
     needs=(),
 )
@@ -153,7 +164,8 @@ def month_read_from_text(context: RuleContext) -> Iterator[Finding]:
     """A month was read from the provider's words; the words are published as written.
 
     Why: "Up to June 2026" names one month, 06/2026, and rules use it; the sentence itself
-    is what readers see. Writing the month beside the text confirms the reading.
+    is what readers see. Writing the month beside the text confirms the reading. The same
+    holds for the model documentation's latest data acquisition date.
 
     Passes:
         training_data_summary: {section_1: {latest_collection_date: 06/2025}}
