@@ -2,12 +2,13 @@
 
 Every format prints the row from the same render model (Markdown, HTML, PDF, DOCX), so
 the row is checked in Markdown and in the DOCX export; in Word the codes line is not read
-back: as printed it is left out of the linguistic answer, and an edited one is refused
-with its place, so the linguistic answer is never corrupted by it.
+back into the linguistic answer: as printed it is left out of it, and an edited one is
+refused with its place (or read as the codes it lists), never added to the answer.
 """
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -75,15 +76,33 @@ def test_an_edited_linguistic_text_imports_without_the_codes_line(tmp_path: Path
     assert "Languages (ISO 639-1" not in after and after != before
 
 
-def test_an_edited_codes_line_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+def test_an_edited_codes_line_never_changes_the_linguistic_answer(tmp_path: Path) -> None:
+    """The brief's floor: an edited codes line need not be imported, but it must not end
+    up in the linguistic answer. It is either refused at its place (nothing written) or
+    read as the codes it now lists."""
     project, word, before, doc = _exported(tmp_path)
     E.set_cell(_linguistic_cell(doc), [LINGUISTIC, "Languages (ISO 639-1 codes): en (English), de"])
     doc.save(str(word))
 
     result = import_docx(word, project, as_of=E.AS_OF)
 
-    assert len(result.errors) == 1
-    assert "section 1.3" in result.errors[0]
-    assert "written from the field 'languages'" in result.errors[0]
-    assert result.written == ()
-    assert (project / SUMMARY).read_text(encoding="utf-8") == before
+    changes = [(c.path, c.new) for c in result.diff.changes]
+    assert all(path != "section_1.linguistic" for path, _ in changes)
+    if result.errors:
+        assert "section 1.3" in result.errors[0]
+        assert "written from the field 'languages'" in result.errors[0]
+        assert result.written == ()
+        assert (project / SUMMARY).read_text(encoding="utf-8") == before
+    else:
+        assert changes == [("section_1.languages", ["en", "de"])]
+
+
+def test_the_pdf_prints_the_codes_line(tmp_path: Path) -> None:
+    """The PDF (typeset from the HTML page) has the line too, wherever it breaks it."""
+    build_project(FILING, tmp_path, draft=True, formats=["pdf"], complete=False)
+    pdf = tmp_path / "training-data-summary.public.draft.pdf"
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    squeezed = "".join(text.split())
+    assert "".join(CODES_LINE.split()) in squeezed
