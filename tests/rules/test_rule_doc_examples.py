@@ -54,9 +54,19 @@ CONTEXT: dict[tuple[str, str], dict[str, Any]] = {
             "copyright_policy": {"contact": {"point_of_contact": {"email": None, "url": None}}}
         }
     },
-    # Text without a size: the sample's size is not there.
+    # Text without a size: the sample's size and approximate size are not there.
     ("TS001", "Fails"): {
-        "before": {"training_data_summary": {"section_1": {"modalities": {"text": {"size": None}}}}}
+        "before": {
+            "training_data_summary": {
+                "section_1": {"modalities": {"text": {"size": None, "custom_size": None}}}
+            }
+        }
+    },
+    # The top band alone: the sample's approximate size is not there.
+    ("TS035", "Fails"): {
+        "before": {
+            "training_data_summary": {"section_1": {"modalities": {"text": {"custom_size": None}}}}
+        }
     },
     # The summary names a representative instead of the sample's "not applicable".
     ("XD014", "Passes"): {

@@ -56,6 +56,7 @@ class ReviewerLists:
     language_lists: tuple[re.Pattern[str], ...]
     min_named_language_share: float
     hedging: tuple[tuple[str, re.Pattern[str]], ...]
+    open_bounds: tuple[re.Pattern[str], ...]
     dataset_version_words: frozenset[str]
     dataset_version_non_answers: frozenset[str]
     crawl_gap_months: int
@@ -76,6 +77,10 @@ class ReviewerLists:
         said = set(words(version))
         return bool(said - self.dataset_version_non_answers)
 
+    def gives_open_bound(self, text: str) -> bool:
+        """Whether a size as written only gives an open lower bound (TS035)."""
+        return any(p.search(text) for p in self.open_bounds)
+
     def hedges(self, text: str) -> tuple[str, ...]:
         """The hedging phrases text uses, in the list's order."""
         return tuple(phrase for phrase, pattern in self.hedging if pattern.search(text))
@@ -94,6 +99,14 @@ class ReviewerLists:
         return self.counts_languages(text) is not None or any(
             p.search(text) for p in self.open_languages
         )
+
+    def points_to_language_list(self, text: str) -> bool:
+        """Whether text points to where the full list of languages is published (TS027)."""
+        return any(p.search(text) for p in self.language_lists)
+
+    def names_only_some_languages(self, text: str) -> bool:
+        """Whether text names only the main languages, or leaves others open (TS027)."""
+        return any(p.search(text) for p in self.main_languages + self.open_languages)
 
     def counts_languages(self, text: str) -> str | None:
         """The count or catch-all ("40 languages", "multilingual") text gives, if any."""
@@ -165,6 +178,7 @@ def parse(raw: dict[str, Any]) -> ReviewerLists:
         language_lists=_patterns(raw["language_list_patterns"]),
         min_named_language_share=float(raw["min_named_language_share"]),
         hedging=tuple((p, _phrase(p)) for p in raw["hedging_phrases"]),
+        open_bounds=_patterns(raw["open_bound_patterns"]),
         dataset_version_words=frozenset(w.casefold() for w in raw["dataset_version_words"]),
         dataset_version_non_answers=frozenset(
             w.casefold() for w in raw["dataset_version_non_answers"]

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from gpai_docs.diagnostics import JsonPath, Severity
 from gpai_docs.law import reviewer_lists
 from gpai_docs.models.training_data_summary import Dependency, LargeDataset
+from gpai_docs.models.written_sizes import WrittenSize, band_ticked
 from gpai_docs.validate.rules._links import is_link
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
@@ -163,41 +164,64 @@ def measures_not_hedged(context: RuleContext) -> Iterator[Finding]:
     catalogue=(
         "TDS.1.3.modality.text.size",
         "TDS.1.3.modality.image.size",
+        "TDS.1.3.modality.audio.size",
+        "TDS.1.3.modality.video.size",
         "TDS.1.3.modality.custom_size",
     ),
     needs=NEEDS,
 )
 def top_size_band_measured(context: RuleContext) -> Iterator[Finding]:
-    """A modality in the open-ended top size band publishes the approximate size it counted.
+    """A modality in the open-ended top size band publishes an approximate size beside it.
 
     Why: the top band of each modality has no upper end ("More than 10 trillion tokens",
-    "More than 1 billion images", "More than 1 million hours"): alone it says nothing of
-    how much more. The template lets the provider specify the approximate size in another
-    unit (TDS.1.3.modality.custom_size), and reviewers expect it when the top band is
-    ticked. When the provider's own `count` is in the summary (kept internal, never
-    published) the size is known: publish it as `custom_size` (value and unit). A top band
-    with no count is not reported (the sample `minimal` is such a summary): whether the size
-    is known cannot be told. The bands come from the rule pack. A warning: the template
-    does not require the approximate size.
+    "More than 1 billion images", "More than 1 million hours"; printed or typed as the
+    template prints it, "More than 1million hours"): alone it says nothing of how much
+    more. The template lets the provider specify the approximate size in another unit
+    (TDS.1.3.modality.custom_size), and reviewers expect a measure whenever the top band
+    is ticked. A measure is `custom_size` (value and unit, or a measure in words), or the
+    size written beside the band with an amount (`size: {band: …, text: About 14 trillion
+    tokens}`); text that only restates the open bound ("Over 10 trillion tokens") is none
+    (the bound words are in data/reviewer_lists.yaml). When the provider's own `count` is
+    in the summary (kept internal, never published) the size is known: the finding says
+    so. The bands come from the rule pack. A warning: the template does not require the
+    approximate size.
 
     Passes:
-        section_1: {modalities: {text: {size: More than 10 trillion tokens, count: "1.4*10^13", custom_size: {value: "1.4*10^13", unit: tokens}, content_types: Web text}}}
+        section_1: {modalities: {text: {size: More than 10 trillion tokens, custom_size: {value: 48, unit: terabytes of text}, content_types: Web text}}}
 
     Fails:
-        section_1: {modalities: {text: {size: More than 10 trillion tokens, count: "1.4*10^13", content_types: Web text}}}
+        section_1: {modalities: {text: {size: More than 10 trillion tokens, content_types: Web text}}}
     """
     modalities = context.tds.section_1.modalities
     for key, bands in context.pack.size_bands.items():
         entry = getattr(modalities, key, None)
         size = getattr(entry, "size", None)
-        band = bands.by_label(size) if isinstance(size, str) else None
-        if band is None or band.high is not None or getattr(entry, "count", None) is None:
+        ticked = band_ticked(size)
+        band = bands.by_label(ticked) if ticked is not None else None
+        if band is None or band.high is not None or _measured(entry, size):
             continue
-        if getattr(entry, "custom_size", None) is None:
-            yield Finding(
-                TS,
-                ("section_1", "modalities", key, "size"),
-                f"{size!r} has no upper end, and the counted size is not published",
-                hint="Add `custom_size: {value: …, unit: …}` with the approximate size "
-                "(the internal `count` is not published).",
+        if getattr(entry, "count", None) is not None:
+            said, how = (
+                "the counted size is not published",
+                "(the internal `count` is not published)",
             )
+        else:
+            said, how = (
+                "no approximate size is published beside it",
+                "(such as `{value: 48, unit: terabytes of text}`), or write the amount beside the band: `size: {band: …, text: About 14 trillion tokens}`",
+            )
+        yield Finding(
+            TS,
+            ("section_1", "modalities", key, "size"),
+            f"{band.label!r} has no upper end, and {said}",
+            hint=f"Add `custom_size: {{value: …, unit: …}}` with the approximate size {how}.",
+        )
+
+
+def _measured(entry: object, size: object) -> bool:
+    """Whether a measure stands beside the band: a custom size, or an amount written."""
+    if getattr(entry, "custom_size", None) is not None:
+        return True
+    if not isinstance(size, WrittenSize) or not re.search(r"\d", size.text):
+        return False
+    return not reviewer_lists.load().gives_open_bound(size.text)
