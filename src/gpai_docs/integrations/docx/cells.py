@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from gpai_docs.integrations.docx.text import fold, untypeset
 from gpai_docs.models.choices import _fold
+from gpai_docs.models.dates import MonthYear
 from gpai_docs.models.numbers import Quantity
 from gpai_docs.models.shapes import Shape
 from gpai_docs.models.walk import fields_of
@@ -28,6 +29,7 @@ _CHECKED = "☒☑✓✔■"
 _BOX = re.compile(rf"([{_CHECKED}☐□])\s*([^{_CHECKED}☐□]*)")
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _PERIOD = re.compile(r"^From (.+?) to (.+)$")
+_MONTH_TEXT = re.compile(r"^(\d{1,2}/\d{4}) \((.+)\)$")  # "06/2026 (up to June 2026)"
 _URL = re.compile(r"^(?:https?://|mailto:|www\.)\S+$", re.I)
 _ANSWERS = ("yes", "no", "other")
 _LISTED = re.compile(r"\s*[,;]\s*|\s+and\s+")  # "Text, Image and Audio"
@@ -87,6 +89,11 @@ def scalar(shape: Shape, text: str) -> Any:
             except ValueError:
                 raise CellError(f"{text!r} is not a date; write it as DD/MM/YYYY") from None
         return text
+    if base is MonthYear:  # the month beside the provider's words, as the cell shows it
+        match = _MONTH_TEXT.match(fold(text))
+        if match:
+            return {"month": match.group(1), "text": match.group(2).strip()}
+        return fold(text)
     if base is bool:
         word = fold(text).casefold()
         if word in ("yes", "no"):

@@ -36,6 +36,10 @@ from gpai_docs.render.environment import NOT_GIVEN, row_label
 _HELD = "\x00"
 _OPEN_END = re.compile(rf"From {NOT_GIVEN} to|From .+? to {NOT_GIVEN}(?= {NOT_GIVEN} |$)")
 _AMOUNT = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[×x*]\s*10\^?[-+]?\d+)?\s+\S.*$")
+# A version as datasets give it ("v1.2.0", "2024-06", "CC-MAIN-2024-10"): one word with a
+# digit. Any other text is a description, never taken for a version.
+_VERSION = re.compile(r"^(?=\S*\d)[\w.+\-]{1,40}$")
+_GROUP = "group"
 
 
 def _names(key: str) -> list[str]:
@@ -68,6 +72,8 @@ def _strict(key: str, part: str, by_name: dict[str, FieldSpec]) -> bool:
     inner = unwrap(spec.shape)
     if inner.choices:
         return _fold(part) in {_fold(c) for c in inner.choices}
+    if key == "version":
+        return bool(_VERSION.match(fold(part)))
     if "url" in key or "link" in key:
         return is_url(part)
     if inner.base is dt.date:
@@ -80,7 +86,7 @@ def _free(key: str, by_name: dict[str, FieldSpec]) -> bool:
     if spec is None or "|" in key or " " in key:
         return False
     inner = unwrap(spec.shape)
-    return not inner.choices and "url" not in key and "link" not in key
+    return not inner.choices and key != "version" and "url" not in key and "link" not in key
 
 
 def _assign(
@@ -162,18 +168,56 @@ def labelled_item(model: type[BaseModel], text: str, like: cells.Labelled) -> di
     return out
 
 
+def _grouped(model: type[BaseModel], text: str, keys: tuple[str | None, ...], sep: str) -> Any:
+    """An entry perhaps under a sub-heading ("English: FineWeb-Edu — v1.2.0 — …"), and a
+    dataset given by its address only (its link, shown once as its name)."""
+    group = None
+    match = _LABELLED.match(fold(text))
+    names = by_name(model)
+    if _GROUP in names and match and sep.strip() not in match.group(1):
+        group, text = fold(match.group(1)), match.group(2)
+    parsed = split_entry(model, text, keys, sep)
+    if "link" in names and "link" not in parsed and is_url(str(parsed.get("name", ""))):
+        parsed["link"] = parsed.pop("name")
+    order = [_GROUP, *(n for k in keys if k for n in _names(k))]  # as the YAML lists them
+    if group:
+        parsed[_GROUP] = group
+    return {
+        k: parsed[k]
+        for k in sorted(parsed, key=lambda k: order.index(k) if k in order else len(order))
+    }
+
+
+def _same_item(item: Any, parsed: dict[str, Any], first: str | None) -> bool:
+    if not isinstance(item, dict) or not first:
+        return False
+    if parsed.get(first) is not None:
+        return bool(item.get(first) == parsed.get(first))
+    link = parsed.get("link")  # a dataset given by its address only
+    return link is not None and item.get(first) is None and item.get("link") == link
+
+
 def entries(
     model: type[BaseModel], texts: list[str], raw: list[Any], lines: tuple[Any, ...]
 ) -> Any:
     """The list's items from its paragraphs (``raw``: the YAML's items, ``lines``: the
     cell as rendered now, one line per item shown)."""
-    shown = [line for line in lines if isinstance(line, cells.Entry)]
-    labelled = [line for line in lines if isinstance(line, cells.Labelled) and line.label_key]
+    under = [
+        line.value
+        for line in lines
+        if isinstance(line, cells.Labelled) and line.label_key == _GROUP
+    ]
+    shown = [line for line in lines if isinstance(line, cells.Entry)] + under
+    labelled = [
+        line
+        for line in lines
+        if isinstance(line, cells.Labelled) and line.label_key and line.label_key != _GROUP
+    ]
     keys = next((e.keys for e in shown if e.keys), ()) or default_keys(model)
     sep = shown[0].sep if shown else " — "
     same = {fold(inline(line)): i for i, line in enumerate(lines)}
     aligned = len(lines) == len(raw)
-    visible = {n for k in keys if k for n in _names(k)}
+    visible = {n for k in keys if k for n in _names(k)} | ({_GROUP} & by_name(model))
     first = _names(keys[0] or "")[0] if keys and keys[0] else None
     if labelled:
         key, named = labelled[0].key or "", labelled[0].label_key or ""
@@ -187,16 +231,9 @@ def entries(
         parsed = (
             labelled_item(model, text, labelled[0])
             if labelled
-            else split_entry(model, text, keys, sep)
+            else _grouped(model, text, keys, sep)
         )
-        old = next(
-            (
-                item
-                for item in raw
-                if isinstance(item, dict) and first and item.get(first) == parsed.get(first)
-            ),
-            {},
-        )
+        old: dict[str, Any] = next((i for i in raw if _same_item(i, parsed, first)), {})
         kept = {k: v for k, v in old.items() if k not in visible}
         merged = {k: parsed.get(k, kept.get(k)) for k in old if k in parsed or k in kept}
         out.append({**merged, **{k: v for k, v in parsed.items() if k not in merged}})

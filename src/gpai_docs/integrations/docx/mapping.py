@@ -18,6 +18,7 @@ from gpai_docs.integrations.docx.apply import Edit, get_in
 from gpai_docs.integrations.docx.cells import REMOVE, CellError
 from gpai_docs.integrations.docx.located import LocatedRow, LocatedTable
 from gpai_docs.integrations.docx.questions import Question, QuestionIndex
+from gpai_docs.integrations.docx.shown import RowRefused, split
 from gpai_docs.integrations.docx.text import cell_paragraphs, fold_cell, fold_question
 from gpai_docs.integrations.docx.values import readable, value_of
 from gpai_docs.models.walk import field_at
@@ -174,14 +175,29 @@ class RowMapper:
                 "change was not imported (edit the project instead)"
             )
             return
-        raw = get_in(self.data, path)
         try:
-            value = value_of(
-                node.field, located.answer, None if raw is REMOVE else raw, reference.lines
-            )
+            parts = split(self.model, path, reference.lines, located.answer, self.data)
+        except RowRefused as refused:
+            self.out.unmapped.append(f"{located.place()}: {refused}; nothing was imported from it")
+            return
         except CellError as error:
             self.out.errors.append(f"{located.place()}: {error}")
             return
+        answer, lines = (parts.own, parts.lines) if parts else (located.answer, reference.lines)
+        raw = get_in(self.data, path)
+        try:
+            if parts is not None and fold_cell(answer) == fold_cell(cell_paragraphs(lines)):
+                value = raw  # the row's own value as it was: only the fields beside it changed
+            else:
+                value = value_of(node.field, answer, None if raw is REMOVE else raw, lines)
+        except CellError as error:
+            self.out.errors.append(f"{located.place()}: {error}")
+            return
+        for edited, new in [*(parts.edits if parts else []), (path, value)]:
+            self._edit(located, edited, new)
+
+    def _edit(self, located: LocatedRow, path: tuple[str | int, ...], value: Any) -> None:
+        raw = get_in(self.data, path)
         if value == raw or (value is REMOVE and raw is REMOVE):
             self.out.unchanged += 1
             return

@@ -8,7 +8,7 @@ prints them. Before the rows are mapped, this module:
 
 - reads the header, "Version of the Summary:" and "Last update:", written as table rows
   or as paragraphs, into ``header.version`` and ``header.last_update``;
-- reads the 1.3 table (Modality | Training data size | Types of content): a ticked
+- reads the 1.3 table (Modality | Training data size | Types of content; ``written``): a ticked
   modality gets the ticked band (the template's printed labels, such as "1billion to 10
   trillions tokens", read as the catalogue's) and its types of content, kept sub-fields
   (count, custom size) stay; an unticked, empty modality is not in the summary;
@@ -44,14 +44,12 @@ from gpai_docs.integrations.docx.questions import QuestionIndex
 from gpai_docs.integrations.docx.tables import _rows_of
 from gpai_docs.integrations.docx.text import fold, fold_cell, fold_question
 from gpai_docs.integrations.docx.values import value_of
+from gpai_docs.integrations.docx.written import banded, party_block, texts
 from gpai_docs.integrations.docx.written_dates import as_printed, iso_if_date
-from gpai_docs.law.catalogue import entry
 from gpai_docs.load.documents import load_text
 from gpai_docs.load.project import display_path
-from gpai_docs.models.choices import _fold
 from gpai_docs.models.kinds import KIND_BY_KEY
 from gpai_docs.models.walk import field_at
-from gpai_docs.render.environment import NOT_GIVEN
 from gpai_docs.scaffold.documents import scaffold
 from gpai_docs.scaffold.project import schema_references
 from gpai_docs.validate.pipeline import ValidationResult, validate_loaded
@@ -137,49 +135,22 @@ def read_header(
     return claimed
 
 
-def _bands(key: str) -> dict[str, str]:
-    labels = entry(f"TDS.1.3.modality.{key}.size").allowed_values or ()
-    return {_fold(str(label)): str(label) for label in labels}
-
-
-def _texts(cell: Sequence[str]) -> list[str]:
-    """What a cell says, without its ticks and without the "—" the export prints in an
-    empty cell (that dash is the layout's, not an answer)."""
-    return [fold(p) for p in cell if fold(p) not in ("", NOT_GIVEN) and not ticks([p])]
-
-
 def _unticked(row: LocatedRow) -> Any:
     """An unticked modality: N/A or to be provided as written, else not in the summary."""
-    said = [t for cell in row.cells[1:] for t in _texts(cell)]
+    said = [t for cell in row.cells[1:] for t in texts(cell)]
     found = special(" ".join(said)) if said else REMOVE
     if found is None:
         raise CellError("an unticked modality has no size or content; tick its box")
     return found
 
 
-def _banded(key: str, row: LocatedRow, held: Any) -> Any:
-    bands = _bands(key)
-    size = list(row.cells[1]) if len(row.cells) > 1 else []
-    picked = [bands.get(_fold(label), label) for on, label in ticks(size) if on]
-    types = "\n\n".join(_texts(row.cells[2]) if len(row.cells) > 2 else [])
-    answered = isinstance(held, dict) and not {"to_be_provided", "not_applicable"} & set(held)
-    value: dict[str, Any] = dict(held) if answered else {}
-    if len(picked) > 1:
-        raise CellError("tick one size band")
-    if picked:
-        value["size"] = picked[0]
-    if types:
-        value["content_types"] = types
-    return value
-
-
 def _other(row: LocatedRow, label: str) -> dict[str, Any]:
     name = fold(label.partition(":")[2]) or "Other"
-    size = " ".join(_texts(row.cells[1]) if len(row.cells) > 1 else [])
+    size = " ".join(texts(row.cells[1]) if len(row.cells) > 1 else [])
     amount = _AMOUNT.match(size)
     if amount is None:
         raise CellError("give the other modality's size as a number and a unit")
-    types = "\n\n".join(_texts(row.cells[2]) if len(row.cells) > 2 else [])
+    types = "\n\n".join(texts(row.cells[2]) if len(row.cells) > 2 else [])
     out: dict[str, Any] = {
         "name": name,
         "size": {"value": amount.group(1).strip(), "unit": amount.group(2)},
@@ -203,7 +174,7 @@ def _modality_rows(
         places.setdefault(key, row.place())
         try:
             if key in _BANDED:
-                values[key] = _banded(key, row, held.get(key)) if on else _unticked(row)
+                values[key] = banded(key, row, held.get(key)) if on else _unticked(row)
             elif key == "other":
                 if on:
                     others.append(_other(row, label))
@@ -263,10 +234,11 @@ def _answer(question: str, answer: list[str]) -> list[str]:
 def read_party(row: LocatedRow, data: Any, out: Mapped) -> bool:
     """A provider or representative written as a name paragraph and contact paragraphs."""
     path = _PARTIES.get(fold_question(row.question)) if len(row.cells) == 2 else None
-    texts = [fold(p) for p in row.answer if fold(p)]
-    if path is None or len(texts) < 2 or ":" in texts[0]:
+    said = [fold(p) for p in row.answer if fold(p)]
+    block = party_block(row.answer, get_in(data, path)) if path is not None else None
+    if path is None or (block is None and (len(said) < 2 or ":" in said[0])):
         return False
-    value = {"name": texts[0], "contact": "; ".join(texts[1:])}
+    value = block if block is not None else {"name": said[0], "contact": "; ".join(said[1:])}
     if value != get_in(data, path):
         out.edits.append((path, value))
         out.places[path] = row.place()
