@@ -27,6 +27,7 @@ class ReviewerCrossLists:
     licensing_exclusions: tuple[re.Pattern[str], ...]
     licensing_denials: tuple[re.Pattern[str], ...]
     crawling_claims: tuple[re.Pattern[str], ...]
+    crawling_exclusions: tuple[re.Pattern[str], ...]
     crawling_denials: tuple[re.Pattern[str], ...]
     negations: tuple[re.Pattern[str], ...]
 
@@ -68,6 +69,7 @@ def lists() -> ReviewerCrossLists:
         licensing_exclusions=_patterns(raw, "licensing_exclusions"),
         licensing_denials=_patterns(raw, "licensing_denials"),
         crawling_claims=_patterns(raw, "crawling_claims"),
+        crawling_exclusions=_patterns(raw, "crawling_exclusions"),
         crawling_denials=_patterns(raw, "crawling_denials"),
         negations=_patterns(raw, "negations"),
     )

@@ -3,9 +3,10 @@ answers: content licensed from rightsholders (summary 2.2.1) and crawling (summa
 
 The policy's texts are read sentence by sentence with the patterns of
 data/reviewer_cross_lists.yaml: a *claim* ("under licensing agreements with publishers",
-"our crawler honours robots.txt") in a sentence without a negation, or a *denial* ("we do
-not crawl", "no licensed content is used"). A sentence that is neither says nothing here.
-Links and e-mail addresses are not read.
+"our crawler honours robots.txt", "MeridianBot crawls", a sentence naming a crawler the
+policy lists) in a sentence without a negation, or a *denial* ("we do not crawl", "no
+licensed content is used"). A sentence that is neither says nothing here. Links and e-mail
+addresses are not read.
 """
 
 from __future__ import annotations
@@ -55,9 +56,12 @@ def _any(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
 
-def reading(sentence: str, topic: str) -> Literal["claim", "denial"] | None:
+def reading(
+    sentence: str, topic: str, crawlers: tuple[re.Pattern[str], ...] = ()
+) -> Literal["claim", "denial"] | None:
     """Whether one sentence says the provider licenses (``topic`` "licensing") or crawls
-    ("crawling") content, says it does not, or says neither."""
+    ("crawling") content, says it does not, or says neither. ``crawlers`` are the names of
+    the policy's own crawlers: a sentence naming one says the provider crawls."""
     words = lists()
     if topic == "licensing":
         claims, denials, excluded = (
@@ -66,7 +70,8 @@ def reading(sentence: str, topic: str) -> Literal["claim", "denial"] | None:
             words.licensing_exclusions,
         )
     else:
-        claims, denials, excluded = words.crawling_claims, words.crawling_denials, ()
+        claims = words.crawling_claims + crawlers
+        denials, excluded = words.crawling_denials, words.crawling_exclusions
     if _any(denials, sentence):
         return "denial"
     if _any(claims, sentence) and not _any(words.negations + excluded, sentence):
@@ -74,12 +79,25 @@ def reading(sentence: str, topic: str) -> Literal["claim", "denial"] | None:
     return None
 
 
+def crawler_names(policy: CopyrightPolicy) -> tuple[re.Pattern[str], ...]:
+    """The names (and robots.txt tokens) of the crawlers the policy lists, as whole words."""
+    listed = policy.rights_reservation.crawlers
+    names: set[str] = set()
+    for crawler in listed if isinstance(listed, list) else []:
+        names.update(n for n in (crawler.name, crawler.robots_token) if n and n.strip())
+    return tuple(
+        re.compile(rf"(?<![\w-]){re.escape(n.strip())}(?![\w-])", re.IGNORECASE)
+        for n in sorted(names)
+    )
+
+
 def statements(policy: CopyrightPolicy, topic: str) -> list[Statement]:
     """The policy's sentences on ``topic`` ("licensing" or "crawling"), one per field."""
     found = []
+    crawlers = crawler_names(policy) if topic == "crawling" else ()
     for path, text in _texts(policy):
         for sentence in (s.strip().rstrip(";") for s in _SENTENCE_END.split(text)):
-            said = reading(sentence, topic)
+            said = reading(sentence, topic, crawlers)
             if said is not None:
                 found.append(Statement(path, sentence, denial=said == "denial"))
                 break
@@ -105,13 +123,18 @@ def policy_statements_match_summary(context: RuleContext) -> Iterator[Finding]:
     policy that says content was obtained under licensing agreements while section 2.2.1
     (datasets commercially licensed by rightsholders) answers No, or that says "we do not
     license content" while 2.2.1 answers Yes, contradicts the summary; so does a policy
-    that says the provider crawls ("our crawler honours robots.txt") while section 2.3
-    answers No, or says "we do not crawl" while 2.3 answers Yes. The sentence is found by
-    wording (data/reviewer_cross_lists.yaml): a sentence with a negation is never read as
-    a claim, open licences (Creative Commons, open source) are not commercial licences,
-    and a crawler the policy lists in `rights_reservation.crawlers` is XD012's. A warning:
-    words can be read more than one way. Fix: correct the answer in the summary or the
-    sentence in the policy, so that both tell the same.
+    that says crawling happens ("our crawler honours robots.txt", "we crawl", "we scrape",
+    "MeridianBot crawls only publicly accessible pages", pages "are crawled", or any
+    sentence naming a crawler the policy lists) while section 2.3 answers No, or says "we
+    do not crawl" while 2.3 answers Yes. The sentence is found by wording
+    (data/reviewer_cross_lists.yaml): a sentence with a negation is never read as a claim,
+    open licences (Creative Commons, open source) are not commercial licences, crawling by
+    dataset compilers, Common Crawl or third parties is not the provider's, and "we do not
+    crawl paywalled pages" is a limit, not a denial. The crawler list itself
+    (`rights_reservation.crawlers`) is XD012's; its prose elsewhere is this rule's, even
+    when XD012 also reports the list. A warning: words can be read more than one way. Fix:
+    correct the answer in the summary or the sentence in the policy, so that both tell
+    the same.
 
     Passes:
         copyright_policy: {lawful_access: {lawful_access: We train on public datasets and on news archives licensed from publishers.}}
@@ -122,9 +145,6 @@ def policy_statements_match_summary(context: RuleContext) -> Iterator[Finding]:
     """
     tds, policy = context.tds.section_2, context.cp
     licensed, crawled = _answer(tds.licensed_data.used), _answer(tds.crawled_data.used)
-    lists_crawlers = isinstance(policy.rights_reservation.crawlers, list) and bool(
-        policy.rights_reservation.crawlers
-    )
     checks = (
         ("licensing", licensed, "2.2.1", ("licenses", "license"), ()),
         ("crawling", crawled, "2.3", ("crawls", "crawl"), _CRAWLERS),
@@ -135,7 +155,7 @@ def policy_statements_match_summary(context: RuleContext) -> Iterator[Finding]:
         for found in statements(policy, topic):
             if skipped and found.path[: len(skipped)] == skipped:
                 continue  # the policy's crawler list: XD012 compares it
-            if found.denial == (not answer) or (topic == "crawling" and lists_crawlers):
+            if found.denial == (not answer):
                 continue
             does = f"does not {what[1]}" if found.denial else what[0]
             whom = "content from rightsholders" if topic == "licensing" else "online sources"
