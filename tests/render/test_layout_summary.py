@@ -177,10 +177,12 @@ def test_modality_table_has_a_row_per_modality_with_ticks_and_bands() -> None:
         f"☐{NB}Other",
     ]
     # The template's three text bands (requirements §6.1); the sample says "More than 10
-    # trillion tokens".
+    # trillion tokens", and gives its approximate size in another unit beside the band
+    # (custom_size: 46 terabytes of deduplicated text), after the bands.
     assert table[0].split("|")[2].strip() == (
         f"☐{NB}Less than 1 billion tokens ☐{NB}1 billion to 10 trillion tokens "
-        f"☒{NB}More than 10 trillion tokens"
+        f"☒{NB}More than 10 trillion tokens; Alternatively, specify the approximate size in "
+        "a different measurement unit: 46 terabytes of deduplicated text"
     )
     assert "| Modality | Training data size | Types of content |" in markdown
 
