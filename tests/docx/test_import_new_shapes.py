@@ -526,3 +526,161 @@ def test_complaints_by_post_the_robots_statement_and_the_prohibition(tmp_path: P
         )
     )
     assert filing.after == expected
+
+
+def test_the_downstream_providers_ranges_per_model(tmp_path: Path) -> None:
+    """The DP version shows the ranges per model only (the document has none of its own)."""
+    filing = Filing(tmp_path, "halcyon-two-sizes", "model_documentation", "dp")
+    question = "Total model size (range of parameters)"
+    assert filing.shown(question) == ["halcyon-3-70b: 50B-100B", "halcyon-3-8b: 5B-15B"]
+    filing.edit(question, ["halcyon-3-70b: 50B-100B", "halcyon-3-8b: 500M-5B"])
+
+    result = filing.imported()
+
+    assert _changes(result) == [
+        ("changed", "properties.parameter_range_variants[#2].value", "500M-5B")
+    ]
+    assert filing.after == filing.before.replace(
+        "    - {model: halcyon-3-8b, value: 5B-15B}\n",
+        "    - {model: halcyon-3-8b, value: 500M-5B}\n",
+    )
+
+
+def test_a_range_that_is_not_one_of_the_forms_is_said_at_its_row(tmp_path: Path) -> None:
+    filing = Filing(tmp_path, "halcyon-two-sizes", "model_documentation", "dp")
+    question = "Total model size (range of parameters)"
+    filing.edit(question, ["halcyon-3-70b: 50B-100B", "halcyon-3-8b: 1B-5B"])
+
+    result = filing.imported()
+
+    assert len(result.errors) == 1
+    assert result.errors[0].startswith(
+        "Table 4 (section 2), row 5 'Total model size (range of parameters)': '1B-5B' is not "
+        "one of the allowed values"
+    )
+    assert result.written == () and filing.after == filing.before
+
+
+def test_the_authorities_order_of_magnitude_per_model(tmp_path: Path) -> None:
+    filing = Filing(tmp_path, "halcyon-two-sizes", "model_documentation", "nca")
+    question = "Amount of computation used for training (FLOP, order of magnitude)"
+    assert filing.shown(question) == ["10²⁵", "halcyon-3-70b: 10²⁴", "halcyon-3-8b: 10²³"]
+    filing.edit(question, ["10²⁵", "halcyon-3-70b: 10²⁵", "halcyon-3-8b: 10²³"])
+
+    result = filing.imported()
+
+    assert _changes(result) == [
+        ("changed", "compute.training_flop_nca_variants[#1].value", "10^25")
+    ]
+    assert filing.after == filing.before.replace(
+        '    - {model: halcyon-3-70b, value: "10^24"}\n',
+        "    - {model: halcyon-3-70b, value: 10^25}\n",
+    )
+
+
+def test_each_models_input_modalities(tmp_path: Path) -> None:
+    """``input_modalities_variants`` (a list of modalities per model): the filing with
+    each size's context length given per model."""
+    filing = Filing(tmp_path, "halcyon-two-sizes", "model_documentation", "aio")
+    per_model = (
+        "  input_modalities_variants:\n"
+        "    - model: halcyon-3-70b\n"
+        '      modalities: [{modality: Text, max_size: "131,072 tokens"}]\n'
+        "    - model: halcyon-3-8b\n"
+        '      modalities: [{modality: Text, max_size: "32,768 tokens"}]\n'
+    )
+    anchor = "  parameter_range_variants:\n"
+    filing.yaml.write_text(filing.before.replace(anchor, per_model + anchor), encoding="utf-8")
+    filing.before = filing.yaml.read_text(encoding="utf-8")
+    filing.word = E.export(filing.project, "model_documentation", "aio", filing.word)
+    filing.doc = docx.Document(str(filing.word))
+    assert filing.shown("Input modalities") == [
+        "Text: 131,072 tokens",
+        "halcyon-3-70b: Text: 131,072 tokens",
+        "halcyon-3-8b: Text: 32,768 tokens",
+    ]
+    filing.edit(
+        "Input modalities",
+        [
+            "Text: 131,072 tokens",
+            "halcyon-3-70b: Text: 131,072 tokens",
+            "halcyon-3-8b: Text: 65,536 tokens",
+            "halcyon-3-1b: Text: 16,384 tokens",
+        ],
+    )
+
+    result = filing.imported()
+
+    at = "properties.input_modalities_variants"
+    assert _changes(result) == [
+        ("changed", f"{at}[#2].modalities[#1].max_size", "65,536 tokens"),
+        ("added", f"{at}[#3].model", "halcyon-3-1b"),
+        ("added", f"{at}[#3].modalities[#1].modality", "Text"),
+        ("added", f"{at}[#3].modalities[#1].max_size", "16,384 tokens"),
+    ]
+    assert filing.after == filing.before.replace(
+        '      modalities: [{modality: Text, max_size: "32,768 tokens"}]\n',
+        "      modalities:\n      - modality: Text\n        max_size: 65,536 tokens\n"
+        "    - model: halcyon-3-1b\n"
+        "      modalities:\n      - modality: Text\n        max_size: 16,384 tokens\n",
+    )
+
+
+def test_the_policys_date_and_a_commitment_withdrawn(tmp_path: Path) -> None:
+    filing = _borealis(tmp_path)
+    question = "Draw up, keep up to date"
+    shown = filing.shown(question)
+    filing.edit(question, [shown[0], shown[1], "Last updated: 27/06/2026", shown[3]])
+    filing.edit(
+        "Applies whether model is integrated",
+        ["Committed: No", "As written: This applies to our own products only."],
+    )
+
+    result = filing.imported()
+
+    assert sorted(_changes(result)) == [
+        ("changed", "document.last_updated", "2026-06-27"),
+        ("changed", "output_safeguards.applies_irrespective.committed", False),
+        (
+            "changed",
+            "output_safeguards.applies_irrespective.text",
+            "This applies to our own products only.",
+        ),
+    ]
+    assert filing.after == filing.before.replace(
+        "  last_updated: 26 June 2026\n", "  last_updated: '2026-06-27'\n"
+    ).replace(
+        "    committed: true\n"
+        "    text: This applies irrespective of how the model is integrated, by us or by our customers.\n",
+        "    committed: false\n    text: This applies to our own products only.\n",
+    )
+
+
+def test_the_prohibitions_link_cleared_and_one_added(tmp_path: Path) -> None:
+    """aurora's prohibition says where it is stated; borealis' has no link yet."""
+    question = "Prohibit copyright-infringing uses"
+    aurora = Filing(tmp_path / "a", "aurora-official-layout", "copyright_policy", "internal")
+    assert aurora.shown(question) == [
+        "Wording of the prohibition: You must not use Aurora models to infringe copyright or "
+        "related rights.",
+        "Where it is stated (AUP, terms or model documentation): "
+        "https://aurora-lingua.example/acceptable-use",
+    ]
+    aurora.edit(question, aurora.shown(question)[:1])
+    cleared = aurora.imported()
+    assert _changes(cleared) == [("removed", "output_safeguards.aup_prohibition.location", None)]
+    assert aurora.after == aurora.before.replace(
+        "    location: https://aurora-lingua.example/acceptable-use\n", ""
+    )
+
+    borealis = _borealis(tmp_path / "b")
+    link = "Where it is stated (AUP, terms or model documentation): https://borealis.example/terms"
+    borealis.edit(question, [*borealis.shown(question), link])
+    added = borealis.imported()
+    assert _changes(added) == [
+        ("added", "output_safeguards.aup_prohibition.location", "https://borealis.example/terms")
+    ]
+    text = "    text: Users may not use Borealis models to infringe copyright or related rights.\n"
+    assert borealis.after == borealis.before.replace(
+        text, text + "    location: https://borealis.example/terms\n"
+    )

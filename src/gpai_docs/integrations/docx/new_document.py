@@ -216,17 +216,17 @@ def read_modalities(table: LocatedTable, index: QuestionIndex, data: Any, out: M
 
 def _answer(question: str, answer: list[str]) -> list[str]:
     """A cell as the mapper reads it: the export's forms of N/A, parties and domain lists."""
-    texts = [fold(p) for p in answer if fold(p)]
-    if question in _DATE_QUESTIONS and len(texts) == 1:
-        return [iso_if_date(texts[0])]
-    if len(texts) == 1:
-        na = _NOT_APPLICABLE.match(texts[0])
+    said = [fold(p) for p in answer if fold(p)]
+    if question in _DATE_QUESTIONS and len(said) == 1:
+        return [iso_if_date(said[0])]
+    if len(said) == 1:
+        na = _NOT_APPLICABLE.match(said[0])
         if na:
             return [f"N/A: {na.group(1)}" if na.group(1) else "N/A"]
-        if _CANNOT.match(texts[0]):
-            return [f"N/A: {texts[0]}"]
-    hosts = [m.group(1) for m in (_HOST.match(t) for t in texts) if m]
-    if question == _DOMAIN_QUESTION and len(texts) > 1 and len(hosts) == len(texts):
+        if _CANNOT.match(said[0]):
+            return [f"N/A: {said[0]}"]
+    hosts = [m.group(1) for m in (_HOST.match(t) for t in said) if m]
+    if question == _DOMAIN_QUESTION and len(said) > 1 and len(hosts) == len(said):
         return ["Domains, ranked by content size: " + "; ".join(hosts)]
     return answer
 

@@ -114,7 +114,9 @@ def _variant_value(item: type[BaseModel], key: str, text: str) -> dict[str, Any]
             raise CellError("the model's input modalities cannot be read here; edit the YAML")
         like = cells.Labelled("", "", "max_size", "modality")
         parts = [p for p in re.split(r"\s*;\s*", text) if p]
-        return {"modalities": [labelled_item(record, p, like) for p in parts]}
+        order = [s.name for s in fields_of(record)]  # the sub-fields as the YAML lists them
+        items = [labelled_item(record, p, like) for p in parts]
+        return {"modalities": [{k: i[k] for k in order if k in i} for i in items]}
     return {"value": scalar(specs["value"].shape, text)}
 
 
