@@ -273,7 +273,9 @@ _NAME = re.compile(r"\s*\([^()]*\)$")
 _ISO_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "ca": "Catalan"}
 
 
-@pytest.mark.parametrize("entry", LANGUAGE_LISTS, ids=[e.name for e in LANGUAGE_LISTS])
+@pytest.mark.parametrize(
+    "entry", [_mark_load(e) for e in LANGUAGE_LISTS], ids=[e.name for e in LANGUAGE_LISTS]
+)
 def test_the_language_codes_are_printed(entry: Entry, tmp_path: Path) -> None:
     build_project(entry.folder, tmp_path, draft=True, formats=["md"], as_of=AS_OF, complete=False)
     markdown = (tmp_path / "training-data-summary.public.draft.md").read_text(encoding="utf-8")
