@@ -187,7 +187,7 @@ class RightsReservation(StrictModel):
         "COP.C.1.3.rights_reservation_any_means", default=None
     )
     natural_language_reservations: Answer[Text] | None = _public(
-        "COP.C.1.3.rights_reservation_any_means",
+        "COP.C.1.3.rights_reservation_any_means.natural_language",
         default=None,
         title="Reservations written in terms of use",
         description="How reservations of rights written in natural language, for example in "
@@ -286,8 +286,10 @@ class Contact(StrictModel):
 
 
 class VoluntarySection(StrictModel):
-    title: Text = _internal("COP.C.1.1.policy", title="Title", example="Supplier due diligence")
-    text: Text = _internal("COP.C.1.1.policy", title="Text")
+    title: Text = _internal(
+        "COP.C.1.1.policy.voluntary_sections", title="Title", example="Supplier due diligence"
+    )
+    text: Text = _internal("COP.C.1.1.policy.voluntary_sections", title="Text")
 
 
 class CopyrightPolicy(DatedDocument):
@@ -308,5 +310,5 @@ class CopyrightPolicy(DatedDocument):
         "1.5", "Point of contact and complaints", "COP.C.1.5.point_of_contact"
     )
     voluntary_sections: list[VoluntarySection] = _internal(
-        "COP.C.1.1.policy", default_factory=list, title="Voluntary sections"
+        "COP.C.1.1.policy.voluntary_sections", default_factory=list, title="Voluntary sections"
     )

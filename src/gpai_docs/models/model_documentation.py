@@ -56,14 +56,14 @@ class ProviderStatus(StrictModel):
     """Facts about the provider that decide which obligations apply (not a Form item)."""
 
     established_in_union: Answer[bool] = spec(
-        "AIA.54.1",
+        "AIA.54.1.established_in_union",
         audience=INTERNAL,
         title="Established in the Union",
         description="Whether the provider is established in the EU. Providers from third "
         "countries appoint an authorised representative before placing a model on the market.",
     )
     country: Text | None = spec(
-        "AIA.54.1", audience=INTERNAL, default=None, title="Country", example="US"
+        "AIA.54.1.country", audience=INTERNAL, default=None, title="Country", example="US"
     )
     sme: Answer[bool] = spec(
         "TDS.rule.sme",

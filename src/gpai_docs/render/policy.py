@@ -26,6 +26,12 @@ def _commitment(catalogue_id: str | None, fallback: str) -> str:
     return entry(catalogue_id).label if catalogue_id else fallback
 
 
+def _served(catalogue_id: str | None) -> str | None:
+    """The commitment a field implements: its id, or the one its derived id serves (the
+    natural-language reservations are part of the 'any appropriate means' commitment)."""
+    return (entry(catalogue_id).derived_from or catalogue_id) if catalogue_id else None
+
+
 def _lines(item: Item, commitment_id: str | None) -> tuple[Any, ...]:
     value = item.value
     if isinstance(value, list) and value and isinstance(value[0], Record):
@@ -42,11 +48,12 @@ def _rows(items: tuple[Item, ...]) -> list[Row]:
     none of whose fields is filled shows a dash."""
     groups: list[tuple[str | None, str, list[Any], list[Item]]] = []
     for item in items:
-        if not groups or groups[-1][0] != item.catalogue_id:
-            groups.append((item.catalogue_id, item.title, [], []))
+        served = _served(item.catalogue_id)
+        if not groups or groups[-1][0] != served:
+            groups.append((served, item.title, [], []))
         groups[-1][3].append(item)
         if item.value is not None and item.value != []:
-            groups[-1][2].extend(_lines(item, item.catalogue_id))
+            groups[-1][2].extend(_lines(item, served))
     return [
         Row(_commitment(catalogue_id, title), tuple(lines) or (None,), field=_field(members))
         for catalogue_id, title, lines, members in groups
