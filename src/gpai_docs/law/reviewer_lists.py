@@ -79,7 +79,12 @@ class ReviewerLists:
 
     def gives_open_bound(self, text: str) -> bool:
         """Whether a size as written only gives an open lower bound (TS035)."""
-        return any(p.search(text) for p in self.open_bounds)
+        return self.open_bound_end(text) is not None
+
+    def open_bound_end(self, text: str) -> int | None:
+        """Where the open-bound words a size as written opens with end, if it opens so."""
+        found = (p.search(text) for p in self.open_bounds)
+        return next((m.end() for m in found if m is not None), None)
 
     def hedges(self, text: str) -> tuple[str, ...]:
         """The hedging phrases text uses, in the list's order."""

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 
 from gpai_docs.diagnostics import JsonPath, Severity
 from gpai_docs.law import reviewer_lists
+from gpai_docs.law.rulepack import BucketSet
 from gpai_docs.models.training_data_summary import Dependency, LargeDataset
-from gpai_docs.models.written_sizes import WrittenSize, band_ticked
+from gpai_docs.models.written_sizes import WrittenSize, amount_in, band_ticked
 from gpai_docs.validate.rules._links import is_link
 from gpai_docs.validate.rules._registry import Finding, rule
 from gpai_docs.validate.rules.context import RuleContext
@@ -175,8 +176,8 @@ def top_size_band_measured(context: RuleContext) -> Iterator[Finding]:
 
     Why: the top band of each modality has no upper end ("More than 10 trillion tokens",
     "More than 1 billion images", "More than 1 million hours"; printed or typed as the
-    template prints it, "More than 1million hours"): alone it says nothing of how much
-    more. The template lets the provider specify the approximate size in another unit
+    template prints it, "More than 1million hours", or said in words without the tick,
+    "More than 12 trillion tokens of web text"): alone it says nothing of how much more. The template lets the provider specify the approximate size in another unit
     (TDS.1.3.modality.custom_size), and reviewers expect a measure whenever the top band
     is ticked. A measure is `custom_size` (value and unit, or a measure in words), or the
     size written beside the band with an amount (`size: {band: …, text: About 14 trillion
@@ -196,7 +197,7 @@ def top_size_band_measured(context: RuleContext) -> Iterator[Finding]:
     for key, bands in context.pack.size_bands.items():
         entry = getattr(modalities, key, None)
         size = getattr(entry, "size", None)
-        ticked = band_ticked(size)
+        ticked = band_ticked(size) or _top_band_in_words(size, key, bands)
         band = bands.by_label(ticked) if ticked is not None else None
         if band is None or band.high is not None or _measured(entry, size):
             continue
@@ -216,6 +217,22 @@ def top_size_band_measured(context: RuleContext) -> Iterator[Finding]:
             f"{band.label!r} has no upper end, and {said}",
             hint=f"Add `custom_size: {{value: …, unit: …}}` with the approximate size {how}.",
         )
+
+
+def _top_band_in_words(size: object, modality: str, bands: BucketSet) -> str | None:
+    """The top band a size written without a tick states in words ("More than 12 trillion
+    tokens of web text"): an open bound at or above the top band's lower end."""
+    if not isinstance(size, WrittenSize):
+        return None
+    end = reviewer_lists.load().open_bound_end(size.text)
+    if end is None:
+        return None
+    said = size.text[end:].split()
+    amount = next(
+        (a for n in (3, 2) if (a := amount_in(" ".join(said[:n]), modality)) is not None), None
+    )
+    top = next((b for b in bands.buckets if b.high is None), None)
+    return top.label if top is not None and amount is not None and amount >= top.low else None
 
 
 def _measured(entry: object, size: object) -> bool:
