@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 import docx
 from gpai_docs.integrations.docx.importing import DocxImport, import_docx
 from gpai_docs.models.kinds import KIND_BY_KEY
@@ -315,10 +313,10 @@ def test_the_provider_block_edited_line_by_line(tmp_path: Path) -> None:
 
     new = "\n".join([block[0], block[1].replace("500", "501"), block[2]])
     assert _changes(result) == [("changed", "section_1.provider.block", new)]
-    data = yaml.safe_load(filing.after)
-    assert data["section_1"]["provider"] == new  # still the block as written
-    untouched = filing.before.split("  authorised_representative:")[1]
-    assert filing.after.split("  authorised_representative:")[1] == untouched
+    # Still the block as written, as a block: the one line edited, every other byte kept.
+    assert filing.after == filing.before.replace(
+        "    500 Howard Street, San Francisco", "    501 Howard Street, San Francisco"
+    )
 
 
 # --- sizes as written (tessera-printed-bands) ----------------------------------------------
@@ -683,4 +681,29 @@ def test_the_prohibitions_link_cleared_and_one_added(tmp_path: Path) -> None:
     text = "    text: Users may not use Borealis models to infringe copyright or related rights.\n"
     assert borealis.after == borealis.before.replace(
         text, text + "    location: https://borealis.example/terms\n"
+    )
+
+
+def test_a_line_added_to_the_representatives_block_keeps_it_a_block(tmp_path: Path) -> None:
+    filing = _quillon(tmp_path)
+    question = "Authorised representative name and contact details"
+    lines = [line for p in filing.shown(question) for line in p.split("\n")]
+    assert lines == [
+        "Quillon AI Ireland Ltd",
+        "2 Grand Canal Square, Dublin 2, Ireland",
+        "eu-rep@quillon.example",
+    ]
+    filing.edit(question, [*lines, "+353 1 555 0100"])
+
+    result = filing.imported()
+
+    assert _changes(result) == [
+        (
+            "changed",
+            "section_1.authorised_representative.block",
+            "\n".join([*lines, "+353 1 555 0100"]),
+        )
+    ]
+    assert filing.after == filing.before.replace(
+        "    eu-rep@quillon.example\n", "    eu-rep@quillon.example\n    +353 1 555 0100\n"
     )

@@ -29,6 +29,7 @@ from ruamel.yaml.events import CollectionStartEvent
 from ruamel.yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarstring import LiteralScalarString
 
 from gpai_docs.yamlio.core import reads_as_text
 from gpai_docs.yamlio.emit import needs_escapes
@@ -176,6 +177,11 @@ class RoundTripText:
         end = entry.end
         if "\n" in self.text[entry.start : end]:
             end = line_end(self.text, end)
+        if _literal(value) and self.text[entry.start : end].split(":", 1)[-1].lstrip()[:1] in (
+            "|",
+            ">",
+        ):
+            value = LiteralScalarString(value)  # a block of lines stays a block (`|-`)
         text = _entry_text(entry.key, value, entry.column, flow)
         if not flow and isinstance(value, list) and entry.items_at is not None:
             pad = " " * max(entry.items_at - entry.column, 0)  # its items' `-` where they were
@@ -302,6 +308,13 @@ _Representer.add_representer(str, _represent_str)
 _Representer.add_representer(type(None), _represent_none)
 _Representer.add_representer(WrittenInt, RoundTripRepresenter.represent_int)  # as before
 _Representer.add_representer(WrittenFloat, RoundTripRepresenter.represent_float)
+
+
+def _literal(value: Any) -> bool:
+    """Whether a text of several lines can be written as a literal block, byte for byte."""
+    lines = value.split("\n") if isinstance(value, str) and "\n" in value else []
+    plain = all(line == line.strip(" \t") for line in lines)
+    return bool(lines) and plain and not needs_escapes(value.replace("\n", ""))
 
 
 def flow_style(value: Any) -> Any:
