@@ -250,8 +250,9 @@ FINDINGS = {
     # are announced (TS019, one each); twelve domains, but not out of how many (TS009);
     # the model documentation does not list these versions yet (XD002, one each); a large
     # dataset is named without the snapshot or release used (TS033: aurore's Common Crawl,
-    # fjord's EMA product information).
-    "aurore": {"TS017": 1, "TS019": 3, "TS009": 1, "XD002": 2, "TS033": 1},
+    # fjord's EMA product information); aurore ticks the open top text band, "More than
+    # 10 trillion tokens", with no approximate size beside it (TS035).
+    "aurore": {"TS017": 1, "TS019": 3, "TS009": 1, "XD002": 2, "TS033": 1, "TS035": 1},
     "kuva": {"DT001": 1, "TS017": 1, "TS019": 3, "XD002": 1},
     "fjord": {"TS019": 3, "XD002": 1, "TS033": 1},
 }
