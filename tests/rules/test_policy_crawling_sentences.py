@@ -31,6 +31,8 @@ SENTENCES = [
     ("Web crawling respects robots.txt.", "claim"),
     ("The crawler fetches robots.txt before each host.", "claim"),
     ("Our scrapers skip pages behind a login.", "claim"),
+    ("Crawled pages are filtered for personal data.", "claim"),
+    ("Before each crawl cycle the crawl frontier is checked against the EU lists.", "claim"),
     # Crawling that is not the provider's, or not done.
     ("Common Crawl crawls the public web every month.", None),
     ("Third-party dataset compilers scraped the pages we use.", None),
@@ -44,6 +46,9 @@ SENTENCES = [
     ("We never scrape websites ourselves.", "denial"),
     ("No web crawling took place for this model.", "denial"),
     ("Orbis Robotics operates no web crawler.", "denial"),
+    ("Meridian Labs does not engage in web crawling.", "denial"),
+    ("We have never crawled the web.", "denial"),
+    ("We have not crawled paywalled sites.", None),
     ("We do not crawl paywalled pages or pages behind a login.", None),
     ("Our crawlers do not read terms of use.", None),
 ]
