@@ -707,3 +707,19 @@ def test_a_line_added_to_the_representatives_block_keeps_it_a_block(tmp_path: Pa
     assert filing.after == filing.before.replace(
         "    eu-rep@quillon.example\n", "    eu-rep@quillon.example\n    +353 1 555 0100\n"
     )
+
+
+def test_a_models_line_in_a_document_for_one_model_is_refused(tmp_path: Path) -> None:
+    """legacy-2024 documents one model: a line per model is not a form of its size, and the
+    row says how to give each model's (the rest of the document still imports)."""
+    filing = Filing(tmp_path, "legacy-2024", "model_documentation", "aio")
+    own = filing.shown(SIZE)
+    filing.edit(SIZE, [*own, "legacy-mini: 1.3 × 10⁹"])
+
+    result = filing.imported()
+
+    assert result.errors == ()
+    assert len(result.unmapped) == 1
+    assert f"'{SIZE}': the document gives one value for all its models" in result.unmapped[0]
+    assert "`total_model_size_variants:`" in result.unmapped[0]
+    assert result.written == () and filing.after == filing.before

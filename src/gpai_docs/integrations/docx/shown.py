@@ -136,9 +136,17 @@ def _per_model(
     variants, written_key = f"{key}_variants", _AS_WRITTEN.get((section, key))
     listed = [v for v in held.get(variants) or [] if isinstance(v, dict)]
     written = held.get(written_key) if written_key else None
-    if not listed and written is None:
-        return None  # a document for one model: the row is its own value only
     item = _item_model(parent, variants)
+    if not listed and written is None:
+        # A document for one model: the row is its own value only. A model's line typed
+        # in is not one of its forms: each model's value is kept in `<item>_variants`.
+        if item is not None and any(_variant_line(t, key, set()) for t in texts):
+            raise RowRefused(
+                "the document gives one value for all its models, so a model's line "
+                f"('model: value') is not read here; add each model's under "
+                f"`{variants}:` in the YAML, then edit them in Word"
+            )
+        return None
     models = {str(v.get("model")) for v in listed}
     shown = {
         fold(inline(line)): line
