@@ -76,7 +76,7 @@ def split(
     parent = node.field.shape.record if node is not None else model
     if parent is None:
         return None
-    texts = [fold(p) for p in paragraphs if fold(p)]
+    texts = [p.strip() for p in paragraphs if fold(p)]  # matched folded, kept as typed
     key = path[-1]
     names = {s.name for s in fields_of(parent)}
     if len(path) == 2 and (path[0], key) in _PER_MODEL:
@@ -161,7 +161,7 @@ def _per_model(
             per_model.append((text, *found))
         elif per_model:
             raise RowRefused(
-                f"{text!r} comes after the models' lines ('model: value'); write the "
+                f"{fold(text)!r} comes after the models' lines ('model: value'); write the "
                 "document's own value first, then one line per model"
             )
         elif written_key and not _own_form(text, own_lines):
@@ -182,9 +182,9 @@ def _per_model(
 
 def _own_form(text: str, own_lines: tuple[Any, ...]) -> bool:
     """Whether a paragraph is the item's own value: as shown, N/A, or a number."""
-    if text in {fold(inline(line)) for line in own_lines if line is not None}:
+    if fold(text) in {fold(inline(line)) for line in own_lines if line is not None}:
         return True
-    return special(text) is not None or bool(_NUMBER.match(untypeset(text)))
+    return special(text) is not None or bool(_NUMBER.match(untypeset(fold(text))))
 
 
 def _entries(
@@ -198,7 +198,7 @@ def _entries(
     out: list[dict[str, Any]] = []
     for text, name, value in lines:
         old = by_model.get(name, {})
-        if text in shown and old:
+        if fold(text) in shown and old:
             out.append(old)
             continue
         out.append({**old, "model": name, **_variant_value(item, key, value)})
@@ -216,15 +216,15 @@ def _sentence(text: str) -> bool:
 def _edge(text: str | None, was: Any, forms: set[str], many: bool, where: str) -> Any:
     """The text before (or after) the list from the cell's first (or last) paragraph:
     REMOVE when that paragraph is a dataset's entry or there is none."""
-    if text is None or text in forms:
+    if text is None or fold(text) in forms:
         return REMOVE
-    if isinstance(was, str) and fold(was) == text:
+    if isinstance(was, str) and fold(was) == fold(text):
         return was
     if _SEP.strip() in text:
         if was is None:
             return REMOVE  # an entry: the list has no text of its own there
         raise RowRefused(
-            f"{text!r} is read as the text {where} the list, but it is written like a "
+            f"{fold(text)!r} is read as the text {where} the list, but it is written like a "
             "dataset ('name — link — …'); keep that text as its own paragraph "
             f"{where} the datasets, or clear it"
         )
@@ -279,7 +279,7 @@ def _siblings(
     out = Split([], tuple(line for line in lines if line not in others))
     said: dict[str, str] = {}
     for text in texts:
-        line = next((o for o in others if text.startswith(f"{fold(o.label)}:")), None)
+        line = next((o for o in others if fold(text).startswith(f"{fold(o.label)}:")), None)
         if line is None:
             out.own.append(text)
         else:
@@ -287,7 +287,7 @@ def _siblings(
     for line in others:
         name = str(line.key)
         given = said.get(name)
-        if given == fold(inline(line)):
+        if given is not None and fold(given) == fold(inline(line)):
             continue
         value = REMOVE if given is None else _sibling_value(specs[name], given, line)
         if value != held.get(name, REMOVE):
@@ -296,7 +296,7 @@ def _siblings(
 
 
 def _sibling_value(spec: FieldSpec, text: str, line: cells.Labelled) -> Any:
-    said = text[len(fold(line.label)) + 1 :].strip()
+    said = fold(text)[len(fold(line.label)) + 1 :].strip()
     if special(said) is not None:
         return special(said)
     if spec.shape.is_list:  # "nb (Norwegian Bokmål), sv (Swedish)": the codes as written
