@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from gpai_docs.load.documents import load_text
@@ -209,6 +209,8 @@ soup = st.lists(st.sampled_from(pieces), max_size=40).map("".join) | st.text(max
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(text=soup, limit=st.integers(0, 4))
+@example(text="- \r- ", limit=1)  # a lone CR breaks the line: two entries, one level
+@example(text="a:\u2028  - b", limit=1)
 def test_scan_ends_on_any_text_and_never_counts_more_than_libyaml(text: str, limit: int) -> None:
     found = Nesting(text, limit).first_too_deep()
     assert found is None or 0 <= found < len(text)

@@ -65,6 +65,9 @@ def _may_nest_deeper(text: str, limit: int) -> bool:
     return widest <= 0 or re.search(f"^{_BLOCK_PREFIX_CHARS}{{{widest}}}", text, re.M) is not None
 
 
+_OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
 class Nesting:
     """Find where block and flow collections first nest deeper than ``limit``, from the text.
 
@@ -77,7 +80,9 @@ class Nesting:
     """
 
     def __init__(self, text: str, limit: int) -> None:
-        self.text = text
+        # YAML breaks lines at a lone CR, NEL, LS and PS too; one character for one keeps
+        # every index the scan reports an index of the text it was given.
+        self.text = _OTHER_BREAKS.sub("\n", text)
         self.limit = limit
         self.blocks: list[tuple[int, int]] = []  # (column, kind) of the open block collections
         self.found: int | None = None
