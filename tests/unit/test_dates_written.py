@@ -14,6 +14,7 @@ import pytest
 from pydantic import ValidationError
 
 from gpai_docs.models import CopyrightPolicy, ModelDocumentation, TrainingDataSummary
+from gpai_docs.models.answers import NotApplicable
 from gpai_docs.models.dates import AmbiguousDate, MonthYear, parse_month
 from gpai_docs.models.written_months import Period, WrittenMonth, structured_month
 from gpai_docs.render.markdown import render_markdown
@@ -360,24 +361,32 @@ def test_na_and_not_applicable_are_the_forms_na_where_the_form_allows_it(written
     assert _use("required_hardware", written) == "N/A"
 
 
-@pytest.mark.parametrize("written", ["N/A", "Not applicable"])
-def test_na_and_not_applicable_are_refused_alike_where_a_reason_is_owed(written: str) -> None:
+@pytest.mark.parametrize("written", ["N/A", "Not applicable", "n/a."])
+def test_na_and_not_applicable_are_kept_alike_and_flagged_where_a_reason_is_owed(
+    written: str, tmp_path: Path
+) -> None:
+    """A bare N/A loads (a published answer is never refused) and PJ005 asks for the reason."""
     data = sample_data("minimal")["model_documentation"]
     data["properties"]["architecture"] = written
-    with pytest.raises(ValidationError) as caught:
-        ModelDocumentation.model_validate(data)
-    (error,) = caught.value.errors()
-    assert error["msg"] == (
-        f"Value error, {written!r} says the answer does not apply without saying why: write "
-        "`not_applicable: <reason>`, or `to_be_provided: true` if it is still open"
+    answer = ModelDocumentation.model_validate(data).properties.architecture
+    assert isinstance(answer, NotApplicable)
+    assert (answer.not_applicable, answer.reason) == (written, None)
+    result = _validated(
+        merge(sample_data("minimal"), {"model_documentation": data}), tmp_path / "p"
     )
+    flagged = [d for d in result.report.diagnostics if d.code == "PJ005"]
+    assert [d.location.dotted_path for d in flagged] == ["properties.architecture"]
 
 
-def test_tbd_is_not_read_as_the_forms_na() -> None:
+def test_tbd_is_not_read_as_the_forms_na(tmp_path: Path) -> None:
     data = sample_data("minimal")["model_documentation"]
     data["use"]["required_hardware"] = "TBD"
-    with pytest.raises(ValidationError, match="'TBD' is a placeholder"):
-        ModelDocumentation.model_validate(data)
+    assert ModelDocumentation.model_validate(data).use.required_hardware == "TBD"
+    result = _validated(
+        merge(sample_data("minimal"), {"model_documentation": data}), tmp_path / "p"
+    )
+    flagged = [d for d in result.report.diagnostics if d.code == "PJ002"]
+    assert [d.location.dotted_path for d in flagged] == ["use.required_hardware"]
 
 
 @pytest.mark.parametrize(

@@ -43,12 +43,6 @@ def test_minimal_sample_is_schema_valid() -> None:
             "SC007",
             "properties.architecture",
         ),
-        (
-            "  architecture: Decoder-only transformer with grouped-query attention.",
-            "  architecture: TBD",
-            "SC006",
-            "properties.architecture",
-        ),
         ("  sme: false", "  sme: false\n  smee: true", "SC002", "provider.smee"),
         (
             "  release_date: 2025-10-01",

@@ -85,7 +85,7 @@ def answer_text(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, NotApplicable):
-        return f"Not applicable: {value.not_applicable}"
+        return "Not applicable" + (f": {value.reason}" if value.reason else "")
     if isinstance(value, ToBeProvided):
         return "To be provided"
     if isinstance(value, bool):

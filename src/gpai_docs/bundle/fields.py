@@ -88,7 +88,7 @@ def _item_keys(items: list[Any] | tuple[Any, ...]) -> list[str]:
 
 def _plain(value: Any) -> JsonValue:
     if isinstance(value, NotApplicable):
-        return f"not applicable: {value.not_applicable}"
+        return "not applicable" + (f": {value.reason}" if value.reason else "")
     if isinstance(value, ToBeProvided):
         return "to be provided"
     as_text = YesNo | MonthYear | Quantity | AmbiguousDate | WrittenMonth

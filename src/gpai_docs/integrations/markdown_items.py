@@ -19,7 +19,7 @@ from gpai_docs.render.audience import Record
 def value_text(value: Any) -> str:
     """One value as inline Markdown text."""
     if isinstance(value, NotApplicable):
-        return f"Not applicable: {value_text(value.not_applicable)}"
+        return "Not applicable" + (f": {value_text(value.reason)}" if value.reason else "")
     if isinstance(value, ToBeProvided):
         return "To be provided"
     if isinstance(value, bool):
@@ -36,7 +36,7 @@ def value_text(value: Any) -> str:
 def card_text(value: Any) -> str:
     """One value as inline Markdown: escaped text, or an autolink for a web address."""
     if isinstance(value, NotApplicable):
-        return f"Not applicable: {card_text(value.not_applicable)}"
+        return "Not applicable" + (f": {card_text(value.reason)}" if value.reason else "")
     if isinstance(value, ToBeProvided | bool | dt.date):
         return value_text(value)
     text = " ".join(str(value).split())

@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
-    AfterValidator,
     BeforeValidator,
+    ConfigDict,
     Discriminator,
     StringConstraints,
     Tag,
+    model_validator,
 )
 
 from gpai_docs.models._base import StrictModel
@@ -45,6 +46,27 @@ _PLACEHOLDERS = _NOT_APPLICABLE | {
 }
 
 
+def _letters(spelling: str) -> str:
+    """``spelling`` as a JSON Schema (ECMA-262) pattern, any case, any run of spaces."""
+    out = []
+    for char in spelling:
+        if char.isalpha():
+            out.append(f"[{char.upper()}{char}]")
+        elif char == " ":
+            out.append(r"\s+")
+        else:
+            out.append(r"\." if char == "." else char)  # "-" and "/" need no escape
+    return "".join(out)
+
+
+#: What :func:`is_not_applicable` accepts, for the published JSON Schema.
+NOT_APPLICABLE_PATTERN = (
+    r"^\s*("
+    + "|".join(_letters(s) for s in sorted(_NOT_APPLICABLE, key=lambda s: (-len(s), s)))
+    + r")\s*$"
+)
+
+
 def is_placeholder(text: str) -> bool:
     """Whether text is a stand-in such as ``N/A`` or ``TBD`` rather than an answer."""
     return " ".join(text.split()).lower() in _PLACEHOLDERS
@@ -55,32 +77,49 @@ def is_not_applicable(text: str) -> bool:
     return " ".join(text.split()).lower() in _NOT_APPLICABLE
 
 
-def _reject_placeholder(text: str) -> str:
-    if is_not_applicable(text):
-        raise ValueError(
-            f"{text!r} says the answer does not apply without saying why: write "
-            "`not_applicable: <reason>`, or `to_be_provided: true` if it is still open"
-        )
-    if is_placeholder(text):
-        raise ValueError(
-            f"{text!r} is a placeholder, not an answer: write `not_applicable: <reason>` "
-            "or `to_be_provided: true`"
-        )
-    return text
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Non-blank text, kept as written.
+
+A placeholder ("N/A", "TBD") loads as the text it is: a published answer is never refused
+(issue 12). The rules flag it: PJ005 an N/A without a reason, PJ002 any other placeholder.
+"""
 
 
-Text = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1),
-    AfterValidator(_reject_placeholder),
-]
-"""Non-blank text that is not a placeholder."""
+def _bare_na_in_schema(schema: dict[str, Any]) -> None:
+    """The published schema takes the bare N/A the model reads (as the reason-less form)."""
+    written = dict(schema)
+    schema.clear()
+    schema["title"] = written.pop("title", "NotApplicable")
+    bare = {
+        "type": "string",
+        "pattern": NOT_APPLICABLE_PATTERN,
+        "description": 'A bare "N/A": kept as written; PJ005 asks why it does not apply.',
+    }
+    schema["anyOf"] = [written, bare]
 
 
 class NotApplicable(StrictModel):
     """An explicit "not applicable", with the reason."""
 
+    # A bare "N/A" (however written) where the field takes not_applicable is read as one with
+    # its own words as the reason, so the answer is kept as written; `reason` is then None
+    # and rule PJ005 asks why it does not apply.
+
+    model_config = ConfigDict(json_schema_extra=_bare_na_in_schema)
+
     not_applicable: Text
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_not_applicable(cls, value: Any) -> Any:
+        if isinstance(value, str) and is_not_applicable(value):
+            return {"not_applicable": value.strip()}
+        return value
+
+    @property
+    def reason(self) -> str | None:
+        """Why it does not apply; ``None`` when only "N/A" was written."""
+        return None if is_not_applicable(self.not_applicable) else self.not_applicable
 
 
 class ToBeProvided(StrictModel):
@@ -101,6 +140,8 @@ FormNA = Annotated[Literal["N/A"], BeforeValidator(_normalise_form_na)]
 
 
 def _answer_kind(value: Any) -> str:
+    if isinstance(value, str) and is_not_applicable(value):
+        return "~not_applicable"  # a bare N/A: kept, and PJ005 asks for the reason
     if isinstance(value, dict):
         if "not_applicable" in value:
             return "~not_applicable"

@@ -72,7 +72,7 @@ def plain(value: Any) -> str:
         note = value.to_be_provided
         return PENDING_MARK if note is True else f"{PENDING_MARK} ({note})"
     if isinstance(value, NotApplicable):
-        return f"{NA_MARK}: {value.not_applicable}"
+        return f"{NA_MARK}: {value.reason}" if value.reason else NA_MARK
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, dt.date):

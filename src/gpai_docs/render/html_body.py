@@ -40,11 +40,11 @@ def html_value(value: Any) -> Markup:
         note = value.to_be_provided
         extra = "" if note is True else f" ({note})"
         return Markup('<strong class="pending">{}</strong>{}').format(PENDING_MARK, extra)
-    if isinstance(value, NotApplicable):
+    if isinstance(value, NotApplicable) and value.reason:
         return Markup('<strong class="na">{}</strong>: {}').format(
-            NA_MARK, typeset.numbers(value.not_applicable)
+            NA_MARK, typeset.numbers(value.reason)
         )
-    if value == FORM_NA:
+    if value == FORM_NA or isinstance(value, NotApplicable):
         return Markup('<strong class="na">{}</strong>').format(NA_MARK)
     if is_url(value):
         url = str(value).strip()

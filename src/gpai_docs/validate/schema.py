@@ -16,7 +16,6 @@ from pydantic import BaseModel, ValidationError
 
 from gpai_docs.diagnostics import Diagnostic, Location, Severity
 from gpai_docs.load.source_map import SourceMap
-from gpai_docs.models.answers import is_placeholder
 from gpai_docs.models.walk import fields_of
 from gpai_docs.validate.schema_examples import example_value, flow_scalar
 from gpai_docs.validate.schema_messages import (
@@ -136,12 +135,6 @@ def _choice_hint(item: Any, place: Place) -> str:
     return f"Did you mean `{close}`? Use one of the allowed values, for example `{name}: {shown}`."
 
 
-def _offers_answers_wrongly(message: str, place: Place, value: object) -> bool:
-    """Whether the placeholder validator's text offers answer forms this field lacks."""
-    offers = "not_applicable" in message or "to_be_provided" in message
-    return offers and not place.accepts_answers and isinstance(value, str) and is_placeholder(value)
-
-
 def _words(items: list[Any], place: Place, model: type[BaseModel], lines: list[str],
            at: Location) -> tuple[str, str, str]:  # fmt: skip
     """The code, message and hint of one finding (one error, or one per union branch)."""
@@ -162,8 +155,6 @@ def _words(items: list[Any], place: Place, model: type[BaseModel], lines: list[s
         fix = _choice_hint(item, place)
     elif code == "SC003":
         fix = _quote_hint(item, place, lines, at) or fix
-    elif _offers_answers_wrongly(message, place, value):
-        message = f"{str(value).strip()!r} is a placeholder, not an answer"
     forms = [yes_no_form(place, value), answer_forms(place)]
     return code, message, " ".join(filter(None, [fix, *forms]))
 

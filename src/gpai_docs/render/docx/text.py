@@ -72,10 +72,10 @@ def value_paragraphs(value: Any) -> list[Paragraph]:
         note = value.to_be_provided
         extra = () if note is True else (Run(f" ({note})"),)
         return [(Run(PENDING_MARK, bold=True), *extra)]
-    if isinstance(value, NotApplicable):
-        reason = typeset.numbers(str(value.not_applicable))
+    if isinstance(value, NotApplicable) and value.reason:
+        reason = typeset.numbers(value.reason)
         return [(Run(NA_MARK, bold=True), Run(f": {reason}"))]
-    if value == FORM_NA:
+    if value == FORM_NA or isinstance(value, NotApplicable):
         return [(Run(NA_MARK, bold=True),)]
     if is_url(value):
         url = str(value).strip()

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from gpai_docs.diagnostics import JsonPath, Severity
 from gpai_docs.errors import InternalError
 from gpai_docs.law import reviewer_lists
+from gpai_docs.models.answers import NotApplicable, is_not_applicable, is_placeholder
 from gpai_docs.models.kinds import KINDS
 from gpai_docs.models.walk import AnswerState, walk_values
 from gpai_docs.validate.rules._registry import DOCUMENTS, Finding, rule
@@ -39,6 +40,16 @@ def _documents(context: RuleContext) -> Iterator[tuple[str, BaseModel]]:
         document = getattr(context, key)
         if document is not None:
             yield key, document
+
+
+def _bare_placeholder(path: JsonPath, value: str) -> bool:
+    """A stand-in such as "TBD" typed as the answer. N/A is PJ005's; a draft's own
+    ``to_be_provided`` note may say "TBD"."""
+    return (
+        is_placeholder(value)
+        and not is_not_applicable(value)
+        and not (path and path[-1] == "to_be_provided")
+    )
 
 
 def _texts(document: BaseModel) -> Iterator[tuple[JsonPath, str]]:
@@ -128,6 +139,9 @@ def template_guidance_left_in(context: RuleContext) -> Iterator[Finding]:
     ...") are recognised too: an answer that is a question's label, or holds a label of five
     words or more, repeats the template (the openings are in data/reviewer_lists.yaml).
 
+    A placeholder typed as the answer ("TBD", "?", "xxx") is read as written, so that the
+    document loads, and is flagged here; "N/A" is PJ005's.
+
     Passes:
         illegal_content: Keyword blocklists and classifiers remove illegal content.
 
@@ -137,7 +151,7 @@ def template_guidance_left_in(context: RuleContext) -> Iterator[Finding]:
     lists = reviewer_lists.load()
     for key, document in _documents(context):
         for path, value in _texts(document):
-            if _GUIDANCE.search(value):
+            if _GUIDANCE.search(value) or _bare_placeholder(path, value):
                 yield Finding(
                     key,
                     path,
@@ -151,6 +165,56 @@ def template_guidance_left_in(context: RuleContext) -> Iterator[Finding]:
                     f"The template's own text stands in this answer: {found[:60]!r}",
                     hint="Replace the template's question or guidance with the answer to it.",
                 )
+
+
+@rule(
+    "PJ005",
+    "not-applicable-without-reason",
+    severity=Severity.ERROR,
+    reference="Template for the summary of training content (explanatory notice); CoP "
+    "Transparency Measure 1.1; CoP Copyright Measure 1.1",
+    catalogue=("COP.T.1.3.quality_integrity", "TDS.rule.legacy_gaps"),
+    needs=(),
+)
+def not_applicable_without_reason(context: RuleContext) -> Iterator[Finding]:
+    """An answer says "N/A" without saying why it does not apply.
+
+    Why: published summaries have been seen with a bare "N/A" typed in a cell: as the
+    crawler's behaviour while crawlers were used, as a crawler's name, as a modality. A
+    reader cannot tell an answer that truly does not apply from one left out; the template's
+    notice and the Code ask for the reason (and, for a model placed on the market before
+    August 2025, why the information cannot be provided). The bare "N/A", "n/a" or "Not
+    applicable" is kept as written so that the document loads, and flagged here. Where the
+    Model Documentation Form itself offers N/A (energy, compute, dependencies), a bare N/A
+    is the Form's answer and is not flagged. A list item "N/A" is flagged too.
+
+    Passes:
+        training_data_summary: {section_1: {modalities: {image: {not_applicable: The model reads and writes text only.}}}}
+
+    Fails:
+        training_data_summary: {section_1: {modalities: {image: N/A}}}
+    """
+    for key, document in _documents(context):
+        for node in walk_values(document):
+            if node.path and node.path[-1] == "not_applicable":
+                continue  # the reason of a NotApplicable: judged with it, one level up
+            if isinstance(node.value, NotApplicable) and node.value.reason is None:
+                where = "This answer says only " + repr(node.value.not_applicable)
+                hint = (
+                    "Say why it does not apply, for example `not_applicable: The model reads "
+                    "and writes text only.`; or give the answer."
+                )
+            elif node.state is AnswerState.VALUE and isinstance(node.value, str):
+                if not is_not_applicable(node.value):
+                    continue
+                where = f"{node.value!r} stands where an answer is asked"
+                hint = (
+                    "Write the answer itself: this question has no not-applicable form here. "
+                    "If a list item does not apply, remove it."
+                )
+            else:
+                continue
+            yield Finding(key, node.path, f"{where}, without saying why", hint=hint)
 
 
 # Bidi embeddings/overrides/isolates and marks, zero-width characters, the BOM and the

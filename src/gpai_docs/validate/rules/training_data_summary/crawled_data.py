@@ -38,8 +38,8 @@ def crawler_names_real(context: RuleContext) -> Iterator[Finding]:
     crawlers were used (VR-21), or a pointer ("See list of crawlers here", a link) or a
     sentence of the crawling policy ("Our crawler respects robots.txt") in its place.
     Rightsholders need the name to find the crawler in their logs and robots.txt. (A bare
-    `N/A` is already refused when the summary is read.) The pointer and sentence words are
-    in data/reviewer_lists.yaml.
+    `N/A` loads as written and is flagged here, and by PJ005 for its missing reason.) The
+    pointer and sentence words are in data/reviewer_lists.yaml.
 
     Passes:
         section_2: {crawled_data: {used: Yes, crawler_names: [LumenBot]}}
