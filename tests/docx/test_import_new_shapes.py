@@ -723,3 +723,22 @@ def test_a_models_line_in_a_document_for_one_model_is_refused(tmp_path: Path) ->
     assert f"'{SIZE}': the document gives one value for all its models" in result.unmapped[0]
     assert "`total_model_size_variants:`" in result.unmapped[0]
     assert result.written == () and filing.after == filing.before
+
+
+def test_a_text_before_the_list_typed_where_there_was_none(tmp_path: Path) -> None:
+    """aurora's 2.1 list has no text of its own: a sentence typed as the first paragraph
+    (no ' — ', a full stop) is that text, the entries after it the datasets as they were."""
+    filing = Filing(tmp_path, "aurora-official-layout", "training_data_summary", "public")
+    listed = filing.shown(LIST)
+    assert len(listed) == 2 and listed[1].startswith("The Stack v2 — https://")
+    intro = "Two public datasets each hold more than 3 % of the public text data."
+    filing.edit(LIST, [intro, *listed])
+
+    result = filing.imported()
+
+    assert _changes(result) == [("added", "section_2.public_datasets.intro", intro)]
+    last = "    other_description: >-\n"
+    tail = filing.before.split(last)[1].split("\n  licensed_data:")[0]
+    assert filing.after == filing.before.replace(
+        last + tail + "\n", last + tail + f"\n    intro: {intro}\n", 1
+    )
