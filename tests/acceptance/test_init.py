@@ -37,7 +37,7 @@ def test_init_writes_three_documents_with_modelines(run_cli: Run, tmp_path: Path
 
 def test_scaffold_validates_with_only_to_be_provided_warnings(run_cli: Run, tmp_path: Path) -> None:
     project = tmp_path / "draft"
-    created = run_cli("init", project, "--provider", "Acme AI SAS")
+    created = run_cli("init", project, "--provider", "Acme AI SAS", "--model-name", "Acme Chat 1.0")
     assert created.exit_code == 0, created.output
     checked = run_cli("validate", project, "--format", "json")
     report = json.loads(checked.output)
@@ -49,6 +49,19 @@ def test_scaffold_validates_with_only_to_be_provided_warnings(run_cli: Run, tmp_
     assert {d["severity"] for d in diagnostics} == {"warning"}
     assert checked.exit_code == 0
     assert len(diagnostics) == _pending_announced(created)
+
+
+def test_a_model_name_with_no_version_is_the_one_other_finding_of_a_scaffold(
+    run_cli: Run, tmp_path: Path
+) -> None:
+    """The summary asks for versioned model names: the folder's name "draft" is none (TS021)."""
+    project = tmp_path / "draft"
+    assert run_cli("init", project, "--provider", "Acme AI SAS").exit_code == 0
+    report = json.loads(run_cli("validate", project, "--format", "json").output)
+    others = [d for d in report["diagnostics"] if d["code"] != "PJ001"]
+    assert [(d["code"], d["severity"], d["path"]) for d in others] == [
+        ("TS021", "warning", "/section_1/versioned_model_names/0")
+    ]
 
 
 def test_modelines_reach_the_schemas_written_beside_the_documents(

@@ -198,7 +198,7 @@ def test_version_block_names_where_the_summary_lives_and_each_model_links_its_do
     )
     assert (
         rows["Earlier versions"]
-        == f"None: this is the first version.; All versions: <{url}/versions>"
+        == f"None: this is the first version. All versions: <{url}/versions>"
     )
     assert rows["Notice of updates"] == "<https://lumen-ai.example/ai-act/updates.atom>"
     assert rows["Versioned model name(s)"] == (

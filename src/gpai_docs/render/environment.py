@@ -178,8 +178,23 @@ def md_line(line: Any) -> str:
 
 
 def md_lines(lines: Any) -> str:
-    """A layout cell: its lines on one Markdown line (table cells cannot break lines)."""
-    return "; ".join(md_line(line) for line in lines) or NOT_GIVEN
+    """A layout cell: its lines on one Markdown line (table cells cannot break lines).
+
+    Lines are joined by "; ". A line that ends a sentence is followed by a space instead,
+    so that a provider's "… English (12 %)." is not followed by ".;", unless the next line is
+    another entry of a list, whose start the "; " marks.
+    """
+    from gpai_docs.render import cells  # as md_line: cells imports this module
+
+    out = ""
+    for line in lines:
+        text = md_line(line)
+        sentence_ended = out.endswith(_SENTENCE_ENDS) and not isinstance(line, cells.Entry)
+        out += ("" if not out else " " if sentence_ended else "; ") + text
+    return out or NOT_GIVEN
+
+
+_SENTENCE_ENDS = (".", "!", "?", ";", ":")
 
 
 @cache
