@@ -121,7 +121,7 @@ class Dependency(StrictModel):
         "MDF.general.model_dependencies", default=None, title="Link to its documentation"
     )
     summary_url: Text | None = spec(
-        "TDS.1.2.model_dependencies",
+        "MDF.general.model_dependencies.summary_url",
         default=None,
         audience=("aio", "nca", "dp"),
         title="Link to its public training-content summary",

@@ -44,7 +44,7 @@ class Data(StrictModel):
     unsuitability_measures: Answer[Text] = spec("MDF.data.unsuitability_measures")
     bias_measures: Answer[Text] = spec("MDF.data.bias_measures")
     latest_acquisition_date: MonthText | None = spec(
-        "TDS.1.3.latest_collection_date",
+        "MDF.data.latest_acquisition_date",
         audience=("aio", "nca"),
         default=None,
         title="Latest data acquisition date (MM/YYYY)",

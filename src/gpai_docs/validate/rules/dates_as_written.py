@@ -57,7 +57,7 @@ def _asked(key: str, node: ValueNode) -> str:
     if key == "model_documentation" and node.field is not None and node.field.title:
         item = node.field.title.removesuffix(" (MM/YYYY)")
         return f"the Model Documentation Form asks for {item!r} as MM/YYYY" + (
-            f" (the summary's {cid})" if cid else ""
+            f" ({cid})" if cid else ""
         )
     if cid is None:
         return "the template asks for MM/YYYY"
