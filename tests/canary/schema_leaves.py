@@ -8,6 +8,7 @@ audience projection: the canary must not trust the code it checks.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -103,6 +104,11 @@ def is_free_text(branch: dict[str, Any]) -> bool:
     return branch.get("type") == "string" and "enum" not in branch and "const" not in branch
 
 
+def _takes(branch: dict[str, Any], text: str) -> bool:
+    """Whether a string branch takes ``text``: a pattern (the bare N/A's) narrows it."""
+    return "pattern" not in branch or re.search(branch["pattern"], text) is not None
+
+
 def _walk(
     root: dict[str, Any],
     node: dict[str, Any],
@@ -138,7 +144,7 @@ def _walk(
             for index, value in enumerate(data)
             for leaf in _walk(root, items, value, audience, catalogue_id, (*path, index), document)
         ]
-    if isinstance(data, str) and any(is_free_text(b) for b in branches):
+    if isinstance(data, str) and any(is_free_text(b) and _takes(b, data) for b in branches):
         return [Leaf(document, path, audience or frozenset(), catalogue_id)]
     return []
 

@@ -103,6 +103,10 @@ SUMMARY_SHAPES = [
     ("section_2.licensed_data.used", {"answer": "Other", "qualification": "See below."}),
     ("section_2.licensed_data.used", {"answer": True}),
     ("section_2.licensed_data.used", "Yes"),
+    # a Yes/No answered in a sentence: the answer it starts with, qualified by the rest
+    ("section_2.licensed_data.used", "Yes, we leveraged data acquisition agreements"),
+    ("section_2.licensed_data.used", "Other (see below)"),
+    ("section_2.licensed_data.used", "Information cannot be provided: placed before August 2025"),
 ]
 
 

@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from gpai_docs.diagnostics import Diagnostic
 from gpai_docs.load.documents import load_text
+from gpai_docs.models import TrainingDataSummary
 from gpai_docs.models.answers import NotApplicable, ToBeProvided
 from gpai_docs.models.choices import YesNo
 from gpai_docs.models.kinds import KINDS, DocumentKind
@@ -124,6 +125,10 @@ def _base(node: TypeNode) -> Any:
     return (shape.inner if shape.kind == "answer" else shape) or shape
 
 
+def _kept_as_written(node: TypeNode) -> bool:
+    return YesNo in node.field.models or "WrittenSize" in str(node.field.info.annotation)
+
+
 def _set(value: Any) -> Callable[[dict[str, Any], str], bool]:
     def change(holder: dict[str, Any], name: str) -> bool:
         holder[name] = value
@@ -152,7 +157,12 @@ _WRONG: dict[str, tuple[Callable[[TypeNode], bool], Callable[[dict[str, Any], st
     "number for a date": (lambda n: _base(n).base is dt.date, _set(12345)),
     "unknown key": (lambda n: n.field.shape.record is not None, _unknown_key),
     "missing required key": (lambda n: n.field.required, _drop),
-    "wrong choice": (lambda n: bool(_base(n).choices), _set("zzz-not-a-choice")),
+    # Yes/No questions read any sentence as a qualified answer (test below), and a size
+    # band is kept as written beside its band (TS061): neither refuses a wrong choice
+    "wrong choice": (
+        lambda n: bool(_base(n).choices) and not _kept_as_written(n),
+        _set("zzz-not-a-choice"),
+    ),
 }
 
 
@@ -248,19 +258,30 @@ def test_top_domains_as_a_list_asks_for_a_mapping_with_an_example(
     assert "to_be_provided" not in found.hint
 
 
-def test_a_qualified_yes_written_as_one_string_is_shown_the_qualified_form(
-    samples: dict[str, Any],
+@pytest.mark.parametrize(
+    ("written", "answer", "qualification"),
+    [
+        ("Yes, via agreements", "yes", "via agreements"),
+        ("Yes, we leveraged data acquisition agreements", "yes", "we leveraged data acquisition agreements"),
+        ("Other (see below)", "other", "see below"),
+        ("No - we crawl nothing", "no", "we crawl nothing"),
+        ("Information cannot be provided: placed before August 2025", "other",
+         "Information cannot be provided: placed before August 2025"),
+        ("Otherwise unknown", "other", "Otherwise unknown"),  # "Other" only as a whole word
+        ("No.", "no", None),
+    ],
+)  # fmt: skip
+def test_a_yes_no_written_as_a_sentence_loads_as_the_qualified_answer(
+    written: str, answer: str, qualification: str | None, samples: dict[str, Any]
 ) -> None:
-    # YesNo parses Yes/No/Other only: a qualified string does not load, so the finding
-    # shows the {answer, qualification} form, filled with what was written.
-    (found,) = _crawled(samples, used="Yes, via agreements")
-    assert found.location.dotted_path == "section_2.crawled_data.used"
-    assert found.message.startswith("'Yes, via agreements' is not an answer")  # our text
-    assert found.hint is not None
-    assert "`used: {answer: yes, qualification: via agreements}`" in found.hint
-    assert "cannot be provided" in found.hint and "qualification" in found.hint
-    # ... and the form it shows loads.
-    assert _crawled(samples, used={"answer": "yes", "qualification": "via agreements"}) == []
+    """Issue 12: a Yes/No answered in a sentence is kept, never refused; the sentence that
+    starts with Yes, No or Other is that answer, the rest its qualification."""
+    patch = {"section_2": {"crawled_data": {"used": written}}}
+    document = merge(samples["training_data_summary"], patch)
+    used = TrainingDataSummary.model_validate(document).section_2.crawled_data.used
+    assert isinstance(used, YesNo)
+    assert (used.answer, used.qualification) == (answer, qualification)
+    assert not [d for d in findings_for(TDS, document) if d.code.startswith("SC")]
 
 
 @pytest.mark.parametrize(

@@ -88,21 +88,49 @@ class YesNo(StrictModel):
         return f"{word} ({self.qualification})" if self.qualification else word
 
 
-def _coerce_yes_no(raw: Any) -> Any:
+# "Yes, we leveraged data acquisition agreements", "Other (see below)", "No - none used".
+_WORD_THEN_TEXT = re.compile(r"(yes|no|other)\b[\s,;:.\-\u2013\u2014]*(.*)", re.I | re.S)
+
+
+def _yes_no_in_words(text: str) -> dict[str, str]:
+    """A Yes/No answer written as a sentence, kept (issue 12: never refused).
+
+    A sentence that starts with Yes, No or Other is that answer qualified by the rest; any
+    other sentence ("Information cannot be provided: …") is the template's third box, with
+    the sentence as its qualification, which TS005 accepts as the answer's own words.
+    """
+    match = _WORD_THEN_TEXT.fullmatch(text)
+    if match is None:
+        return {"answer": "other", "qualification": text}
+    rest = match.group(2).strip()
+    if rest.startswith("(") and rest.endswith(")"):
+        rest = rest[1:-1].strip()
+    word = match.group(1).lower()
+    return {"answer": word, "qualification": rest} if rest else {"answer": word}
+
+
+def _answer_word(raw: bool | str) -> str | None:
+    """``yes``, ``no`` or ``other`` for the one-word answer (or boolean), else None."""
     if isinstance(raw, bool):
-        return {"answer": "yes" if raw else "no"}
-    if isinstance(raw, str):
-        folded = raw.strip().lower()
-        if folded in _YES:
-            return {"answer": "yes"}
-        if folded in _NO:
-            return {"answer": "no"}
-        if folded == "other":
-            return {"answer": "other"}
-        raise ValueError(f"{raw!r} is not an answer to a Yes/No question; write Yes or No")
+        return "yes" if raw else "no"
+    folded = raw.strip().lower()
+    if folded in _YES:
+        return "yes"
+    if folded in _NO:
+        return "no"
+    return "other" if folded == "other" else None
+
+
+def _coerce_yes_no(raw: Any) -> Any:
+    if isinstance(raw, bool | str):
+        word = _answer_word(raw)
+        if word is not None:
+            return {"answer": word}
+        return _yes_no_in_words(str(raw).strip())
     if isinstance(raw, dict) and isinstance(raw.get("answer"), str | bool):
-        inner = _coerce_yes_no(raw["answer"])
-        return {**raw, "answer": inner["answer"]}
+        # the record's answer is the one word: its words go in `qualification`
+        word = _answer_word(raw["answer"])
+        return {**raw, "answer": word} if word is not None else raw
     return raw
 
 
@@ -110,7 +138,11 @@ YesNoAnswer = Annotated[
     YesNo,
     BeforeValidator(
         _coerce_yes_no,
-        json_schema_input_type=bool | Literal["Yes", "No", "Other", "yes", "no", "other"] | YesNo,
+        # any text: a sentence is read as the answer it starts with, qualified
+        json_schema_input_type=bool
+        | Literal["Yes", "No", "Other", "yes", "no", "other"]
+        | str
+        | YesNo,
     ),
 ]
 """``Yes``/``No`` (or true/false), or ``{answer: Yes, qualification: "..."}``."""
