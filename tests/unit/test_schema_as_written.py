@@ -172,3 +172,34 @@ def test_the_md_acquisition_month_as_written_is_taken_by_model_and_schema(value:
     data = _with(_read(HALCYON), "data.latest_acquisition_date", value)
     KIND_BY_KEY["model_documentation"].model.model_validate(data)
     assert _errors("model-documentation", data) == []
+
+
+BOREALIS = Path("tests/migration/documents/borealis-policy/copyright-policy.yaml")
+# (dotted path in the policy, value as a policy writes it, the field that keeps it, its value)
+POLICY_SHAPES = [
+    ("rights_reservation.robots_txt", "Our crawler honours robots.txt.", "statement",
+     "Our crawler honours robots.txt."),
+    ("rights_reservation.robots_txt", True, "honoured", True),
+    ("output_safeguards.aup_prohibition", "You may not use our models to infringe copyright.",
+     "text", "You may not use our models to infringe copyright."),
+    ("output_safeguards.applies_irrespective",
+     "These commitments apply however the model is integrated.", "committed", True),
+    ("output_safeguards.applies_irrespective", False, "committed", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("dotted", "value", "field", "kept"), POLICY_SHAPES)
+def test_a_policy_record_written_as_one_sentence_is_taken_by_model_and_schema(
+    dotted: str, value: Any, field: str, kept: Any
+) -> None:
+    """Issue 12: the robots.txt commitment in prose, the prohibition quoted, the 'applies
+    irrespective' commitment stated: each loads, kept, and the schema agrees."""
+    data = _with(_read(BOREALIS), dotted, value)
+    policy = KIND_BY_KEY["copyright_policy"].model.model_validate(data)
+    record: Any = policy
+    for part in dotted.split("."):
+        record = getattr(record, part)
+    assert getattr(record, field) == kept
+    if isinstance(value, str):  # the sentence itself, as written
+        assert value in (getattr(record, field), getattr(record, "text", None))
+    assert _errors("copyright-policy", data) == []

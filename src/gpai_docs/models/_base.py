@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from gpai_docs.law.catalogue import AUDIENCES, entry
 
 
 class StrictModel(BaseModel):
-    """Unknown keys are errors, text is stripped, NaN and Infinity are refused."""
+    """Unknown keys are errors, text is stripped, NaN and Infinity are refused.
+
+    A record that published documents write as one sentence (the robots.txt commitment in
+    prose) or as a bare yes/no names the field that takes it: ``written_text`` (with
+    ``written_text_implies``, what such a sentence states besides) and ``written_flag``.
+    So the sentence loads, kept as written, and the rules judge it (issue 12).
+    """
 
     model_config = ConfigDict(
         extra="forbid",
@@ -20,6 +27,19 @@ class StrictModel(BaseModel):
         populate_by_name=True,
         defer_build=True,
     )
+
+    written_text: ClassVar[str | None] = None
+    written_text_implies: ClassVar[Mapping[str, Any]] = {}
+    written_flag: ClassVar[str | None] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _record_written_as_one_value(cls, value: Any) -> Any:
+        if isinstance(value, bool) and cls.written_flag is not None:
+            return {cls.written_flag: value}
+        if isinstance(value, str) and value.strip() and cls.written_text is not None:
+            return {**cls.written_text_implies, cls.written_text: value}
+        return value
 
 
 def spec(

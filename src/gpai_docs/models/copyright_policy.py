@@ -5,7 +5,8 @@ Every commitment carries the provider's concrete implementation. Fields marked f
 protocols honoured, contact point and complaint mechanism.
 """
 
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated, Any, ClassVar
 
 from pydantic import ConfigDict, model_validator
 
@@ -83,6 +84,9 @@ class LawfulAccess(StrictModel):
 
 class RobotsTxt(StrictModel):
     """The robots.txt commitment: the structured answers, or the policy's prose, or both."""
+
+    written_text = "statement"  # "Our crawlers follow robots.txt." is the commitment as written
+    written_flag = "honoured"
 
     honoured: Answer[bool] | None = _public(
         "COP.C.1.3.robots_txt", default=None, title="Crawlers follow robots.txt"
@@ -210,6 +214,8 @@ class RightsReservation(StrictModel):
 
 
 class AupProhibition(StrictModel):
+    written_text = "text"  # the prohibition quoted, with no link (CP017 asks where it stands)
+
     text: Text = _internal("COP.C.1.4.aup_prohibition", title="Wording of the prohibition")
     location: Text | None = _internal(
         "COP.C.1.4.aup_prohibition",
@@ -222,6 +228,10 @@ class AupProhibition(StrictModel):
 
 class AppliesIrrespective(StrictModel):
     """The commitment that Measure 1.4 applies however the model is integrated."""
+
+    written_text = "text"  # a policy that writes the commitment commits to it
+    written_text_implies: ClassVar[Mapping[str, bool]] = {"committed": True}
+    written_flag = "committed"
 
     committed: bool = _internal(
         "COP.C.1.4.applies_irrespective",

@@ -4,6 +4,8 @@
   2025``): ``Period`` reads it before its fields (``written_months.read_period``).
 - A Yes/No answer in a record (``{answer: Yes, qualification: …}``) in the words the plain
   answer takes (``Yes``, ``no``, true), as ``choices._coerce_yes_no`` reads it.
+- A record written as one sentence or a bare yes/no (the robots.txt commitment in prose,
+  the prohibition quoted): ``StrictModel.written_text`` and ``written_flag``.
 - A band in ``{band:, text:}`` printed in the provider's spacing ("1billion to 10
   trillions tokens"), matched as ``choices._fold`` matches it: any case, any spacing or
   punctuation between letters and digits, a plural ``s`` added or dropped.
@@ -63,8 +65,24 @@ def _band(prop: dict[str, Any]) -> dict[str, Any]:
     return {**rest, "anyOf": widened}
 
 
+def _one_value(cls: type, schema: dict[str, Any]) -> dict[str, Any]:
+    """A record also written as one sentence or a bare yes/no (``StrictModel.written_*``)."""
+    options: list[Any] = [schema]
+    text, flag = getattr(cls, "written_text", None), getattr(cls, "written_flag", None)
+    if text is not None:
+        options.append(
+            {"type": "string", "minLength": 1, "description": f"Written as one text: its `{text}`."}
+        )
+    if flag is not None:
+        options.append({"type": "boolean", "description": f"Written as yes/no: its `{flag}`."})
+    if len(options) == 1:
+        return schema
+    return {"title": schema.get("title", cls.__name__), "anyOf": options}
+
+
 def as_written(cls: type, schema: dict[str, Any]) -> dict[str, Any]:
     """``schema`` (a model's picture) with the shapes its validators also take."""
+    schema = _one_value(cls, schema)
     if cls is Period:
         return {**schema, **_PERIOD_TEXT}
     props = schema.get("properties", {})
