@@ -41,7 +41,9 @@ def test_the_linguistic_row_prints_the_codes_after_the_free_text(tmp_path: Path)
     text = (tmp_path / "training-data-summary.public.draft.md").read_text(encoding="utf-8")
     row = next(line for line in text.splitlines() if "linguistic characteristics" in line)
     answer = " ".join(row.split("|")[2].replace("\u00a0", " ").split())
-    assert answer == f"{LINGUISTIC}; {CODES_LINE}"
+    # after a sentence the next line follows a space, not "; " (environment.md_lines)
+    joined = " " if LINGUISTIC.endswith(".") else "; "
+    assert answer == f"{LINGUISTIC}{joined}{CODES_LINE}"
 
 
 def _exported(tmp_path: Path) -> tuple[Path, Path, str, docx.document.Document]:

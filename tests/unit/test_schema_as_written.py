@@ -203,3 +203,43 @@ def test_a_policy_record_written_as_one_sentence_is_taken_by_model_and_schema(
     if isinstance(value, str):  # the sentence itself, as written
         assert value in (getattr(record, field), getattr(record, "text", None))
     assert _errors("copyright-policy", data) == []
+
+
+@pytest.mark.parametrize(
+    ("dotted", "written"),
+    [
+        ("section_2.crawled_data.crawler_names", "KestrelBot/1.2"),
+        ("section_1.versioned_model_names", "Kestrel-2-2025-09"),
+        ("section_2.crawled_data.modalities", "Text"),
+        ("section_1.languages", "en"),
+        ("section_2.crawled_data.crawler_names", "KestrelBot, KestrelNews"),  # never split
+    ],
+)
+def test_a_list_written_as_its_one_item_is_that_item(dotted: str, written: str) -> None:
+    """Issue 12: `crawler_names: GPTBot` is a list of one, as written; model and schema agree."""
+    data = _with(_read(KESTREL), dotted, written)
+    summary: Any = KIND_BY_KEY["training_data_summary"].model.model_validate(data)
+    for part in dotted.split("."):
+        summary = getattr(summary, part)
+    assert summary == [written]
+    assert _errors("training-data-summary", data) == []
+
+
+def test_a_bare_na_for_a_list_stays_not_applicable() -> None:
+    data = _with(_read(HALCYON), "data.type_modality", "N/A")
+    documentation: Any = KIND_BY_KEY["model_documentation"].model.model_validate(data)
+    assert documentation.data.type_modality.not_applicable == "N/A"
+
+
+@pytest.mark.parametrize(("written", "kept"), [("version: 2", "2"), ("version: 1.10", "1.10")])
+def test_a_version_written_unquoted_is_its_text_as_written(
+    written: str, kept: str, tmp_path: Path
+) -> None:
+    """A policy's `version: 1.10` (unquoted: a number to YAML) is the version '1.10'."""
+    text = BOREALIS.read_text(encoding="utf-8").replace('version: "1.3"', written, 1)
+    assert written in text
+    (tmp_path / "copyright-policy.yaml").write_text(text, encoding="utf-8")
+    result = validate_project(tmp_path, as_of=AS_OF, complete=False)
+    policy: Any = result.project.model("copyright_policy")
+    assert policy is not None and policy.document.version == kept
+    assert _errors("copyright-policy", _read(tmp_path / "copyright-policy.yaml")) == []

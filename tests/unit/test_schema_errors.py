@@ -57,7 +57,6 @@ def test_minimal_sample_is_schema_valid() -> None:
             "properties.parameter_range",
         ),
         ("  sme: false", "  sme: maybe", "SC003", "provider.sme"),
-        ("  type_modality: [Text]", "  type_modality: Text", "SC003", "data.type_modality"),
     ],
 )
 def test_each_error_type_gets_its_code_and_line(old: str, new: str, code: str, path: str) -> None:

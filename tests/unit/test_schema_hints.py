@@ -22,18 +22,27 @@ def findings(old: str, new: str) -> list[Diagnostic]:
     return list(validate_document(KIND_BY_KEY["model_documentation"], loaded).diagnostics)
 
 
+ARCHITECTURE = "  architecture: Decoder-only transformer with grouped-query attention."
+
+
 @pytest.mark.parametrize("written", ["1.0", "1.10", "2", "2e3"])
 def test_a_number_where_text_is_asked_is_to_be_quoted_as_written(written: str) -> None:
-    (found,) = findings('  version: "1.0.0"', f"  version: {written}")
-    assert (found.code, found.location.dotted_path) == ("SC003", "document.version")
+    (found,) = findings(ARCHITECTURE, f"  architecture: {written}")
+    assert (found.code, found.location.dotted_path) == ("SC003", "properties.architecture")
     assert found.hint is not None
     assert found.hint.startswith(f'Quote it: "{written}".')
     assert "Write text." not in found.hint
 
 
 def test_a_number_before_a_comment_is_quoted_as_written() -> None:
-    (found,) = findings('  version: "1.0.0"', "  version: 1.0  # first release")
+    (found,) = findings(ARCHITECTURE, "  architecture: 1.0  # first release")
     assert found.hint is not None and found.hint.startswith('Quote it: "1.0".')
+
+
+@pytest.mark.parametrize("written", ["1.0", "1.10", "2"])
+def test_a_version_written_unquoted_is_the_version_as_written(written: str) -> None:
+    """Issue 12: a version is text, but `version: 1.10` unquoted is no defect: it is '1.10'."""
+    assert findings('  version: "1.0.0"', f"  version: {written}") == []
 
 
 def test_a_value_close_to_an_allowed_one_gets_did_you_mean() -> None:

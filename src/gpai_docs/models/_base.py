@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import Any, ClassVar, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from gpai_docs.law.catalogue import AUDIENCES, entry
+from gpai_docs.models.not_applicable_words import is_not_applicable
 
 
 class StrictModel(BaseModel):
@@ -39,7 +41,46 @@ class StrictModel(BaseModel):
             return {cls.written_flag: value}
         if isinstance(value, str) and value.strip() and cls.written_text is not None:
             return {**cls.written_text_implies, cls.written_text: value}
+        if isinstance(value, dict):
+            return _one_item_lists(cls, value)
         return value
+
+
+def _one_item_lists(cls: type[BaseModel], value: dict[str, Any]) -> dict[str, Any]:
+    """A list of names or choices written as one text (``crawler_names: GPTBot``) is that
+    one item, as written: never split at commas, which may belong to a name."""
+    lists = scalar_list_fields(cls)
+    written = [
+        name
+        for name in lists
+        if isinstance(value.get(name), str) and not is_not_applicable(value[name])
+    ]
+    return {**value, **{name: [value[name]] for name in written}} if written else value
+
+
+def _holds_a_record(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_a_record(arg) for arg in get_args(annotation))
+
+
+def _lists_in(annotation: Any) -> Iterator[Any]:
+    """The ``list[...]`` types an annotation admits (through unions and Annotated)."""
+    if get_origin(annotation) is list:
+        yield annotation
+        return
+    for arg in get_args(annotation):
+        yield from _lists_in(arg)
+
+
+@cache
+def scalar_list_fields(cls: type[BaseModel]) -> frozenset[str]:
+    """The fields of ``cls`` that take a list of texts or choices (not of records)."""
+    return frozenset(
+        name
+        for name, info in cls.model_fields.items()
+        if any(not _holds_a_record(found) for found in _lists_in(info.annotation))
+    )
 
 
 def spec(

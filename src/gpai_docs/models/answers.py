@@ -18,21 +18,12 @@ from pydantic import (
 )
 
 from gpai_docs.models._base import StrictModel
+from gpai_docs.models.not_applicable_words import NOT_APPLICABLE as _NOT_APPLICABLE
+from gpai_docs.models.not_applicable_words import is_not_applicable as is_not_applicable
+from gpai_docs.yamlio.written import WrittenFloat, WrittenInt
 
 T = TypeVar("T")
 
-# "N/A" and "Not applicable" are one answer, however written: the Form's N/A where the
-# Form allows it, and elsewhere an answer that still has to say why it does not apply.
-_NOT_APPLICABLE = {
-    "n/a",
-    "n/a.",
-    "na",
-    "n.a.",
-    "n.a",
-    "not applicable",
-    "not applicable.",
-    "not-applicable",
-}
 _PLACEHOLDERS = _NOT_APPLICABLE | {
     "tbd",
     "tba",
@@ -72,17 +63,29 @@ def is_placeholder(text: str) -> bool:
     return " ".join(text.split()).lower() in _PLACEHOLDERS
 
 
-def is_not_applicable(text: str) -> bool:
-    """Whether text is ``N/A`` or ``Not applicable`` (in any case, with or without a dot)."""
-    return " ".join(text.split()).lower() in _NOT_APPLICABLE
-
-
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Non-blank text, kept as written.
 
 A placeholder ("N/A", "TBD") loads as the text it is: a published answer is never refused
 (issue 12). The rules flag it: PJ005 an N/A without a reason, PJ002 any other placeholder.
 """
+
+
+def _number_as_written(value: Any) -> Any:
+    """An unquoted ``version: 1.10`` is the text ``1.10`` as written (the loaders keep it)."""
+    if isinstance(value, WrittenInt | WrittenFloat):
+        return value.text
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+VersionText = Annotated[
+    str,
+    BeforeValidator(_number_as_written, json_schema_input_type=str | int | float),
+    StringConstraints(strip_whitespace=True, min_length=1),
+]
+"""A version: text, or a number written unquoted (``version: 2``, ``1.10``) as written."""
 
 
 def _bare_na_in_schema(schema: dict[str, Any]) -> None:

@@ -12,7 +12,7 @@ from pydantic import ConfigDict, model_validator
 
 from gpai_docs.law import optout_protocols
 from gpai_docs.models._base import StrictModel, section, spec
-from gpai_docs.models.answers import Answer, Text
+from gpai_docs.models.answers import Answer, Text, VersionText
 from gpai_docs.models.choices import choice
 from gpai_docs.models.date_order import DATE_ORDER_FIELD, DatedDocument, DateOrder
 from gpai_docs.models.dates import Date
@@ -40,7 +40,9 @@ class PolicyDocument(StrictModel):
         description="The policy's own opening statement (its purpose and scope), as written.",
         example="This policy sets out how Lumen AI complies with Union copyright law.",
     )
-    version: Answer[Text] = _public("COP.C.1.1.policy", title="Policy version", example="2.0")
+    version: Answer[VersionText] = _public(
+        "COP.C.1.1.policy", title="Policy version", example="2.0"
+    )
     last_updated: Date = _public("COP.C.1.1.policy", title="Last updated", example="2026-03-01")
     models_covered: list[Text] = _public(
         "COP.C.1.1.policy",
@@ -123,7 +125,7 @@ class Protocol(StrictModel):
         "A name the vocabulary does not know is kept as free text.",
         example="TDMRep",
     )
-    version: Text | None = _public(
+    version: VersionText | None = _public(
         "COP.C.1.3.other_protocols",
         default=None,
         title="Version implemented",

@@ -10,7 +10,7 @@ the AI Act's determinations need and stay with the provider unless marked otherw
 from pydantic import Field
 
 from gpai_docs.models._base import StrictModel, section, spec
-from gpai_docs.models.answers import Answer, AnswerNA, Text
+from gpai_docs.models.answers import Answer, AnswerNA, Text, VersionText
 from gpai_docs.models.date_order import DATE_ORDER_FIELD, DatedDocument, DateOrder
 from gpai_docs.models.dates import Date
 from gpai_docs.models.model_choices import (
@@ -33,7 +33,9 @@ from gpai_docs.models.numbers import Number
 class DocumentInfo(StrictModel):
     """Version and date of this documentation."""
 
-    version: Answer[Text] = spec("MDF.doc.version", audience=("aio", "nca", "dp"), example="1.2.0")
+    version: Answer[VersionText] = spec(
+        "MDF.doc.version", audience=("aio", "nca", "dp"), example="1.2.0"
+    )
     last_updated: Date = spec(
         "MDF.doc.last_updated", audience=("aio", "nca", "dp"), example="2026-03-01"
     )
@@ -116,7 +118,9 @@ class Dependency(StrictModel):
     """A GPAI model this model modifies or fine-tunes."""
 
     name: Text = spec("MDF.general.model_dependencies", title="Model name")
-    version: Text | None = spec("MDF.general.model_dependencies", default=None, title="Version")
+    version: VersionText | None = spec(
+        "MDF.general.model_dependencies", default=None, title="Version"
+    )
     documentation_url: Text | None = spec(
         "MDF.general.model_dependencies", default=None, title="Link to its documentation"
     )

@@ -6,6 +6,7 @@
   answer takes (``Yes``, ``no``, true), as ``choices._coerce_yes_no`` reads it.
 - A record written as one sentence or a bare yes/no (the robots.txt commitment in prose,
   the prohibition quoted): ``StrictModel.written_text`` and ``written_flag``.
+- A list of texts or choices written as its one item (``crawler_names: GPTBot``).
 - A band in ``{band:, text:}`` printed in the provider's spacing ("1billion to 10
   trillions tokens"), matched as ``choices._fold`` matches it: any case, any spacing or
   punctuation between letters and digits, a plural ``s`` added or dropped.
@@ -16,6 +17,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import BaseModel
+
+from gpai_docs.models._base import scalar_list_fields
 from gpai_docs.models.choices import YesNo
 from gpai_docs.models.written_months import Period
 
@@ -80,9 +84,34 @@ def _one_value(cls: type, schema: dict[str, Any]) -> dict[str, Any]:
     return {"title": schema.get("title", cls.__name__), "anyOf": options}
 
 
+_ARRAY_KEYS = ("type", "items", "minItems", "maxItems", "uniqueItems")
+_ONE_ITEM = {"type": "string", "minLength": 1, "description": "One item, written as one text."}
+
+
+def _also_one_text(prop: dict[str, Any]) -> dict[str, Any]:
+    """A list property that also takes its one item written as a text."""
+    if "anyOf" in prop:
+        return {**prop, "anyOf": [*prop["anyOf"], _ONE_ITEM]}
+    array = {k: v for k, v in prop.items() if k in _ARRAY_KEYS}
+    rest = {k: v for k, v in prop.items() if k not in _ARRAY_KEYS}
+    return {**rest, "anyOf": [array, _ONE_ITEM]}
+
+
+def _one_item_lists(cls: type, schema: dict[str, Any]) -> dict[str, Any]:
+    """Lists of texts or choices also take one item as text (``StrictModel``'s reading)."""
+    props = schema.get("properties")
+    if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or not props:
+        return schema
+    names = scalar_list_fields(cls)
+    if not names:
+        return schema
+    widened = {k: (_also_one_text(v) if k in names else v) for k, v in props.items()}
+    return {**schema, "properties": widened}
+
+
 def as_written(cls: type, schema: dict[str, Any]) -> dict[str, Any]:
     """``schema`` (a model's picture) with the shapes its validators also take."""
-    schema = _one_value(cls, schema)
+    schema = _one_value(cls, _one_item_lists(cls, schema))
     if cls is Period:
         return {**schema, **_PERIOD_TEXT}
     props = schema.get("properties", {})

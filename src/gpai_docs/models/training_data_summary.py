@@ -11,7 +11,7 @@ from pydantic import Field, model_validator
 
 from gpai_docs.law.catalogue import entry
 from gpai_docs.models._base import StrictModel, section, spec
-from gpai_docs.models.answers import Answer, AnswerNA, Text
+from gpai_docs.models.answers import Answer, AnswerNA, Text, VersionText
 from gpai_docs.models.choices import YesNoAnswer, choice
 from gpai_docs.models.date_order import DATE_ORDER_FIELD, DatedDocument, DateOrder
 from gpai_docs.models.dates import Date
@@ -26,13 +26,13 @@ TdsModality = Annotated[str, choice(_TDS_MODALITIES, {"images": "Image", "pictur
 
 
 class PreviousVersion(StrictModel):
-    version: Text = _public("TDS.rule.versioning", title="Version")
+    version: VersionText = _public("TDS.rule.versioning", title="Version")
     date: Date | None = _public("TDS.rule.versioning", default=None, title="Date")
     url: Text | None = _public("TDS.rule.versioning", default=None, title="Link")
 
 
 class Header(StrictModel):
-    version: Answer[Text] = _public("TDS.header.version", example="1.0")
+    version: Answer[VersionText] = _public("TDS.header.version", example="1.0")
     last_update: Date = _public("TDS.header.last_update", example="2026-03-01")
     date_order: DateOrder | None = _public("TDS.header.date_order", **DATE_ORDER_FIELD)
     previous_versions: list[PreviousVersion] = _public("TDS.rule.versioning", default_factory=list)
@@ -64,7 +64,9 @@ class Header(StrictModel):
 
 class Dependency(StrictModel):
     name: Text = _public("TDS.1.2.model_dependencies", title="Model")
-    version: Text | None = _public("TDS.1.2.model_dependencies", default=None, title="Version")
+    version: VersionText | None = _public(
+        "TDS.1.2.model_dependencies", default=None, title="Version"
+    )
     summary_url: Text | None = _public(
         "TDS.1.2.model_dependencies", default=None, title="Link to its summary"
     )
@@ -131,7 +133,7 @@ class LargeDataset(StrictModel):
     filtering: Text | None = _public(
         "TDS.2.1.large_datasets", default=None, title="Filtering, when only part was used"
     )
-    version: Text | None = _public(
+    version: VersionText | None = _public(
         "TDS.2.1.large_datasets", default=None, title="Version", example="v2.0.1"
     )
     group: Text | None = _public(
