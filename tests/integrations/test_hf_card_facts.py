@@ -105,7 +105,8 @@ def test_a_language_code_must_be_iso_639_1(tmp_path: Path) -> None:
         tmp_path / "p", {TDS: [(LINGUISTIC, LINGUISTIC + "  languages: [en, English]\n")]}
     )
     (error,) = validate_project(project, as_of=FIXED_DATE).report.errors
-    assert error.location.line == 24
+    lines = (project / "training-data-summary.yaml").read_text(encoding="utf-8").splitlines()
+    assert error.location.line == lines.index("  languages: [en, English]") + 1  # 1-based
     assert "'English' is not an ISO 639-1 language code" in error.message
     assert "two lower-case letters, such as en for English" in error.message
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from gpai_docs.models.language_names import LANGUAGE_NAMES
+
 # Hub licence id -> canonical licence URL, for licences a link in the Form can name exactly.
 LICENSE_URLS: dict[str, str] = {
     "apache-2.0": "https://www.apache.org/licenses/LICENSE-2.0",
@@ -37,19 +39,9 @@ def hub_license(link: str) -> str | None:
     return _URL_LICENSES.get(text.rstrip("/").lower())
 
 
-# ISO 639-1 code -> English name: the EU's 24 official languages and other widely
-# documented ones. Names are matched as whole words in the summary's free text.
-LANGUAGES: dict[str, str] = {
-    "bg": "Bulgarian", "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek",
-    "en": "English", "es": "Spanish", "et": "Estonian", "fi": "Finnish", "fr": "French",
-    "ga": "Irish", "hr": "Croatian", "hu": "Hungarian", "it": "Italian", "lt": "Lithuanian",
-    "lv": "Latvian", "mt": "Maltese", "nl": "Dutch", "pl": "Polish", "pt": "Portuguese",
-    "ro": "Romanian", "sk": "Slovak", "sl": "Slovenian", "sv": "Swedish",
-    "ar": "Arabic", "ca": "Catalan", "eu": "Basque", "gl": "Galician", "he": "Hebrew",
-    "hi": "Hindi", "id": "Indonesian", "is": "Icelandic", "ja": "Japanese", "ko": "Korean",
-    "no": "Norwegian", "ru": "Russian", "sr": "Serbian", "th": "Thai", "tr": "Turkish",
-    "uk": "Ukrainian", "vi": "Vietnamese", "zh": "Chinese",
-}  # fmt: skip
+# ISO 639-1 code -> English name, the one table the summary prints its codes with. Names
+# are matched as whole words in the summary's free text.
+LANGUAGES: dict[str, str] = LANGUAGE_NAMES
 _BY_NAME = {name.lower(): code for code, name in LANGUAGES.items()}
 _WORD = re.compile(r"[A-Za-z]+")
 
