@@ -10,7 +10,6 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     StringConstraints,
     Tag,
@@ -35,27 +34,6 @@ _PLACEHOLDERS = _NOT_APPLICABLE | {
     "…",
     "xxx",
 }
-
-
-def _letters(spelling: str) -> str:
-    """``spelling`` as a JSON Schema (ECMA-262) pattern, any case, any run of spaces."""
-    out = []
-    for char in spelling:
-        if char.isalpha():
-            out.append(f"[{char.upper()}{char}]")
-        elif char == " ":
-            out.append(r"\s+")
-        else:
-            out.append(r"\." if char == "." else char)  # "-" and "/" need no escape
-    return "".join(out)
-
-
-#: What :func:`is_not_applicable` accepts, for the published JSON Schema.
-NOT_APPLICABLE_PATTERN = (
-    r"^\s*("
-    + "|".join(_letters(s) for s in sorted(_NOT_APPLICABLE, key=lambda s: (-len(s), s)))
-    + r")\s*$"
-)
 
 
 def is_placeholder(text: str) -> bool:
@@ -88,27 +66,12 @@ VersionText = Annotated[
 """A version: text, or a number written unquoted (``version: 2``, ``1.10``) as written."""
 
 
-def _bare_na_in_schema(schema: dict[str, Any]) -> None:
-    """The published schema takes the bare N/A the model reads (as the reason-less form)."""
-    written = dict(schema)
-    schema.clear()
-    schema["title"] = written.pop("title", "NotApplicable")
-    bare = {
-        "type": "string",
-        "pattern": NOT_APPLICABLE_PATTERN,
-        "description": 'A bare "N/A": kept as written; PJ005 asks why it does not apply.',
-    }
-    schema["anyOf"] = [written, bare]
-
-
 class NotApplicable(StrictModel):
     """An explicit "not applicable", with the reason."""
 
     # A bare "N/A" (however written) where the field takes not_applicable is read as one with
     # its own words as the reason, so the answer is kept as written; `reason` is then None
     # and rule PJ005 asks why it does not apply.
-
-    model_config = ConfigDict(json_schema_extra=_bare_na_in_schema)
 
     not_applicable: Text
 

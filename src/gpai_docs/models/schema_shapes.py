@@ -4,6 +4,7 @@
   2025``): ``Period`` reads it before its fields (``written_months.read_period``).
 - A Yes/No answer in a record (``{answer: Yes, qualification: …}``) in the words the plain
   answer takes (``Yes``, ``no``, true), as ``choices._coerce_yes_no`` reads it.
+- A bare ``N/A`` where a field takes ``not_applicable:`` (``NotApplicable``'s reading).
 - A record written as one sentence or a bare yes/no (the robots.txt commitment in prose,
   the prohibition quoted): ``StrictModel.written_text`` and ``written_flag``.
 - A list of texts or choices written as its one item (``crawler_names: GPTBot``).
@@ -20,7 +21,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from gpai_docs.models._base import scalar_list_fields
+from gpai_docs.models.answers import NotApplicable
 from gpai_docs.models.choices import YesNo
+from gpai_docs.models.not_applicable_words import NOT_APPLICABLE
 from gpai_docs.models.written_months import Period
 
 # The period as one text: a string beside the object (``properties`` apply to objects only).
@@ -109,8 +112,42 @@ def _one_item_lists(cls: type, schema: dict[str, Any]) -> dict[str, Any]:
     return {**schema, "properties": widened}
 
 
+def _letters(spelling: str) -> str:
+    """``spelling`` as a JSON Schema (ECMA-262) pattern, any case, any run of spaces."""
+    out = []
+    for char in spelling:
+        if char.isalpha():
+            out.append(f"[{char.upper()}{char}]")
+        elif char == " ":
+            out.append(r"\s+")
+        else:
+            out.append(r"\." if char == "." else char)  # "-" and "/" need no escape
+    return "".join(out)
+
+
+#: What ``is_not_applicable`` accepts, for the published JSON Schema.
+NOT_APPLICABLE_PATTERN = (
+    r"^\s*("
+    + "|".join(_letters(s) for s in sorted(NOT_APPLICABLE, key=lambda s: (-len(s), s)))
+    + r")\s*$"
+)
+
+
+def _bare_not_applicable(schema: dict[str, Any]) -> dict[str, Any]:
+    """``not_applicable:`` with its reason, or the bare N/A read as the reason-less form."""
+    bare = {
+        "type": "string",
+        "pattern": NOT_APPLICABLE_PATTERN,
+        "description": 'A bare "N/A": kept as written; PJ005 asks why it does not apply.',
+    }
+    written = {k: v for k, v in schema.items() if k != "title"}
+    return {"title": schema.get("title", "NotApplicable"), "anyOf": [written, bare]}
+
+
 def as_written(cls: type, schema: dict[str, Any]) -> dict[str, Any]:
     """``schema`` (a model's picture) with the shapes its validators also take."""
+    if cls is NotApplicable:
+        return _bare_not_applicable(schema)
     schema = _one_value(cls, _one_item_lists(cls, schema))
     if cls is Period:
         return {**schema, **_PERIOD_TEXT}
